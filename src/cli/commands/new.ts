@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { stringify } from 'yaml';
+import { DEFAULT_ID_PATTERN, nextModelId, unitCode } from '../../core/ids.js';
+import { slugify } from '../../core/hints.js';
+import { FIELDS, MODEL_TYPES } from '../../core/types.js';
+import { UsageError } from '../../errors.js';
+import { writeFileAtomic } from '../../workspace/atomic.js';
+import { openWorkspace } from '../../workspace/workspace.js';
+import { PACKAGE_DIR, type Ctx } from '../context.js';
+import { parseCount } from './validate.js';
+
+interface NewModelOptions {
+  id?: string;
+  name?: string;
+  type: string;
+  field: string;
+  year?: number;
+  unit?: string;
+  unitCode?: string;
+  level?: string;
+  force?: boolean;
+}
+
+/** A YAML scalar as it should be written: plain where YAML allows, quoted where it must. */
+const scalar = (v: string | number) => stringify(v, { lineWidth: 0 }).trimEnd();
+
+const slash = (p: string) => p.split(path.sep).join('/');
+
+/** The `$schema=` path from a file to a schema: the workspace's own copy if it has one, else dvk's. */
+export function schemaRef(file: string, root: string, name: string): string {
+  const own = path.join(root, 'schemas', `${name}.schema.json`);
+  const target = fs.existsSync(own) ? own : path.join(PACKAGE_DIR, 'schemas', `${name}.schema.json`);
+  return slash(path.relative(path.dirname(file), target));
+}
+
+export function registerNew(program: Command, ctx: Ctx): void {
+  const { m } = ctx;
+  const t = m.cli.newModel;
+  const cmd = program.command('new').description(m.cli.newCommand);
+  cmd
+    .command('model')
+    .description(t.description)
+    .argument('[file]', t.file)
+    .option('--name <name>', t.name)
+    .addOption(new Option('--type <type>', t.type).choices(MODEL_TYPES).default('collective'))
+    .addOption(new Option('--field <field>', t.field).choices(FIELDS).default('kinh-te'))
+    .option('--unit <name>', t.unit)
+    .option('--unit-code <code>', t.unitCode)
+    .option('--level <level>', t.level)
+    .addOption(new Option('--year <year>', t.year).argParser(parseCount(ctx)))
+    .option('--id <id>', t.id)
+    .addHelpText('after', t.examples)
+    .action((file: string | undefined, opts: NewModelOptions) => {
+      const ws = openWorkspace({ cwd: ctx.cwd, m });
+      const year = opts.year ?? ws.config.year ?? new Date().getFullYear();
+      const unit = { name: opts.unit ?? t.placeholderUnit, code: opts.unitCode };
+      const code = unitCode(unit);
+      const level = opts.level ?? ws.levels[0]!.id;
+      if (!ws.levels.some((l) => l.id === level)) throw new UsageError(m.unknownLevel(level, ws.levels.map((l) => l.id)));
+      const taken = new Set(ws.files.filter((f) => f.kind === 'model').map((f) => String(f.data?.id)));
+      const id = opts.id ?? nextModelId(ws.config.id_pattern ?? DEFAULT_ID_PATTERN, { year, unit: code }, taken);
+      if (!/^[A-Z0-9]+(-[A-Z0-9]+)*$/.test(id)) throw new UsageError(t.badId(id));
+      if (taken.has(id)) throw new UsageError(t.idTaken(id));
+      const name = opts.name ?? t.placeholderName;
+      const target = file
+        ? path.resolve(ctx.cwd, file)
+        : path.join(ws.root, ws.paths.models, String(year), code, `${(opts.name && slugify(opts.name).slice(0, 60)) || id.toLowerCase()}.yaml`);
+      if (fs.existsSync(target)) throw new UsageError(t.exists(slash(path.relative(ctx.cwd, target))));
+
+      const today = new Date().toISOString().slice(0, 10);
+      const values: Record<string, string> = {
+        schema: schemaRef(target, ws.root, 'model'),
+        file: slash(path.relative(ctx.cwd, target)),
+        id,
+        name: scalar(name),
+        type: opts.type,
+        field: opts.field,
+        year: String(year),
+        unitName: scalar(unit.name),
+        unitCode: scalar(code),
+        level,
+        levels: ws.levels.map((l) => l.id).join(', '),
+        today,
+      };
+      const template = fs.readFileSync(path.join(PACKAGE_DIR, 'templates', 'model.yaml'), 'utf8');
+      const text = template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
+      try {
+        writeFileAtomic(target, text, { overwrite: false });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(t.exists(values.file!));
+        throw e;
+      }
+      if (!ctx.quiet) ctx.out(`${t.created(values.file!, id)}\n`);
+    });
+}

@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { UsageError } from '../../errors.js';
+import { PACKAGE_DIR, type Ctx } from '../context.js';
+
+/** Schema names as users type them, and their files under schemas/. */
+export const SCHEMAS: Record<string, string> = {
+  model: 'model.schema.json',
+  assessment: 'assessment.schema.json',
+  criteria: 'criteria.schema.json',
+  config: 'config.schema.json',
+  common: 'common.schema.json',
+  'steps/register': 'steps/register.schema.json',
+  'steps/implement': 'steps/implement.schema.json',
+  'steps/inspect': 'steps/inspect.schema.json',
+  'steps/review': 'steps/review.schema.json',
+};
+
+export const schemaFile = (name: string) => path.join(PACKAGE_DIR, 'schemas', SCHEMAS[name]!);
+
+export function registerSchema(program: Command, ctx: Ctx): void {
+  const { m } = ctx;
+  program
+    .command('schema')
+    .description(m.cli.schema.description)
+    .argument('[name]', m.cli.schema.name)
+    .addHelpText('after', m.cli.schema.examples)
+    .action((name: string | undefined) => {
+      if (name === undefined) {
+        const width = Math.max(...Object.keys(SCHEMAS).map((k) => k.length));
+        for (const key of Object.keys(SCHEMAS)) {
+          const title = (JSON.parse(fs.readFileSync(schemaFile(key), 'utf8')) as { title: string }).title;
+          ctx.out(`${key.padEnd(width)}  ${title}\n`);
+        }
+        return;
+      }
+      const key = SCHEMAS[name] ? name : SCHEMAS[`steps/${name}`] ? `steps/${name}` : undefined;
+      if (!key) throw new UsageError(m.cli.schema.unknown(name, Object.keys(SCHEMAS)));
+      ctx.out(fs.readFileSync(schemaFile(key), 'utf8'));
+    });
+}

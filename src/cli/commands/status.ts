@@ -1,0 +1,70 @@
+import { Option, type Command } from 'commander';
+import { Chalk } from 'chalk';
+import { statusReport, type StatusReport } from '../../core/status.js';
+import type { Model } from '../../core/types.js';
+import { validate } from '../../core/validate.js';
+import { openWorkspace } from '../../workspace/workspace.js';
+import type { Ctx } from '../context.js';
+import { table } from '../table.js';
+import { parseCount } from './validate.js';
+
+export function registerStatus(program: Command, ctx: Ctx): void {
+  const { m } = ctx;
+  program
+    .command('status')
+    .description(m.cli.status.description)
+    .argument('[paths...]', m.cli.validate.paths)
+    .addOption(new Option('-f, --format <format>', m.cli.options.format).choices(['table', 'json']).default('table'))
+    .addOption(new Option('--year <year>', m.cli.options.year).argParser(parseCount(ctx)))
+    .addHelpText('after', m.cli.status.examples)
+    .action((paths: string[], opts: { format: 'table' | 'json'; year?: number }) => {
+      const ws = openWorkspace({ cwd: ctx.cwd, m, named: paths });
+      const { valid } = validate(ws.files, { m, levels: ws.levels });
+      const models = ws.files
+        .filter((f) => f.kind === 'model' && ws.named.has(f))
+        .filter((f) => opts.year === undefined || f.data?.year === opts.year);
+      const usable = models.filter((f) => valid.has(f)).map((f) => ({ model: f.data as unknown as Model, file: f.path }));
+      const invalid = models.length - usable.length;
+      const report = statusReport(usable);
+      ctx.out(opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderStatus(report, ctx));
+      if (invalid > 0) ctx.err(`${m.cli.status.invalid(invalid)}\n`);
+      ctx.exitCode = invalid > 0 ? 1 : 0;
+    });
+}
+
+function renderStatus(report: StatusReport, ctx: Ctx): string {
+  const { m } = ctx;
+  const c = new Chalk({ level: ctx.color ? 1 : 0 });
+  const t = m.cli.status;
+  if (report.models.length === 0) return `${t.none}\n`;
+  const models = table(
+    [{ header: t.id }, { header: t.unit, max: 34 }, { header: t.reached }, { header: t.missing, max: 60 }],
+    report.models.map((s) => [
+      s.id,
+      s.unit.name,
+      s.reached ? `${t.stepShort[s.reached]}${s.complete ? ' ✓' : ''}` : t.noStep,
+      s.complete ? '—' : t.missingList(s.missing),
+    ]),
+    { bold: c.bold },
+  );
+  const n = (x: number) => m.number(x);
+  const units = table(
+    [
+      { header: t.unit, max: 40 }, { header: t.level },
+      { header: t.models, align: 'right' }, { header: t.col.none, align: 'right' },
+      { header: t.col.register, align: 'right' }, { header: t.col.implement, align: 'right' },
+      { header: t.col.inspect, align: 'right' }, { header: t.col.review, align: 'right' },
+      { header: t.complete, align: 'right' },
+    ],
+    report.units.map((u) => [
+      u.unit, u.level, n(u.models), n(u.reached.none), n(u.reached.register), n(u.reached.implement),
+      n(u.reached.inspect), n(u.reached.review), n(u.complete),
+    ]),
+    {
+      bold: c.bold,
+      footer: [t.total, '', n(report.total.models), n(report.total.reached.none), n(report.total.reached.register),
+        n(report.total.reached.implement), n(report.total.reached.inspect), n(report.total.reached.review), n(report.total.complete)],
+    },
+  );
+  return `${c.bold(t.modelsTitle(report.models.length))}\n${models}\n${c.bold(t.unitsTitle(report.units.length))}\n${units}\n${t.legend}\n`;
+}

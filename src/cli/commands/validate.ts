@@ -1,0 +1,70 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { evidenceCandidates } from '../../core/rules/evidence.js';
+import { STEPS, type StepName } from '../../core/types.js';
+import { validate } from '../../core/validate.js';
+import { existingEvidence, openWorkspace } from '../../workspace/workspace.js';
+import type { Ctx } from '../context.js';
+import { github } from '../reporters/github.js';
+import { json } from '../reporters/json.js';
+import { junit } from '../reporters/junit.js';
+import { sarif } from '../reporters/sarif.js';
+import { stylish } from '../reporters/stylish.js';
+import { summarize } from '../reporters/types.js';
+
+export const FORMATS = ['stylish', 'json', 'github', 'sarif', 'junit'] as const;
+
+/** `--require review`, `--require register,review`, `--require all`; repeatable. */
+export function parseSteps(ctx: Ctx) {
+  return (value: string, previous: StepName[] = []): StepName[] => {
+    const out = [...previous];
+    for (const part of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+      if (part === 'all') out.push(...STEPS);
+      else if ((STEPS as readonly string[]).includes(part)) out.push(part as StepName);
+      else throw new InvalidArgumentError(ctx.m.cli.badStep(part));
+    }
+    return [...new Set(out)];
+  };
+}
+
+export function parseCount(ctx: Ctx) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(ctx.m.cli.badCount(value));
+    return Number(value);
+  };
+}
+
+export function registerValidate(program: Command, ctx: Ctx): void {
+  const { m } = ctx;
+  program
+    .command('validate')
+    .description(m.cli.validate.description)
+    .argument('[paths...]', m.cli.validate.paths)
+    .addOption(new Option('-f, --format <format>', m.cli.options.format).choices(FORMATS).default('stylish'))
+    .addOption(new Option('--require <steps>', m.cli.validate.require).argParser(parseSteps(ctx)))
+    .addOption(new Option('--max-warnings <n>', m.cli.validate.maxWarnings).argParser(parseCount(ctx)))
+    .addHelpText('after', m.cli.validate.examples)
+    .action((paths: string[], opts: { format: (typeof FORMATS)[number]; require?: StepName[]; maxWarnings?: number }) => {
+      const ws = openWorkspace({ cwd: ctx.cwd, m, named: paths });
+      const result = validate(ws.files, {
+        m,
+        levels: ws.levels,
+        require: opts.require,
+        evidence: existingEvidence(ws, evidenceCandidates(ws.files)),
+        severities: ws.config.rules,
+        report: (f) => ws.named.has(f),
+      });
+      const shown = ctx.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+      const summary = summarize(result.diagnostics, ws.named.size);
+      const input = { diagnostics: shown, summary, m, version: ctx.version };
+      const text =
+        opts.format === 'json' ? json(input)
+        : opts.format === 'github' ? github(input)
+        : opts.format === 'sarif' ? sarif(input)
+        : opts.format === 'junit' ? junit(input, [...ws.named].map((f) => f.path))
+        : stylish(input, { color: ctx.color });
+      ctx.out(text);
+      const tooManyWarnings = opts.maxWarnings !== undefined && summary.warnings > opts.maxWarnings;
+      if (tooManyWarnings) ctx.err(`${m.cli.validate.tooManyWarnings(summary.warnings, opts.maxWarnings!)}\n`);
+      ctx.exitCode = summary.errors > 0 || tooManyWarnings ? 1 : 0;
+    });
+}

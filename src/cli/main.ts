@@ -1,0 +1,130 @@
+// The one entry point: parses arguments, runs a command, and is the single place that turns
+// errors into messages and exit codes. Returns the exit code; never calls process.exit().
+import path from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { DvkError } from '../errors.js';
+import { LANGS, messages, pickLang, type Lang, type Messages } from '../i18n/index.js';
+import { stylish } from './reporters/stylish.js';
+import { summarize } from './reporters/types.js';
+import { useColor, VERSION, type Ctx, type GlobalOptions, type Io } from './context.js';
+import { registerNew } from './commands/new.js';
+import { registerSchema } from './commands/schema.js';
+import { registerStatus } from './commands/status.js';
+import { registerValidate } from './commands/validate.js';
+
+/** `--lang` read ahead of parsing, so that help and parse errors are in the right language. */
+function langFromArgv(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a === '--lang') return argv[i + 1];
+    if (a.startsWith('--lang=')) return a.slice('--lang='.length);
+  }
+  return undefined;
+}
+
+function buildProgram(ctx: Ctx): Command {
+  const { m } = ctx;
+  const program = new Command('dvk');
+  program
+    .description(m.cli.description)
+    .configureHelp({
+      styleTitle: (title) => m.cli.help.titles[title as keyof typeof m.cli.help.titles] ?? title,
+      optionDescription: (option) => {
+        const extra: string[] = [];
+        if (option.argChoices) extra.push(m.cli.help.choices(option.argChoices));
+        if (option.defaultValue !== undefined && !option.negate && typeof option.defaultValue !== 'boolean') {
+          extra.push(m.cli.help.default(String(option.defaultValueDescription ?? option.defaultValue)));
+        }
+        return extra.length ? `${option.description} (${extra.join(', ')})` : option.description;
+      },
+      showGlobalOptions: true,
+    })
+    .configureOutput({
+      writeOut: (s) => ctx.out(s),
+      writeErr: (s) => ctx.err(s),
+      outputError: () => {
+        // Parse errors are worded by run() from the catalogue.
+      },
+    })
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .helpOption('-h, --help', m.cli.help.helpOption)
+    .helpCommand('help [command]', m.cli.help.helpCommand)
+    .version(VERSION, '-V, --version', m.cli.help.version)
+    .addOption(new Option('-C, --cwd <dir>', m.cli.options.cwd))
+    .addOption(new Option('--lang <lang>', m.cli.options.lang).choices(LANGS as string[]))
+    .addOption(new Option('--no-color', m.cli.options.noColor))
+    .addOption(new Option('-q, --quiet', m.cli.options.quiet))
+    .addHelpText('after', m.cli.help.footer);
+
+  // Global options apply before any command runs.
+  program.hook('preAction', (_root, command) => {
+    const g = command.optsWithGlobals<GlobalOptions>();
+    ctx.cwd = path.resolve(ctx.io.cwd, g.cwd ?? '.');
+    ctx.color = useColor(ctx.io.stdout, ctx.io.env, g.color);
+    ctx.quiet = Boolean(g.quiet);
+  });
+
+  registerValidate(program, ctx);
+  registerStatus(program, ctx);
+  registerSchema(program, ctx);
+  registerNew(program, ctx);
+  return program;
+}
+
+/** The message for a commander parse error, in the user's language. */
+function parseError(m: Messages, e: CommanderError): { message: string; hint?: string } {
+  const quoted = [...e.message.matchAll(/'([^']*)'/g)].map((x) => x[1]!);
+  const suggestion = /\(Did you mean ([^)]*)\?\)/.exec(e.message)?.[1];
+  const choices = /Allowed choices are (.*)\.$/m.exec(e.message)?.[1];
+  return m.cli.parseError(e.code, quoted, suggestion, choices, e.message.replace(/^error: /, ''));
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const lang: Lang = pickLang(langFromArgv(argv), io.env.DVK_LANG) ?? 'vi';
+  const m = messages(lang);
+  const ctx: Ctx = {
+    m,
+    lang,
+    io,
+    cwd: io.cwd,
+    color: useColor(io.stdout, io.env, argv.includes('--no-color') ? false : undefined),
+    quiet: false,
+    version: VERSION,
+    out: (s) => io.stdout.write(s),
+    err: (s) => io.stderr.write(s),
+    exitCode: 0,
+  };
+  const errColor = useColor(io.stderr, io.env, argv.includes('--no-color') ? false : undefined);
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return ctx.exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
+      if (e.code === 'commander.help' || e.code === 'commander.executeSubCommandAsync') return 2;
+      printError(ctx, parseError(m, e), errColor);
+      return 2;
+    }
+    if (e instanceof DvkError) {
+      if (e.diagnostics.length) {
+        ctx.err(stylish({ diagnostics: e.diagnostics, summary: summarize(e.diagnostics, new Set(e.diagnostics.map((d) => d.file)).size), m, version: VERSION }, { color: errColor }));
+      }
+      printError(ctx, e, errColor);
+      return e.exitCode;
+    }
+    const err = e as NodeJS.ErrnoException;
+    if (err?.code === 'EPIPE') return ctx.exitCode;
+    printError(ctx, m.cli.internalError(err?.message ?? String(e)), errColor);
+    if (io.env.DVK_DEBUG) ctx.err(`${err?.stack ?? ''}\n`);
+    return 70;
+  }
+}
+
+function printError(ctx: Ctx, e: { message: string; hint?: string }, color: boolean): void {
+  const red = (s: string) => (color ? `\u001b[31m${s}\u001b[39m` : s);
+  ctx.err(`${red(`${ctx.m.cli.errorPrefix}:`)} ${e.message}\n`);
+  if (e.hint) ctx.err(`${ctx.m.cli.hintPrefix}: ${e.hint}\n`);
+}

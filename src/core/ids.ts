@@ -1,0 +1,26 @@
+// Model ids from the workspace's pattern: `{year}`, `{unit}` (the unit code) and `{nn}` (the
+// first free two-digit number), e.g. DT-{year}-{unit}-{nn} -> DT-2023-HM-03.
+import { slugify } from './hints.js';
+
+export const DEFAULT_ID_PATTERN = '{unit}-{year}-{nn}';
+
+/** A unit code for ids and folder names: the given code, or the initials of the unit's name. */
+export function unitCode(unit: { name: string; code?: string }): string {
+  if (unit.code) return slugify(unit.code).toUpperCase() || 'DV';
+  const initials = slugify(unit.name).split('-').map((w) => w[0] ?? '').join('');
+  return initials.toUpperCase() || 'DV';
+}
+
+export function nextModelId(pattern: string, vars: { year: number; unit: string }, taken: ReadonlySet<string>): string {
+  const fill = (nn: number) =>
+    pattern
+      .replace(/\{year\}/g, String(vars.year))
+      .replace(/\{unit\}/g, vars.unit)
+      .replace(/\{nn\}/g, String(nn).padStart(2, '0'))
+      .toUpperCase();
+  for (let nn = 1; ; nn++) {
+    const id = fill(nn);
+    if (!taken.has(id)) return id;
+    if (!pattern.includes('{nn}')) return id;
+  }
+}

@@ -1,0 +1,204 @@
+// Turns a file's bytes into data, a kind and the problems found on the way; maps findings to
+// source positions. Pure: the caller reads the bytes.
+import { isMap, isScalar } from 'yaml';
+import type { Messages } from '../i18n/index.js';
+import { fastParse, locate, MAX_ALIAS_COUNT, parseWithPositions, position, type Positioned, type Range, type Target } from './parse.js';
+import { KINDS, type Diagnostic, type Kind, type Path, type Severity } from './types.js';
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+/** A problem tied to a place in a file's data, located only when it is reported. */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  hint?: string;
+  /** Where in the data; ignored when `at` is given. */
+  path?: Path;
+  target?: Target;
+  /** An already known source range (parse errors). */
+  at?: Range;
+  /** Severity set by the user on the command line; configuration does not change it. */
+  forced?: boolean;
+}
+
+export interface LoadedFile {
+  /** Path as shown to the user: relative to the current folder, with `/`. */
+  path: string;
+  /** Path relative to the workspace root, with `/`. */
+  rel: string;
+  text: string;
+  kind?: Kind;
+  /** The parsed data; undefined when the file could not be parsed into a mapping. */
+  data?: Record<string, unknown>;
+  /** Problems found while loading (syntax, encoding, kind). */
+  findings: Finding[];
+  /** Source positions, parsed on first use. */
+  positions(): Positioned;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+function lineColOfByte(bytes: Uint8Array, offset: number): Range {
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset)).replace(/^\uFEFF/, '');
+  const lines = before.split('\n');
+  const line = lines.length;
+  const column = (lines[lines.length - 1] ?? '').length + 1;
+  return { line, column, endLine: line, endColumn: column + 1 };
+}
+
+const START: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+/** Finds the first byte that is not valid UTF-8. */
+function firstInvalidByte(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const n = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (n === 0 || i + n > bytes.length) return i;
+    try {
+      UTF8.decode(bytes.subarray(i, i + n));
+    } catch {
+      return i;
+    }
+    i += n;
+  }
+  return -1;
+}
+
+export interface LoadOptions {
+  m: Messages;
+  /** Whether a file without `kind` is an error (it lies in a data folder or was named). */
+  requireKind: boolean;
+  /** The kind to assume when the file has none (the config file). */
+  defaultKind?: Kind;
+}
+
+function fail(path: string, rel: string, text: string, finding: Finding): LoadedFile {
+  return { path, rel, text, findings: [finding], positions: () => parseWithPositions(text) };
+}
+
+export function loadFile(path: string, rel: string, bytes: Uint8Array, opts: LoadOptions): LoadedFile {
+  const { m } = opts;
+  if (bytes.length > MAX_FILE_BYTES) {
+    return fail(path, rel, '', {
+      rule: 'file-too-large', severity: 'error', at: START,
+      ...m.fileTooLarge(bytes.length, MAX_FILE_BYTES),
+    });
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return fail(path, rel, '', { rule: 'file-encoding', severity: 'error', at: START, ...m.utf16() });
+  }
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    const offset = firstInvalidByte(bytes);
+    return fail(path, rel, '', {
+      rule: 'file-encoding', severity: 'error', at: lineColOfByte(bytes, Math.max(0, offset)),
+      ...m.notUtf8(bytes[offset] ?? 0),
+    });
+  }
+  if (text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text)) {
+    return fail(path, rel, text, { rule: 'file-empty', severity: 'error', at: START, ...m.emptyFile() });
+  }
+
+  let positioned: Positioned | undefined;
+  const positions = () => (positioned ??= parseWithPositions(text));
+  const file: LoadedFile = { path, rel, text, findings: [], positions };
+
+  let data: unknown;
+  const fast = fastParse(text);
+  if (fast) {
+    data = fast.data;
+  } else {
+    const p = positions();
+    const errors = [...p.doc.errors, ...p.doc.warnings];
+    for (const e of errors) {
+      const start = position(p, e.pos[0]);
+      const end = position(p, Math.max(e.pos[1], e.pos[0] + 1));
+      file.findings.push({
+        rule: e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key'
+          : e.code === 'TAG_RESOLVE_FAILED' ? 'yaml-unknown-tag'
+          : e.code === 'MULTIPLE_DOCS' ? 'yaml-multiple-documents'
+          : 'yaml-syntax',
+        severity: 'error',
+        at: { line: start.line, column: start.column, endLine: end.line, endColumn: end.column },
+        ...m.yamlError(e.code, text.slice(e.pos[0], e.pos[1]).split('\n')[0] ?? ''),
+      });
+    }
+    if (file.findings.length > 0) return file;
+    try {
+      data = p.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch {
+      const alias = text.search(/\*[^\s,\]}]/);
+      const at = alias >= 0 ? position(p, alias) : { line: 1, column: 1 };
+      file.findings.push({
+        rule: 'yaml-alias-limit', severity: 'error',
+        at: { ...at, endLine: at.line, endColumn: at.column + 1 },
+        ...m.aliasLimit(MAX_ALIAS_COUNT),
+      });
+      return file;
+    }
+  }
+
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    file.findings.push({ rule: 'file-not-mapping', severity: 'error', path: [], ...m.notMapping(describe(data)) });
+    return file;
+  }
+  file.data = data as Record<string, unknown>;
+  const kind = file.data.kind;
+  if (kind === undefined) {
+    if (opts.defaultKind) file.kind = opts.defaultKind;
+    else if (opts.requireKind) file.findings.push({ rule: 'file-unknown-kind', severity: 'error', path: [], ...m.missingKind(rel) });
+  } else if (typeof kind === 'string' && (KINDS as readonly string[]).includes(kind)) {
+    file.kind = kind as Kind;
+  } else {
+    file.findings.push({ rule: 'file-unknown-kind', severity: 'error', path: ['kind'], ...m.unknownKind(String(kind)) });
+  }
+  return file;
+}
+
+export type ValueType = 'null' | 'boolean' | 'integer' | 'number' | 'string' | 'array' | 'object';
+
+export function describe(value: unknown): ValueType {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  if (typeof value === 'boolean') return 'boolean';
+  if (typeof value === 'string') return 'string';
+  return 'object';
+}
+
+/** The source text written at `path` (e.g. `00123` before YAML made it 123). */
+export function sourceAt(file: LoadedFile, path: Path): string | undefined {
+  return locate(file.positions(), file.text, path).source;
+}
+
+/** Whether the node at `path` exists as a mapping with keys (used to point at the first key). */
+export function isMapping(file: LoadedFile, path: Path): boolean {
+  let node: unknown = file.positions().doc.contents;
+  for (const s of path) {
+    if (!isMap(node)) return false;
+    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(s));
+    node = pair?.value;
+  }
+  return isMap(node);
+}
+
+/** Turns a finding into a located diagnostic. */
+export function toDiagnostic(file: LoadedFile, f: Finding): Diagnostic {
+  const range = f.at ?? locate(file.positions(), file.text, f.path ?? [], f.target ?? 'value');
+  const d: Diagnostic = {
+    file: file.path,
+    line: range.line,
+    column: range.column,
+    endLine: range.endLine,
+    endColumn: range.endColumn,
+    severity: f.severity,
+    rule: f.rule,
+    message: f.message,
+  };
+  if (f.hint) d.hint = f.hint;
+  return d;
+}

@@ -1,0 +1,67 @@
+// Rules for a score sheet against the rest of the workspace:
+// unknown-model, unknown-framework, framework-not-applicable (the framework's applies_to does not
+// cover the model's type or field), unknown-criterion, missing-score, score-over-max.
+import type { Finding } from '../load.js';
+import { nearest } from '../hints.js';
+import type { Framework, Model, Path, Scores } from '../types.js';
+import type { AssessmentFile, Rule } from './context.js';
+
+/** The score sheets of an assessment: one shared map, or one per assessor. */
+export function sheets(a: AssessmentFile['data']): { path: Path; scores: Scores; name?: string }[] {
+  if (a.scores) return [{ path: ['scores'], scores: a.scores }];
+  return (a.assessors ?? []).map((s, i) => ({ path: ['assessors', i, 'scores'], scores: s.scores, name: s.name }));
+}
+
+/** Why a framework does not apply to a model, or undefined when it does. */
+export function notApplicable(f: Framework, model: Pick<Model, 'type' | 'field'>): 'type' | 'field' | undefined {
+  const { types, fields } = f.applies_to ?? {};
+  if (types && !types.includes(model.type)) return 'type';
+  if (fields && fields !== 'all' && !fields.includes(model.field)) return 'field';
+  return undefined;
+}
+
+export const assessmentRefs: Rule<AssessmentFile> = (file, { m, index }) => {
+  const findings: Finding[] = [];
+  const a = file.data;
+  if (!index.models.has(a.model)) {
+    findings.push({ rule: 'unknown-model', severity: 'error', path: ['model'], ...m.unknownModel(a.model, nearest(a.model, index.models.keys())) });
+  }
+  if (!index.frameworks.has(a.framework)) {
+    findings.push({
+      rule: 'unknown-framework', severity: 'error', path: ['framework'],
+      ...m.unknownFramework(a.framework, [...index.frameworks.keys()], nearest(a.framework, index.frameworks.keys())),
+    });
+  }
+  const model = index.validModels.get(a.model)?.data;
+  const framework = index.validFrameworks.get(a.framework)?.data;
+  if (model && framework) {
+    const why = notApplicable(framework, model);
+    if (why) findings.push({ rule: 'framework-not-applicable', severity: 'error', path: ['framework'], ...m.notApplicable(framework.id, model, why) });
+  }
+  return findings;
+};
+
+export const assessmentScores: Rule<AssessmentFile> = (file, { m, index }) => {
+  const framework = index.validFrameworks.get(file.data.framework)?.data;
+  if (!framework) return [];
+  const findings: Finding[] = [];
+  const criteria = new Map(framework.groups.flatMap((g) => g.criteria.map((c) => [c.id, c] as const)));
+  for (const sheet of sheets(file.data)) {
+    for (const [id, score] of Object.entries(sheet.scores)) {
+      const c = criteria.get(id);
+      if (!c) {
+        findings.push({
+          rule: 'unknown-criterion', severity: 'error', path: [...sheet.path, id], target: 'key',
+          ...m.unknownCriterion(id, framework.id, nearest(id, criteria.keys())),
+        });
+      } else if (score > c.max) {
+        findings.push({ rule: 'score-over-max', severity: 'error', path: [...sheet.path, id], ...m.scoreOverMax(id, score, c.max) });
+      }
+    }
+    const missing = [...criteria.keys()].filter((id) => !(id in sheet.scores));
+    if (missing.length) {
+      findings.push({ rule: 'missing-score', severity: 'error', path: sheet.path, target: 'key', ...m.missingScores(missing, sheet.name) });
+    }
+  }
+  return findings;
+};

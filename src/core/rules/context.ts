@@ -1,0 +1,33 @@
+import type { Messages } from '../../i18n/index.js';
+import type { Finding, LoadedFile } from '../load.js';
+import type { Assessment, Framework, LevelDef, Model, StepName } from '../types.js';
+
+export interface TypedFile<T> extends LoadedFile {
+  data: Record<string, unknown> & T;
+}
+export type ModelFile = TypedFile<Model>;
+export type AssessmentFile = TypedFile<Assessment>;
+export type CriteriaFile = TypedFile<Framework>;
+
+/** What the cross-file rules look things up in. Built once per run from every loaded file. */
+export interface WorkspaceIndex {
+  /** Files of each kind with a string id, valid or not, by id (several when duplicated). */
+  models: Map<string, LoadedFile[]>;
+  frameworks: Map<string, LoadedFile[]>;
+  /** Schema-valid models and frameworks, by id (the first file when duplicated). */
+  validModels: Map<string, ModelFile>;
+  validFrameworks: Map<string, CriteriaFile>;
+}
+
+export interface RuleContext {
+  m: Messages;
+  levels: LevelDef[];
+  /** Steps that must be complete (`--require`): incomplete ones are errors, not warnings. */
+  require: readonly StepName[];
+  /** Workspace-relative evidence paths that exist on disk. */
+  evidence: ReadonlySet<string>;
+  index: WorkspaceIndex;
+}
+
+/** A rule checks one schema-valid file of its kind and reports what it finds. */
+export type Rule<F extends LoadedFile> = (file: F, ctx: RuleContext) => Finding[];

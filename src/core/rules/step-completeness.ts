@@ -1,0 +1,55 @@
+// Rule step-incomplete: a step that is present but does not satisfy its own schema in
+// schemas/steps/ is a warning (a draft), or an error when the step is required (`--require`);
+// a required step that is absent is an error too.
+import type { Finding } from '../load.js';
+import { pointerToPath, validateAgainst } from '../schema.js';
+import { STEPS, type Model, type StepName } from '../types.js';
+import type { ModelFile, Rule } from './context.js';
+
+/** What a present step lacks, as dotted keys relative to the step ("goals", "activities[0].date"). */
+export function missingInStep(step: StepName, value: unknown): string[] {
+  const missing = new Set<string>();
+  for (const e of validateAgainst(step, value)) {
+    const at = pointerToPath(e.instancePath).map((s) => (typeof s === 'number' ? `[${s}]` : s));
+    if (e.keyword === 'required') at.push(String(e.params.missingProperty));
+    missing.add(at.join('.').replace(/\.\[/g, '['));
+  }
+  return [...missing];
+}
+
+export interface StepState {
+  step: StepName;
+  present: boolean;
+  complete: boolean;
+  missing: string[];
+}
+
+/** For each of the four steps: present, complete, and what it lacks. */
+export function stepStates(model: Pick<Model, 'steps'>): StepState[] {
+  return STEPS.map((step) => {
+    const value = model.steps?.[step];
+    if (value === undefined || value === null) return { step, present: false, complete: false, missing: [] };
+    const missing = missingInStep(step, value);
+    return { step, present: true, complete: missing.length === 0, missing };
+  });
+}
+
+export const stepCompleteness: Rule<ModelFile> = (file, { m, require }) => {
+  const findings: Finding[] = [];
+  for (const s of stepStates(file.data)) {
+    const required = require.includes(s.step);
+    if (!s.present) {
+      if (required) findings.push({ rule: 'step-incomplete', severity: 'error', forced: true, path: ['steps'], target: 'key', ...m.stepAbsent(s.step) });
+    } else if (!s.complete) {
+      findings.push({
+        rule: 'step-incomplete',
+        severity: required ? 'error' : 'warning',
+        forced: required,
+        path: ['steps', s.step],
+        target: 'key',
+        ...m.stepIncomplete(s.step, s.missing, required),
+      });
+    }
+  }
+  return findings;
+};

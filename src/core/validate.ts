@@ -1,0 +1,117 @@
+// Validation: schemas, then the rules (one module each in rules/), then severities from the
+// configuration; findings become located diagnostics only for the files being reported.
+import type { Messages } from '../i18n/index.js';
+import { toDiagnostic, type Finding, type LoadedFile } from './load.js';
+import { schemaFindings, validateAgainst } from './schema.js';
+import type { AssessmentFile, CriteriaFile, ModelFile, RuleContext, WorkspaceIndex } from './rules/context.js';
+import { assessmentRefs, assessmentScores } from './rules/assessment.js';
+import { dateOrder } from './rules/date-order.js';
+import { assessmentKey, duplicateAssessment, duplicateId } from './rules/duplicates.js';
+import { evidence } from './rules/evidence.js';
+import { frameworkConsistency } from './rules/framework.js';
+import { unknownLevel } from './rules/levels.js';
+import { nfc } from './rules/nfc.js';
+import { stepCompleteness } from './rules/step-completeness.js';
+import type { Diagnostic, LevelDef, RuleSetting, StepName } from './types.js';
+import { locate } from './parse.js';
+
+export interface ValidateOptions {
+  m: Messages;
+  levels: LevelDef[];
+  require?: readonly StepName[];
+  /** Workspace-relative evidence paths that exist (see `evidencePaths`). */
+  evidence?: ReadonlySet<string>;
+  /** Severity overrides by rule id, from dvk.config.yaml `rules:`. */
+  severities?: Record<string, RuleSetting>;
+  /** Which files to report on; every file by default. Cross-file rules always see all files. */
+  report?: (file: LoadedFile) => boolean;
+}
+
+export interface Validation {
+  diagnostics: Diagnostic[];
+  index: WorkspaceIndex;
+  /** Files that pass their schema (rules may still find errors in them). */
+  valid: Set<LoadedFile>;
+  /** Files with at least one error, reported or not. */
+  failed: Set<LoadedFile>;
+}
+
+function groupById(files: LoadedFile[], kind: string): Map<string, LoadedFile[]> {
+  const map = new Map<string, LoadedFile[]>();
+  for (const f of files) {
+    const id = f.data?.id;
+    if (f.kind === kind && typeof id === 'string') map.set(id, [...(map.get(id) ?? []), f]);
+  }
+  return map;
+}
+
+export function validate(files: LoadedFile[], opts: ValidateOptions): Validation {
+  const { m } = opts;
+  const findings = new Map<LoadedFile, Finding[]>(files.map((f) => [f, [...f.findings]]));
+  const valid = new Set<LoadedFile>();
+  for (const f of files) {
+    if (!f.data || !f.kind || f.findings.length) continue;
+    const errors = validateAgainst(f.kind, f.data);
+    if (errors.length === 0) valid.add(f);
+    else findings.get(f)!.push(...schemaFindings(errors, f.data, m, (path) => locate(f.positions(), f.text, path).source));
+  }
+
+  const firstValid = <F extends LoadedFile>(kind: string) => {
+    const map = new Map<string, F>();
+    for (const f of files) if (f.kind === kind && valid.has(f) && !map.has(f.data!.id as string)) map.set(f.data!.id as string, f as F);
+    return map;
+  };
+  const index: WorkspaceIndex = {
+    models: groupById(files, 'model'),
+    frameworks: groupById(files, 'criteria'),
+    validModels: firstValid<ModelFile>('model'),
+    validFrameworks: new Map(),
+  };
+  const ctx: RuleContext = { m, levels: opts.levels, require: opts.require ?? [], evidence: opts.evidence ?? new Set(), index };
+
+  // Frameworks first: a framework with errors of its own is not used to check score sheets.
+  for (const f of files) {
+    if (f.kind !== 'criteria' || !valid.has(f)) continue;
+    const own = frameworkConsistency(f as CriteriaFile, ctx);
+    findings.get(f)!.push(...own);
+    const id = f.data!.id as string;
+    if (!own.some((x) => x.severity === 'error') && !index.validFrameworks.has(id)) index.validFrameworks.set(id, f as CriteriaFile);
+  }
+
+  const byAssessmentKey = new Map<string, LoadedFile[]>();
+  for (const f of files) {
+    if (f.kind === 'assessment' && valid.has(f)) {
+      const key = assessmentKey(f.data!);
+      byAssessmentKey.set(key, [...(byAssessmentKey.get(key) ?? []), f]);
+    }
+  }
+
+  for (const f of files) {
+    const out = findings.get(f)!;
+    if (f.data) out.push(...nfc(f, ctx));
+    if (!valid.has(f)) continue;
+    if (f.kind === 'model' || f.kind === 'criteria') out.push(...duplicateId(f, ctx));
+    if (f.kind === 'model') {
+      const model = f as ModelFile;
+      out.push(...unknownLevel(model, ctx), ...dateOrder(model, ctx), ...evidence(model, ctx), ...stepCompleteness(model, ctx));
+    } else if (f.kind === 'assessment') {
+      const a = f as AssessmentFile;
+      out.push(...unknownLevel(a, ctx), ...duplicateAssessment(a, ctx, byAssessmentKey), ...assessmentRefs(a, ctx), ...assessmentScores(a, ctx));
+    }
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  const failed = new Set<LoadedFile>();
+  for (const [file, list] of findings) {
+    const reported = opts.report ? opts.report(file) : true;
+    for (const finding of list) {
+      const setting = finding.forced ? undefined : opts.severities?.[finding.rule];
+      if (setting === 'off') continue;
+      const f = setting ? { ...finding, severity: setting } : finding;
+      if (f.severity === 'error') failed.add(file);
+      if (reported) diagnostics.push(toDiagnostic(file, f));
+    }
+  }
+  diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  return { diagnostics, index, valid, failed };
+}

@@ -1,0 +1,352 @@
+// English message catalogue. Same shape as vi.ts (enforced by the type annotation).
+import { formatNumber, list } from './format.js';
+import type { ValueType } from '../core/load.js';
+import type { Path, StepName } from '../core/types.js';
+import type { Messages } from './index.js';
+import type { Msg } from './vi.js';
+
+const n = (x: number | string) => formatNumber(x, 'en');
+const l = (xs: readonly string[], quote = true) => list(xs, 'en', quote);
+const q = (x: unknown) => `"${String(x)}"`;
+const at = (where: string) => (where ? ` in ${where}` : ' at the top level');
+const dotted = (path: Path) => path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[');
+
+const TYPES: Record<string, string> = {
+  null: 'empty',
+  boolean: 'true/false',
+  integer: 'a whole number',
+  number: 'a number',
+  string: 'text',
+  array: 'a list',
+  object: 'a mapping of keys',
+};
+
+const STEP_NAMES: Record<StepName, string> = {
+  register: 'step 1 (build and register the model)',
+  implement: 'step 2 (implement)',
+  inspect: 'step 3 (inspect)',
+  review: 'step 4 (review, evaluate and draw lessons)',
+};
+
+const YAML_ERRORS: Record<string, Msg> = {
+  BAD_INDENT: { message: 'Wrong indentation.', hint: 'Keys at the same level must line up; indent each level by 2 spaces.' },
+  TAB_AS_INDENT: { message: 'A tab is used for indentation.', hint: 'YAML indents with spaces only; replace the tab with 2 spaces.' },
+  MISSING_CHAR: { message: 'A closing quote or bracket is missing.', hint: 'Check that every quote and bracket is closed.' },
+  MULTILINE_IMPLICIT_KEY: { message: 'A key spans several lines, or a colon is missing after a key.', hint: 'Write "key: value" on one line; for long text use ">-" and continue on the next lines.' },
+  BLOCK_AS_IMPLICIT_KEY: { message: 'A missing colon or wrong indentation makes a block read as a key.', hint: 'Check the colon after the key and the indentation of the line above.' },
+  UNEXPECTED_TOKEN: { message: 'Unexpected character here.', hint: 'Put text that contains ": " or " #", or starts with a special character, in double quotes.' },
+  BAD_SCALAR_START: { message: 'The value starts with a special character.', hint: 'Put the value in double quotes.' },
+  BAD_DQ_ESCAPE: { message: 'Invalid escape in a double-quoted string.', hint: 'Write \\\\ for a backslash, or use single quotes.' },
+  DUPLICATE_KEY: { message: 'A key appears twice in the same mapping.', hint: 'Each key may appear once; merge the two entries or remove one.' },
+  MULTIPLE_DOCS: { message: 'The file holds several YAML documents (separated by ---).', hint: 'One file holds one model, score sheet or framework; split it into several files.' },
+  TAG_RESOLVE_FAILED: { message: 'Unsupported tag.', hint: 'Remove the tag starting with "!"; if it is text, put it in double quotes.' },
+  KEY_OVER_1024_CHARS: { message: 'A key is longer than 1024 characters.', hint: 'Look for a colon misplaced in text.' },
+  BAD_ALIAS: { message: 'An alias (*) refers to no anchor (&).', hint: 'Check the anchor name, or put text starting with * in double quotes.' },
+};
+
+export const en: Messages = {
+  lang: 'en',
+  number: n,
+
+  fileTooLarge: (bytes, max) => ({
+    message: `File too large: ${n(bytes)} bytes, the limit is ${n(max)} bytes.`,
+    hint: 'One file holds one model; put evidence documents in evidence/ and list their paths under evidence.',
+  }),
+  utf16: () => ({
+    message: 'The file is saved as UTF-16, not UTF-8.',
+    hint: 'Open it in an editor and save it again as UTF-8 (Notepad: Save as… > Encoding: UTF-8).',
+  }),
+  notUtf8: (byte) => ({
+    message: `The file is not UTF-8 text (invalid byte 0x${byte.toString(16).padStart(2, '0')}).`,
+    hint: 'It may be saved in a legacy encoding (TCVN3, VNI, Windows-1258). Convert it to Unicode UTF-8 (e.g. with Unikey\'s converter) and save it again.',
+  }),
+  emptyFile: () => ({ message: 'The file is empty.', hint: 'Create a model file with "dvk new model", or delete this file.' }),
+  yamlError: (code, snippet) => {
+    const known = YAML_ERRORS[code];
+    const found = snippet.trim() ? ` (found ${q(snippet.trim().slice(0, 40))})` : '';
+    return known
+      ? { message: `YAML syntax error: ${known.message.replace(/\.$/, '')}${found}.`, hint: known.hint }
+      : { message: `YAML syntax error${found}.`, hint: 'Check the indentation, the colon after each key and the quotes on this line and the one above.' };
+  },
+  aliasLimit: (max) => ({
+    message: `The file uses too many YAML aliases (*), over the limit of ${n(max)}.`,
+    hint: 'Write the content out instead of using anchors (&) and aliases (*).',
+  }),
+  notMapping: (found: ValueType) => ({
+    message: `The file must hold "key: value" pairs, but it holds ${TYPES[found]}.`,
+    hint: 'A file starts with lines such as "kind: model" and "version: 1".',
+  }),
+  missingKind: (rel) => ({
+    message: `${rel} has no kind key, so dvk cannot tell what it is.`,
+    hint: 'Add "kind: model", "kind: assessment" or "kind: criteria" at the top of the file.',
+  }),
+  unknownKind: (kind) => ({
+    message: `Unknown file kind ${q(kind)}.`,
+    hint: 'kind is one of: model, assessment, criteria, config.',
+  }),
+
+  badKeyName: (name, title) => ({
+    message: `Invalid id ${q(name)}${title ? ` in ${title}` : ''}.`,
+    hint: 'Ids use unaccented letters, digits, dots, hyphens or underscores, e.g. C1.2.',
+  }),
+  unknownKey: (key, where, suggestion, allowed) => ({
+    message: `Unknown key ${q(key)}${at(where)}.`,
+    hint: suggestion ? `Did you mean ${q(suggestion)}?` : allowed.length ? `Allowed keys: ${l(allowed, false)}.` : 'Remove this key.',
+  }),
+  missingKey: (key, where) => ({
+    message: `Missing required key ${q(key)}${at(where)}.`,
+    hint: `Add a line "${key}: …"${where ? ` inside ${where}` : ''}.`,
+  }),
+  wrongType: (where, expected, found, value, fix) => ({
+    message: `${where || 'The value'} must be ${TYPES[expected] ?? expected}, but it is ${TYPES[found]}${found === 'string' || found === 'number' || found === 'integer' ? ` ${q(value)}` : ''}.`,
+    hint: fix.quote
+      ? `Quote the code to keep it as written: '${fix.quote}'.`
+      : fix.number && expected === 'integer'
+        ? `Write ${fix.number}: digits only, no thousands separators.`
+        : fix.number
+          ? `Write ${fix.number}: a dot for decimals, and no quotes.`
+          : expected === 'array'
+            ? 'Write each item on its own line starting with "- ".'
+            : expected === 'string'
+              ? 'Put the value in double quotes.'
+              : undefined,
+  }),
+  notAllowed: (where, value, allowed, suggestion) => ({
+    message:
+      allowed.length === 1
+        ? `${where || 'The value'} must be ${q(allowed[0])}, but it is ${q(value)}.`
+        : `Invalid value ${q(value)} for ${where}: must be one of ${l(allowed.map(String))}.`,
+    hint: suggestion ? `Write ${suggestion} (the code has no diacritics).` : undefined,
+  }),
+  badDate: (where, value, suggestion) => ({
+    message: `${where} is not a valid date: ${q(value)}.`,
+    hint: suggestion ? `Write ${suggestion} (year-month-day).` : 'Write dates as year-month-day, e.g. 2023-05-24 for 24 May 2023, and check the month has that many days.',
+  }),
+  badPattern: (where, value, _title, description, suggestion) => ({
+    message: `${where} ${q(value)} is not in the required form.`,
+    hint: suggestion ? `Write ${suggestion}.` : description ? `Expected: ${description}` : undefined,
+  }),
+  outOfRange: (where, value, keyword, limit) => ({
+    message: `${where} = ${q(value)} ${keyword === 'minimum' ? `is below the minimum ${n(limit)}` : keyword === 'maximum' ? `is above the maximum ${n(limit)}` : keyword === 'exclusiveMinimum' ? `must be greater than ${n(limit)}` : `must be less than ${n(limit)}`}.`,
+  }),
+  emptyText: (where) => ({ message: `${where} is empty.`, hint: 'Write the text, or remove the line until you have it.' }),
+  tooFew: (where, limit, items) => ({ message: `${where} needs at least ${n(limit)} ${items ? 'item(s)' : 'figure(s)'}.` }),
+  oneOf: (where, options, multiple) => {
+    const forms = options.map((o) => `${l(o.keys)}`).join(' or ');
+    return multiple
+      ? { message: `${where || 'The file'} may use only one of ${forms}.`, hint: 'Keep one and remove the other.' }
+      : { message: `${where || 'The file'} needs ${forms}.`, hint: '"scores" holds one shared sheet; "assessors" one sheet per council member.' };
+  },
+
+  dateBefore: (path, date, earliest, what) => ({
+    message: `The date ${date} at ${dotted(path)} is before the ${what === 'registered' ? 'registration date' : 'start date'} ${earliest}.`,
+    hint: what === 'registered'
+      ? 'The start must be on or after the registration date (steps.register.date).'
+      : 'Activities, inspections and the review fall on or after the start (steps.register.start); check the year or month.',
+  }),
+  endBeforeStart: (end, start) => ({ message: `The end date ${end} is before the start date ${start}.`, hint: 'Check steps.register.start and steps.register.end.' }),
+  evidenceOutside: (file) => ({
+    message: `The evidence path ${q(file)} leaves the workspace.`,
+    hint: 'Copy the file into the workspace\'s evidence/ folder and give a relative path, e.g. evidence/2023/minutes.pdf.',
+  }),
+  evidenceMissing: (rel) => ({ message: `Evidence file ${q(rel)} not found.`, hint: 'Check the name (case matters) or copy the file into place.' }),
+  stepName: (step) => STEP_NAMES[step],
+  stepAbsent: (step) => ({
+    message: `The model has no ${STEP_NAMES[step]}, which is required.`,
+    hint: `Fill in steps.${step} before scoring, or drop --require ${step}.`,
+  }),
+  stepIncomplete: (step, missing, required) => ({
+    message: `${STEP_NAMES[step][0]!.toUpperCase()}${STEP_NAMES[step].slice(1)} is incomplete: missing ${l(missing)}.`,
+    hint: required ? `Fill in what is missing; this step is required (--require ${step}).` : 'Fill in what is missing when you have it.',
+  }),
+  notNfc: (value) => ({
+    message: `The text ${q(value.length > 40 ? `${value.normalize('NFC').slice(0, 40)}…` : value.normalize('NFC'))} uses combining marks (Unicode NFD), not precomposed characters (NFC).`,
+    hint: 'Retype it with a precomposed Unicode keyboard setting, or normalise the file to NFC.',
+  }),
+  unknownLevel: (level, ids, suggestion) => ({
+    message: `Level ${q(level)} is not one of the levels: ${l(ids)}.`,
+    hint: suggestion ? `Did you mean ${q(suggestion)}?` : 'Use a listed level, or add it under levels in dvk.config.yaml.',
+  }),
+  duplicateId: (id, elsewhere) => ({ message: `Duplicate id ${q(id)}: also used in ${l(elsewhere, false)}.`, hint: 'Each id belongs to one file; change one of them.' }),
+  duplicateAssessment: (model, level, elsewhere) => ({
+    message: `Model ${q(model)} already has a score sheet at level ${q(level)} in ${l(elsewhere, false)}.`,
+    hint: 'One model has one score sheet per level; put every council member\'s scores in one file (assessors).',
+  }),
+  unknownModel: (id, suggestion) => ({
+    message: `No model has the id ${q(id)}.`,
+    hint: suggestion ? `Did you mean ${q(suggestion)}?` : 'Check the id key of the model file.',
+  }),
+  unknownFramework: (id, known, suggestion) => ({
+    message: `No criteria framework has the id ${q(id)}.`,
+    hint: suggestion ? `Did you mean ${q(suggestion)}?` : known.length ? `Frameworks in the workspace: ${l(known)}.` : 'Add a framework under criteria/.',
+  }),
+  notApplicable: (framework, model, why) => ({
+    message: `Framework ${q(framework)} does not apply to model ${q(model.id)} (${why === 'type' ? `type ${q(model.type)}` : `field ${q(model.field)}`}).`,
+    hint: 'Choose a framework whose applies_to covers the model\'s type and field.',
+  }),
+  unknownCriterion: (id, framework, suggestion) => ({
+    message: `Framework ${q(framework)} has no criterion ${q(id)}.`,
+    hint: suggestion ? `Did you mean ${q(suggestion)}?` : 'Remove this score or correct the criterion id.',
+  }),
+  scoreOverMax: (id, score, max) => ({ message: `The score for ${q(id)} is ${n(score)}, above its maximum ${n(max)}.`, hint: `Score from 0 to ${n(max)}.` }),
+  missingScores: (missing, name) => ({
+    message: `${name ? `${name}'s sheet` : 'The sheet'} does not score ${missing.length} criteria: ${l(missing, false)}.`,
+    hint: 'Every council member scores every criterion of the framework.',
+  }),
+  frameworkDuplicateId: (id) => ({ message: `Duplicate id ${q(id)} in the framework.`, hint: 'Each group, criterion, gate and class needs its own id.' }),
+  classOrder: (label, min, aboveLabel, aboveMin) => ({
+    message: `Class ${q(label)} (from ${n(min)}) is not below the class before it, ${q(aboveLabel)} (from ${n(aboveMin)}).`,
+    hint: 'List classes from high to low, with decreasing minimums.',
+  }),
+  lowestClassMin: (label, min) => ({
+    message: `The lowest class ${q(label)} starts at ${n(min)}, so a total below ${n(min)} gets no class.`,
+    hint: 'Set min: 0 on the lowest class.',
+  }),
+  unknownClass: (id, ids, suggestion) => ({
+    message: `The framework has no class ${q(id)}.`,
+    hint: suggestion ? `Did you mean ${q(suggestion)}?` : `Classes: ${l(ids)}.`,
+  }),
+
+  rules: {
+    'yaml-syntax': 'The file is valid YAML.',
+    'yaml-duplicate-key': 'A key appears once per mapping.',
+    'yaml-unknown-tag': 'No YAML tags.',
+    'yaml-multiple-documents': 'One YAML document per file.',
+    'yaml-alias-limit': 'YAML aliases (*) are limited.',
+    'file-encoding': 'The file is UTF-8 text.',
+    'file-too-large': 'The file is at most 1 MiB.',
+    'file-empty': 'The file is not empty.',
+    'file-not-mapping': 'The file holds key: value pairs.',
+    'file-unknown-kind': 'The file declares a valid kind: model, assessment, criteria or config.',
+    'schema-unknown-key': 'Only keys the schema defines.',
+    'schema-required': 'Required keys are present.',
+    'schema-type': 'Values have the right type (number, text, list…).',
+    'schema-enum': 'Values are among the allowed ones.',
+    'schema-format': 'Values have the right form (dates, ids).',
+    'schema-range': 'Values are within range and not empty.',
+    'schema-one-of': 'Exactly one of the allowed forms is used.',
+    'schema-other': 'Values satisfy the schema.',
+    'duplicate-id': 'Model and framework ids are unique.',
+    'duplicate-assessment': 'One score sheet per model and level.',
+    'unknown-model': 'A score sheet names an existing model.',
+    'unknown-framework': 'A score sheet names an existing framework.',
+    'unknown-level': 'Levels are among the workspace\'s levels.',
+    'framework-not-applicable': 'The framework applies to the model\'s type and field.',
+    'unknown-criterion': 'Only the framework\'s criteria are scored.',
+    'missing-score': 'Every sheet scores every criterion.',
+    'score-over-max': 'No score exceeds its criterion\'s maximum.',
+    'framework-duplicate-id': 'Ids within a framework are unique.',
+    'framework-class-order': 'Classes run from high to low, the lowest from 0.',
+    'framework-unknown-class': 'Recognition names existing classes.',
+    'date-order': 'Dates follow in order: registration, start, activities, end.',
+    'evidence-outside': 'Evidence files lie inside the workspace.',
+    'evidence-missing': 'Evidence files exist.',
+    'step-incomplete': 'Each step that is present has what it requires.',
+    nfc: 'Text is in precomposed Unicode (NFC).',
+  },
+
+  cli: {
+    description: 'dvk: manage "Dân vận khéo" (skilful mass mobilisation) models as YAML files in git: validate, score, and write decisions and reports.',
+    errorPrefix: 'Error',
+    hintPrefix: 'Hint',
+    severity: { error: 'error', warning: 'warning' },
+    summary: (s) =>
+      s.errors + s.warnings === 0
+        ? `✔ No problems in ${n(s.files)} files.`
+        : `${s.errors ? '✖' : '⚠'} ${n(s.errors)} errors, ${n(s.warnings)} warnings in ${n(s.files)} files.`,
+    help: {
+      titles: { 'Usage:': 'Usage:', 'Options:': 'Options:', 'Commands:': 'Commands:', 'Arguments:': 'Arguments:', 'Global Options:': 'Global Options:' },
+      choices: (c) => `choices: ${c.join(', ')}`,
+      default: (d) => `default: ${d}`,
+      helpOption: 'show help for the command',
+      helpCommand: 'show help for a command',
+      version: 'show the version number',
+      footer: '\nExamples:\n  dvk validate                  check the whole workspace\n  dvk status                    which step each model has reached\n  dvk validate --format github  annotate a pull request\n\nMessages in Vietnamese by default; --lang en or DVK_LANG=en for English.',
+    },
+    options: {
+      cwd: 'folder to work in (default: the current folder)',
+      lang: 'language of messages: vi or en (also DVK_LANG)',
+      noColor: 'no colours (also NO_COLOR)',
+      quiet: 'print errors only, no warnings or notes',
+      format: 'output format',
+      year: 'only models of this year',
+    },
+    parseError: (code, quoted, suggestion, choices, raw) => {
+      const hint = suggestion ? `Did you mean ${suggestion}?` : 'See "dvk --help".';
+      switch (code) {
+        case 'commander.unknownOption': return { message: `Unknown option ${quoted[0]}.`, hint };
+        case 'commander.unknownCommand': return { message: `Unknown command ${quoted[0]}.`, hint };
+        case 'commander.missingArgument': return { message: `Missing argument ${quoted[0]}.`, hint: 'See the command\'s --help.' };
+        case 'commander.optionMissingArgument': return { message: `Option ${quoted[0]} needs a value.`, hint: 'See the command\'s --help.' };
+        case 'commander.excessArguments': return { message: 'Too many arguments.', hint: 'See the command\'s --help.' };
+        case 'commander.invalidArgument':
+          return choices
+            ? { message: `Invalid value ${quoted[1] ?? ''} for ${quoted[0] ?? ''}.`, hint: `Choose one of: ${choices.replace(/'/g, '')}.` }
+            : { message: raw.replace(/^option '([^']*)' argument '([^']*)' is invalid\. ?/, 'Invalid value $2 for $1: ') };
+        default: return { message: raw };
+      }
+    },
+    internalError: (detail) => ({
+      message: `Internal error in dvk: ${detail}`,
+      hint: 'This is a bug in the program, not in your data. Run again with DVK_DEBUG=1 and send the output to the developers.',
+    }),
+    pathNotFound: (p) => ({ message: `${q(p)} not found.`, hint: 'Check the path, relative to the current folder.' }),
+    badStep: (s) => `invalid step ${q(s)}; choose register, implement, inspect, review or all`,
+    badCount: (s) => `${q(s)} is not a whole number`,
+    validate: {
+      description: 'check files: syntax, schemas, cross-file rules and the completeness of each step',
+      paths: 'files or folders to check (default: the whole workspace)',
+      require: 'steps that must be complete (errors, not warnings): register, implement, inspect, review, all; comma-separated',
+      maxWarnings: 'fail (exit code 1) when there are more than n warnings',
+      examples: '\nExamples:\n  dvk validate\n  dvk validate models/2023/HM\n  dvk validate --require review --format json\n  dvk validate --format sarif > dvk.sarif\n\nExit codes: 0 no errors; 1 errors (or too many warnings); 2 usage or configuration error.',
+      tooManyWarnings: (count, max) => `${n(count)} warnings, over --max-warnings ${n(max)}.`,
+    },
+    status: {
+      description: 'which step each model has reached and what is missing; a table by unit',
+      examples: '\nExamples:\n  dvk status\n  dvk status --year 2023\n  dvk status models/2023/HM --format json',
+      invalid: (count) => `${n(count)} model files have errors and are not counted; run "dvk validate" for details.`,
+      none: 'No models.',
+      id: 'Id',
+      unit: 'Unit',
+      reached: 'Reached',
+      missing: 'Missing',
+      stepShort: { register: '1. Register', implement: '2. Implement', inspect: '3. Inspect', review: '4. Review' },
+      noStep: 'no step yet',
+      missingList: (items) => items.map((i) => (i.includes('.') || i.includes('[') ? i : `step ${['register', 'implement', 'inspect', 'review'].indexOf(i) + 1}`)).join(', '),
+      models: 'Models',
+      level: 'Level',
+      col: { none: 'None', register: 'S1', implement: 'S2', inspect: 'S3', review: 'S4' },
+      complete: 'All 4 steps',
+      total: 'Total',
+      modelsTitle: (count) => `Models (${n(count)})`,
+      unitsTitle: (count) => `By unit (${n(count)})`,
+      legend: 'S1–S4: models whose furthest step is 1 (register), 2 (implement), 3 (inspect), 4 (review); ✓: all four steps complete.',
+    },
+    schema: {
+      description: 'print a JSON Schema, for editors and other tools',
+      name: 'schema name; leave out to list them',
+      examples: '\nExamples:\n  dvk schema\n  dvk schema model > model.schema.json\n  dvk schema steps/review',
+      unknown: (name, names) => ({ message: `No schema ${q(name)}.`, hint: `Schemas: ${l(names, false)}.` }),
+    },
+    newCommand: 'create a new file from a template',
+    newModel: {
+      description: 'create a new model file, with a Vietnamese comment on every key',
+      file: 'file path (default: models/<year>/<unit code>/<name>.yaml)',
+      name: 'the model\'s name',
+      type: 'model type',
+      field: 'field',
+      unit: 'name of the unit carrying it out',
+      unitCode: 'short code of the unit, e.g. HM',
+      level: 'the unit\'s level',
+      year: 'year',
+      id: 'model id (default: made from id_pattern in dvk.config.yaml)',
+      examples: '\nExample:\n  dvk new model --name "Dân vận khéo trong xây dựng nông thôn mới" --unit "UBND xã Mộc Nam" --unit-code MN --field kinh-te',
+      placeholderUnit: 'Tên đơn vị',
+      placeholderName: 'Tên mô hình',
+      badId: (id) => ({ message: `Invalid id ${q(id)}.`, hint: 'Ids use capital letters without diacritics, digits and hyphens, e.g. DT-2023-HM-01.' }),
+      idTaken: (id) => ({ message: `Id ${q(id)} is already used by a model.`, hint: 'Choose another with --id, or leave --id out to have one made.' }),
+      exists: (file) => ({ message: `${file} already exists; dvk does not overwrite it.`, hint: 'Choose another file name or remove the old file.' }),
+      created: (file, id) => `Created ${file} (id ${id}). Fill it in, then run "dvk validate ${file}".`,
+    },
+  },
+};

@@ -1,0 +1,386 @@
+// Vietnamese message catalogue (the default). Every user-facing text of dvk comes from here or
+// from en.ts, which must have the same shape (checked by the type `Messages`).
+import { formatNumber, list } from './format.js';
+import type { ValueType } from '../core/load.js';
+import type { Path, StepName } from '../core/types.js';
+
+export interface Msg {
+  message: string;
+  hint?: string;
+}
+
+const n = (x: number | string) => formatNumber(x, 'vi');
+const l = (xs: readonly string[], quote = true) => list(xs, 'vi', quote);
+const q = (x: unknown) => `"${String(x)}"`;
+const at = (where: string) => (where ? ` ở ${where}` : ' ở gốc tệp');
+const dotted = (path: Path) => path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[');
+
+const TYPES: Record<string, string> = {
+  null: 'giá trị rỗng',
+  boolean: 'giá trị đúng/sai (true/false)',
+  integer: 'số nguyên',
+  number: 'số',
+  string: 'văn bản',
+  array: 'danh sách',
+  object: 'nhóm khóa: giá trị',
+};
+
+const STEP_NAMES: Record<StepName, string> = {
+  register: 'bước 1 (xây dựng mô hình và đăng ký thực hiện)',
+  implement: 'bước 2 (tổ chức thực hiện)',
+  inspect: 'bước 3 (kiểm tra hoạt động)',
+  review: 'bước 4 (tổng kết, đánh giá, rút kinh nghiệm)',
+};
+
+const YAML_ERRORS: Record<string, Msg> = {
+  BAD_INDENT: { message: 'Thụt lề không đúng.', hint: 'Các khóa cùng cấp phải thẳng cột; mỗi cấp lùi vào 2 dấu cách.' },
+  TAB_AS_INDENT: { message: 'Dùng phím Tab để thụt lề.', hint: 'YAML chỉ cho phép thụt lề bằng dấu cách; thay Tab bằng 2 dấu cách.' },
+  MISSING_CHAR: { message: 'Thiếu ký tự đóng (dấu nháy, ngoặc vuông hoặc ngoặc nhọn).', hint: 'Kiểm tra các dấu nháy và dấu ngoặc đã được đóng đủ.' },
+  MULTILINE_IMPLICIT_KEY: { message: 'Khóa kéo dài nhiều dòng hoặc thiếu dấu hai chấm sau khóa.', hint: 'Viết "khóa: giá trị" trên cùng một dòng; văn bản dài thì dùng ">-" rồi xuống dòng.' },
+  BLOCK_AS_IMPLICIT_KEY: { message: 'Thiếu dấu hai chấm hoặc thụt lề sai khiến một khối bị hiểu là khóa.', hint: 'Kiểm tra dấu hai chấm sau khóa và thụt lề của dòng trên.' },
+  UNEXPECTED_TOKEN: { message: 'Ký tự không hợp lệ ở vị trí này.', hint: 'Văn bản có dấu hai chấm, dấu # hoặc bắt đầu bằng ký tự đặc biệt thì đặt trong dấu nháy kép.' },
+  BAD_SCALAR_START: { message: 'Giá trị bắt đầu bằng ký tự đặc biệt.', hint: 'Đặt giá trị trong dấu nháy kép.' },
+  BAD_DQ_ESCAPE: { message: 'Ký tự thoát không hợp lệ trong chuỗi đặt trong nháy kép.', hint: 'Viết \\\\ cho dấu gạch chéo ngược, hoặc dùng nháy đơn.' },
+  DUPLICATE_KEY: { message: 'Khóa bị lặp lại trong cùng một nhóm.', hint: 'Mỗi khóa chỉ được xuất hiện một lần; gộp hai mục hoặc xóa một mục.' },
+  MULTIPLE_DOCS: { message: 'Tệp chứa nhiều tài liệu YAML (ngăn cách bởi ---).', hint: 'Mỗi tệp chỉ chứa một mô hình, phiếu chấm hoặc bộ tiêu chí; tách thành nhiều tệp.' },
+  TAG_RESOLVE_FAILED: { message: 'Thẻ kiểu (tag) không được hỗ trợ.', hint: 'Bỏ thẻ bắt đầu bằng "!"; nếu là văn bản thì đặt trong dấu nháy kép.' },
+  KEY_OVER_1024_CHARS: { message: 'Khóa dài quá 1024 ký tự.', hint: 'Kiểm tra dấu hai chấm bị đặt nhầm trong văn bản.' },
+  BAD_ALIAS: { message: 'Tham chiếu (*) không trỏ tới neo (&) nào.', hint: 'Kiểm tra tên neo, hoặc đặt văn bản bắt đầu bằng * trong dấu nháy kép.' },
+};
+
+export const vi = {
+  lang: 'vi' as const,
+  number: n,
+
+  // Files and YAML
+  fileTooLarge: (bytes: number, max: number): Msg => ({
+    message: `Tệp quá lớn: ${n(bytes)} byte, giới hạn ${n(max)} byte.`,
+    hint: 'Mỗi tệp chỉ chứa một mô hình; tài liệu minh chứng đặt trong thư mục evidence/ và ghi đường dẫn ở mục evidence.',
+  }),
+  utf16: (): Msg => ({
+    message: 'Tệp được lưu theo mã UTF-16, không phải UTF-8.',
+    hint: 'Mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8 (trong Notepad: Lưu thành… > Mã hóa: UTF-8).',
+  }),
+  notUtf8: (byte: number): Msg => ({
+    message: `Tệp không phải văn bản UTF-8 (byte 0x${byte.toString(16).padStart(2, '0')} không hợp lệ).`,
+    hint: 'Tệp có thể được lưu bằng bảng mã cũ (TCVN3, VNI, Windows-1258). Chuyển sang Unicode UTF-8 (ví dụ bằng Unikey: Công cụ chuyển mã) rồi lưu lại.',
+  }),
+  emptyFile: (): Msg => ({
+    message: 'Tệp rỗng.',
+    hint: 'Tạo tệp mô hình mới bằng lệnh "dvk new model", hoặc xóa tệp này.',
+  }),
+  yamlError: (code: string, snippet: string): Msg => {
+    const known = YAML_ERRORS[code];
+    const found = snippet.trim() ? ` (gặp ${q(snippet.trim().slice(0, 40))})` : '';
+    return known
+      ? { message: `Lỗi cú pháp YAML: ${known.message.replace(/\.$/, '')}${found}.`, hint: known.hint }
+      : { message: `Lỗi cú pháp YAML${found}.`, hint: 'Kiểm tra thụt lề, dấu hai chấm sau khóa và các dấu nháy ở dòng này và dòng trên.' };
+  },
+  aliasLimit: (max: number): Msg => ({
+    message: `Tệp dùng quá nhiều tham chiếu YAML (*), vượt giới hạn ${n(max)}.`,
+    hint: 'Viết trực tiếp nội dung thay cho neo (&) và tham chiếu (*).',
+  }),
+  notMapping: (found: ValueType): Msg => ({
+    message: `Nội dung tệp phải là các cặp "khóa: giá trị", nhưng đang là ${TYPES[found]}.`,
+    hint: 'Tệp bắt đầu bằng các dòng như "kind: model" và "version: 1".',
+  }),
+  missingKind: (rel: string): Msg => ({
+    message: `Tệp ${rel} thiếu khóa kind nên dvk không biết đây là loại tệp gì.`,
+    hint: 'Thêm dòng "kind: model" (mô hình), "kind: assessment" (phiếu chấm) hoặc "kind: criteria" (bộ tiêu chí) ở đầu tệp.',
+  }),
+  unknownKind: (kind: string): Msg => ({
+    message: `Loại tệp ${q(kind)} không hợp lệ.`,
+    hint: 'kind là một trong: model (mô hình), assessment (phiếu chấm), criteria (bộ tiêu chí), config (cấu hình).',
+  }),
+
+  // Schema
+  badKeyName: (name: string, title?: string): Msg => ({
+    message: `Mã ${q(name)} không hợp lệ${title ? ` trong ${title.toLowerCase()}` : ''}.`,
+    hint: 'Mã gồm chữ không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới, ví dụ C1.2.',
+  }),
+  unknownKey: (key: string, where: string, suggestion: string | undefined, allowed: string[]): Msg => ({
+    message: `Khóa ${q(key)} không hợp lệ${at(where)}.`,
+    hint: suggestion
+      ? `Có phải ý bạn là ${q(suggestion)}?`
+      : allowed.length
+        ? `Các khóa được dùng: ${l(allowed, false)}.`
+        : 'Xóa khóa này.',
+  }),
+  missingKey: (key: string, where: string, title?: string): Msg => ({
+    message: `Thiếu khóa bắt buộc ${q(key)}${title ? ` (${title.toLowerCase()})` : ''}${at(where)}.`,
+    hint: `Thêm dòng "${key}: …"${where ? ` vào trong ${where}` : ''}.`,
+  }),
+  wrongType: (where: string, expected: string, found: ValueType, value: unknown, fix: { number?: string; quote?: string }): Msg => ({
+    message: `${where || 'Giá trị'} phải là ${TYPES[expected] ?? expected}, nhưng đang là ${TYPES[found]}${found === 'string' || found === 'number' || found === 'integer' ? ` ${q(value)}` : ''}.`,
+    hint: fix.quote
+      ? `Đặt mã trong dấu nháy để giữ nguyên cách viết: '${fix.quote}'.`
+      : fix.number && expected === 'integer'
+        ? `Viết ${fix.number}: số viết liền, không dùng dấu chấm hay dấu phẩy ngăn cách hàng nghìn.`
+        : fix.number
+          ? `Viết ${fix.number}: dùng dấu chấm cho phần thập phân và không đặt trong dấu nháy.`
+          : expected === 'array'
+            ? 'Viết mỗi mục trên một dòng, bắt đầu bằng "- ".'
+            : expected === 'string'
+              ? 'Đặt giá trị trong dấu nháy kép.'
+              : undefined,
+  }),
+  notAllowed: (where: string, value: unknown, allowed: unknown[], suggestion?: string): Msg => ({
+    message:
+      allowed.length === 1
+        ? `${where || 'Giá trị'} phải là ${q(allowed[0])}, nhưng đang là ${q(value)}.`
+        : `Giá trị ${q(value)} không hợp lệ ở ${where}: phải là một trong ${l(allowed.map(String))}.`,
+    hint: suggestion ? `Viết ${suggestion} (mã không dấu).` : undefined,
+  }),
+  badDate: (where: string, value: unknown, suggestion?: string): Msg => ({
+    message: `${where} không phải là ngày hợp lệ: ${q(value)}.`,
+    hint: suggestion
+      ? `Viết ${suggestion} (năm-tháng-ngày).`
+      : 'Ghi ngày theo dạng năm-tháng-ngày, ví dụ 2023-05-24 cho ngày 24/5/2023; kiểm tra tháng có đủ số ngày.',
+  }),
+  badPattern: (where: string, value: unknown, title?: string, description?: string, suggestion?: string): Msg => ({
+    message: `${title ?? where} ${q(value)} không đúng quy cách${title ? ` (${where})` : ''}.`,
+    hint: suggestion ? `Viết ${suggestion}. ${description ?? ''}`.trim() : description,
+  }),
+  outOfRange: (where: string, value: unknown, keyword: string, limit: number): Msg => ({
+    message: `${where} = ${q(value)} ${keyword === 'minimum' ? `nhỏ hơn mức tối thiểu ${n(limit)}` : keyword === 'maximum' ? `lớn hơn mức tối đa ${n(limit)}` : keyword === 'exclusiveMinimum' ? `phải lớn hơn ${n(limit)}` : `phải nhỏ hơn ${n(limit)}`}.`,
+  }),
+  emptyText: (where: string): Msg => ({ message: `${where} đang để trống.`, hint: 'Ghi nội dung, hoặc xóa dòng này nếu chưa có.' }),
+  tooFew: (where: string, limit: number, items: boolean): Msg => ({
+    message: `${where} cần ít nhất ${n(limit)} ${items ? 'mục' : 'số liệu'}.`,
+  }),
+  oneOf: (where: string, options: { title: string; keys: string[] }[], multiple: boolean): Msg => {
+    const forms = options.map((o) => `${l(o.keys)} (${o.title.toLowerCase()})`).join(' hoặc ');
+    return multiple
+      ? { message: `${where || 'Tệp'} chỉ được dùng một trong hai cách: ${forms}.`, hint: 'Giữ một cách ghi và xóa cách còn lại.' }
+      : { message: `${where || 'Tệp'} cần có ${forms}.`, hint: 'Thêm một trong các khóa trên.' };
+  },
+
+  // Rules
+  dateBefore: (path: Path, date: string, earliest: string, what: 'registered' | 'start'): Msg => ({
+    message: `Ngày ${date} ở ${dotted(path)} sớm hơn ${what === 'registered' ? 'ngày đăng ký' : 'ngày bắt đầu'} ${earliest}.`,
+    hint: what === 'registered'
+      ? 'Ngày bắt đầu thực hiện phải bằng hoặc sau ngày đăng ký (steps.register.date).'
+      : 'Hoạt động, kiểm tra và tổng kết phải bằng hoặc sau ngày bắt đầu (steps.register.start); kiểm tra lại năm hoặc tháng.',
+  }),
+  endBeforeStart: (end: string, start: string): Msg => ({
+    message: `Ngày kết thúc ${end} sớm hơn ngày bắt đầu ${start}.`,
+    hint: 'Kiểm tra lại steps.register.start và steps.register.end.',
+  }),
+  evidenceOutside: (file: string): Msg => ({
+    message: `Đường dẫn minh chứng ${q(file)} nằm ngoài kho dữ liệu.`,
+    hint: 'Chép tệp vào thư mục evidence/ của kho dữ liệu và ghi đường dẫn tương đối, ví dụ evidence/2023/bien-ban.pdf.',
+  }),
+  evidenceMissing: (rel: string): Msg => ({
+    message: `Không tìm thấy tệp minh chứng ${q(rel)}.`,
+    hint: 'Kiểm tra tên tệp (phân biệt chữ hoa, chữ thường) hoặc chép tệp vào đúng chỗ.',
+  }),
+  stepName: (step: StepName) => STEP_NAMES[step],
+  stepAbsent: (step: StepName): Msg => ({
+    message: `Mô hình chưa có ${STEP_NAMES[step]}, là bước bắt buộc.`,
+    hint: `Ghi nội dung steps.${step} trước khi chấm điểm, hoặc bỏ --require ${step}.`,
+  }),
+  stepIncomplete: (step: StepName, missing: string[], required: boolean): Msg => ({
+    message: `${STEP_NAMES[step][0]!.toUpperCase()}${STEP_NAMES[step].slice(1)} chưa đầy đủ: thiếu ${l(missing)}.`,
+    hint: required ? `Bổ sung các mục còn thiếu; bước này bắt buộc (--require ${step}).` : 'Bổ sung các mục còn thiếu khi có thông tin.',
+  }),
+  notNfc: (value: string): Msg => ({
+    message: `Văn bản ${q(value.length > 40 ? `${value.normalize('NFC').slice(0, 40)}…` : value.normalize('NFC'))} dùng dấu tổ hợp (Unicode NFD), không phải dạng dựng sẵn (NFC).`,
+    hint: 'Gõ lại bằng bảng mã Unicode dựng sẵn (Unikey: bảng mã Unicode), hoặc chuẩn hóa tệp về NFC.',
+  }),
+  unknownLevel: (level: string, ids: string[], suggestion?: string): Msg => ({
+    message: `Cấp ${q(level)} không có trong danh sách cấp: ${l(ids)}.`,
+    hint: suggestion ? `Có phải ý bạn là ${q(suggestion)}?` : 'Dùng một cấp trong danh sách, hoặc khai báo thêm ở mục levels của dvk.config.yaml.',
+  }),
+  duplicateId: (id: string, elsewhere: string[]): Msg => ({
+    message: `Mã ${q(id)} bị trùng: đã dùng ở ${l(elsewhere, false)}.`,
+    hint: 'Mỗi mã chỉ dùng cho một tệp; đổi mã của một trong các tệp.',
+  }),
+  duplicateAssessment: (model: string, level: string, elsewhere: string[]): Msg => ({
+    message: `Mô hình ${q(model)} đã có phiếu chấm cấp ${q(level)} ở ${l(elsewhere, false)}.`,
+    hint: 'Mỗi mô hình chỉ có một phiếu chấm ở mỗi cấp; gộp điểm của các thành viên vào một tệp (mục assessors).',
+  }),
+  unknownModel: (id: string, suggestion?: string): Msg => ({
+    message: `Không có mô hình nào mang mã ${q(id)}.`,
+    hint: suggestion ? `Có phải ý bạn là ${q(suggestion)}?` : 'Kiểm tra mã ở khóa id của tệp mô hình.',
+  }),
+  unknownFramework: (id: string, known: string[], suggestion?: string): Msg => ({
+    message: `Không có bộ tiêu chí nào mang mã ${q(id)}.`,
+    hint: suggestion ? `Có phải ý bạn là ${q(suggestion)}?` : known.length ? `Các bộ tiêu chí hiện có: ${l(known)}.` : 'Thêm bộ tiêu chí vào thư mục criteria/.',
+  }),
+  notApplicable: (framework: string, model: { id: string; type: string; field: string }, why: 'type' | 'field'): Msg => ({
+    message: `Bộ tiêu chí ${q(framework)} không áp dụng cho mô hình ${q(model.id)} (${why === 'type' ? `loại ${q(model.type)}` : `lĩnh vực ${q(model.field)}`}).`,
+    hint: 'Chọn bộ tiêu chí có applies_to phù hợp với loại và lĩnh vực của mô hình.',
+  }),
+  unknownCriterion: (id: string, framework: string, suggestion?: string): Msg => ({
+    message: `Bộ tiêu chí ${q(framework)} không có tiêu chí ${q(id)}.`,
+    hint: suggestion ? `Có phải ý bạn là ${q(suggestion)}?` : 'Xóa điểm này hoặc sửa mã tiêu chí cho đúng bộ tiêu chí.',
+  }),
+  scoreOverMax: (id: string, score: number, max: number): Msg => ({
+    message: `Điểm tiêu chí ${q(id)} là ${n(score)}, vượt điểm tối đa ${n(max)}.`,
+    hint: `Chấm từ 0 đến ${n(max)}.`,
+  }),
+  missingScores: (missing: string[], name?: string): Msg => ({
+    message: `${name ? `Phiếu của ${name}` : 'Bảng điểm'} chưa chấm ${missing.length} tiêu chí: ${l(missing, false)}.`,
+    hint: 'Mỗi thành viên phải chấm đủ mọi tiêu chí của bộ tiêu chí.',
+  }),
+  frameworkDuplicateId: (id: string): Msg => ({
+    message: `Mã ${q(id)} bị trùng trong bộ tiêu chí.`,
+    hint: 'Mỗi nhóm, tiêu chí, điều kiện và mức xếp loại cần một mã riêng.',
+  }),
+  classOrder: (label: string, min: number, aboveLabel: string, aboveMin: number): Msg => ({
+    message: `Mức ${q(label)} (từ ${n(min)} điểm) không thấp hơn mức đứng trước ${q(aboveLabel)} (từ ${n(aboveMin)} điểm).`,
+    hint: 'Sắp các mức xếp loại từ cao xuống thấp, điểm tối thiểu giảm dần.',
+  }),
+  lowestClassMin: (label: string, min: number): Msg => ({
+    message: `Mức thấp nhất ${q(label)} bắt đầu từ ${n(min)} điểm, nên mô hình dưới ${n(min)} điểm không được xếp loại.`,
+    hint: 'Đặt min: 0 cho mức thấp nhất.',
+  }),
+  unknownClass: (id: string, ids: string[], suggestion?: string): Msg => ({
+    message: `Không có mức xếp loại ${q(id)} trong bộ tiêu chí.`,
+    hint: suggestion ? `Có phải ý bạn là ${q(suggestion)}?` : `Các mức hiện có: ${l(ids)}.`,
+  }),
+
+  /** One line per rule id: what it checks (SARIF rule descriptions, README). */
+  rules: {
+    'yaml-syntax': 'Tệp phải là YAML đúng cú pháp.',
+    'yaml-duplicate-key': 'Một khóa không được lặp lại trong cùng một nhóm.',
+    'yaml-unknown-tag': 'Không dùng thẻ kiểu (tag) YAML.',
+    'yaml-multiple-documents': 'Mỗi tệp chỉ chứa một tài liệu YAML.',
+    'yaml-alias-limit': 'Số tham chiếu YAML (*) có giới hạn.',
+    'file-encoding': 'Tệp phải là văn bản UTF-8.',
+    'file-too-large': 'Tệp không vượt quá 1 MiB.',
+    'file-empty': 'Tệp không được rỗng.',
+    'file-not-mapping': 'Nội dung tệp là các cặp khóa: giá trị.',
+    'file-unknown-kind': 'Tệp khai báo kind hợp lệ: model, assessment, criteria hoặc config.',
+    'schema-unknown-key': 'Chỉ dùng các khóa có trong lược đồ.',
+    'schema-required': 'Có đủ các khóa bắt buộc.',
+    'schema-type': 'Giá trị đúng kiểu (số, văn bản, danh sách…).',
+    'schema-enum': 'Giá trị thuộc danh sách được phép.',
+    'schema-format': 'Giá trị đúng quy cách (ngày, mã).',
+    'schema-range': 'Giá trị trong khoảng cho phép, không để trống.',
+    'schema-one-of': 'Dùng đúng một trong các cách ghi được phép.',
+    'schema-other': 'Giá trị đáp ứng lược đồ.',
+    'duplicate-id': 'Mã mô hình và mã bộ tiêu chí là duy nhất.',
+    'duplicate-assessment': 'Mỗi mô hình có một phiếu chấm ở mỗi cấp.',
+    'unknown-model': 'Phiếu chấm trỏ tới mô hình có thật.',
+    'unknown-framework': 'Phiếu chấm trỏ tới bộ tiêu chí có thật.',
+    'unknown-level': 'Cấp thuộc danh sách cấp của kho dữ liệu.',
+    'framework-not-applicable': 'Bộ tiêu chí áp dụng cho loại và lĩnh vực của mô hình.',
+    'unknown-criterion': 'Chỉ chấm các tiêu chí có trong bộ tiêu chí.',
+    'missing-score': 'Mỗi phiếu chấm đủ mọi tiêu chí.',
+    'score-over-max': 'Điểm không vượt điểm tối đa của tiêu chí.',
+    'framework-duplicate-id': 'Các mã trong bộ tiêu chí là duy nhất.',
+    'framework-class-order': 'Các mức xếp loại giảm dần từ cao xuống thấp, mức thấp nhất từ 0 điểm.',
+    'framework-unknown-class': 'Điều kiện công nhận chỉ dùng mức xếp loại có thật.',
+    'date-order': 'Các ngày theo đúng trình tự: đăng ký, bắt đầu, thực hiện, kết thúc.',
+    'evidence-outside': 'Tệp minh chứng nằm trong kho dữ liệu.',
+    'evidence-missing': 'Tệp minh chứng tồn tại.',
+    'step-incomplete': 'Mỗi bước đã ghi có đủ nội dung bắt buộc.',
+    nfc: 'Văn bản ở dạng Unicode dựng sẵn (NFC).',
+  },
+
+  cli: {
+    description: 'dvk: quản lý mô hình "Dân vận khéo" bằng tệp YAML trong git: kiểm tra, chấm điểm, xuất quyết định và báo cáo.',
+    errorPrefix: 'Lỗi',
+    hintPrefix: 'Gợi ý',
+    severity: { error: 'lỗi', warning: 'cảnh báo' },
+    summary: (s: { files: number; errors: number; warnings: number }) =>
+      s.errors + s.warnings === 0
+        ? `✔ Không có lỗi trong ${n(s.files)} tệp.`
+        : `${s.errors ? '✖' : '⚠'} ${n(s.errors)} lỗi, ${n(s.warnings)} cảnh báo trong ${n(s.files)} tệp.`,
+    help: {
+      titles: { 'Usage:': 'Cách dùng:', 'Options:': 'Tùy chọn:', 'Commands:': 'Lệnh:', 'Arguments:': 'Tham số:', 'Global Options:': 'Tùy chọn chung:' },
+      choices: (c: readonly string[]) => `chọn: ${c.join(', ')}`,
+      default: (d: string) => `mặc định: ${d}`,
+      helpOption: 'hiện hướng dẫn của lệnh',
+      helpCommand: 'hiện hướng dẫn của một lệnh',
+      version: 'hiện số phiên bản',
+      footer: '\nVí dụ:\n  dvk validate                  kiểm tra toàn bộ kho dữ liệu\n  dvk status                    xem mỗi mô hình đã đến bước nào\n  dvk validate --format github  chú thích lỗi trên pull request\n\nNgôn ngữ thông báo: --lang en hoặc biến môi trường DVK_LANG=en.',
+    },
+    options: {
+      cwd: 'thư mục làm việc (mặc định: thư mục hiện tại)',
+      lang: 'ngôn ngữ thông báo: vi hoặc en (cũng đặt được bằng DVK_LANG)',
+      noColor: 'không tô màu (cũng đặt được bằng NO_COLOR)',
+      quiet: 'chỉ in lỗi, bỏ cảnh báo và thông báo phụ',
+      format: 'định dạng kết quả',
+      year: 'chỉ xét mô hình của năm này',
+    },
+    parseError: (code: string, quoted: string[], suggestion: string | undefined, choices: string | undefined, raw: string): Msg => {
+      const hint = suggestion ? `Có phải ý bạn là ${suggestion}?` : 'Xem "dvk --help".';
+      switch (code) {
+        case 'commander.unknownOption': return { message: `Không có tùy chọn ${quoted[0]}.`, hint };
+        case 'commander.unknownCommand': return { message: `Không có lệnh ${quoted[0]}.`, hint };
+        case 'commander.missingArgument': return { message: `Thiếu tham số ${quoted[0]}.`, hint: 'Xem hướng dẫn của lệnh với --help.' };
+        case 'commander.optionMissingArgument': return { message: `Tùy chọn ${quoted[0]} cần một giá trị.`, hint: 'Xem hướng dẫn của lệnh với --help.' };
+        case 'commander.excessArguments': return { message: 'Thừa tham số.', hint: 'Xem hướng dẫn của lệnh với --help.' };
+        case 'commander.invalidArgument':
+          return choices
+            ? { message: `Giá trị ${quoted[1] ?? ''} không hợp lệ cho ${quoted[0] ?? ''}.`, hint: `Chọn một trong: ${choices.replace(/'/g, '').replace(/, /g, ', ')}.` }
+            : { message: raw.replace(/^option '([^']*)' argument '([^']*)' is invalid\. ?/, 'Giá trị $2 không hợp lệ cho $1: ') };
+        default: return { message: raw };
+      }
+    },
+    internalError: (detail: string): Msg => ({
+      message: `Lỗi nội bộ của dvk: ${detail}`,
+      hint: 'Đây là lỗi của chương trình, không phải của dữ liệu. Chạy lại với DVK_DEBUG=1 và gửi kết quả cho nhóm phát triển.',
+    }),
+    pathNotFound: (p: string): Msg => ({ message: `Không tìm thấy ${q(p)}.`, hint: 'Kiểm tra đường dẫn, tính từ thư mục hiện tại.' }),
+    badStep: (s: string) => `bước ${q(s)} không hợp lệ; chọn register, implement, inspect, review hoặc all`,
+    badCount: (s: string) => `${q(s)} không phải số nguyên không âm`,
+    validate: {
+      description: 'kiểm tra tệp: cú pháp, lược đồ, quan hệ giữa các tệp và mức độ đầy đủ của từng bước',
+      paths: 'tệp hoặc thư mục cần kiểm tra (mặc định: cả kho dữ liệu)',
+      require: 'bước phải đầy đủ (lỗi thay vì cảnh báo): register, implement, inspect, review, all; có thể ghi nhiều, cách nhau dấu phẩy',
+      maxWarnings: 'báo lỗi (mã thoát 1) khi số cảnh báo vượt quá n',
+      examples: '\nVí dụ:\n  dvk validate\n  dvk validate models/2023/HM\n  dvk validate --require review --format json\n  dvk validate --format sarif > dvk.sarif\n\nMã thoát: 0 không có lỗi; 1 có lỗi (hoặc quá số cảnh báo); 2 sai cách dùng hoặc cấu hình.',
+      tooManyWarnings: (count: number, max: number) => `Có ${n(count)} cảnh báo, vượt mức cho phép --max-warnings ${n(max)}.`,
+    },
+    status: {
+      description: 'xem mỗi mô hình đã đến bước nào, còn thiếu gì; bảng tổng hợp theo đơn vị',
+      examples: '\nVí dụ:\n  dvk status\n  dvk status --year 2023\n  dvk status models/2023/HM --format json',
+      invalid: (count: number) => `${n(count)} tệp mô hình có lỗi nên không được thống kê; chạy "dvk validate" để xem chi tiết.`,
+      none: 'Không có mô hình nào.',
+      id: 'Mã',
+      unit: 'Đơn vị',
+      reached: 'Đã đến bước',
+      missing: 'Còn thiếu',
+      stepShort: { register: '1. Đăng ký', implement: '2. Thực hiện', inspect: '3. Kiểm tra', review: '4. Tổng kết' } as Record<StepName, string>,
+      noStep: 'chưa có bước nào',
+      missingList: (items: string[]) => items.map((i) => (i.includes('.') || i.includes('[') ? i : `bước ${['register', 'implement', 'inspect', 'review'].indexOf(i) + 1}`)).join(', '),
+      models: 'Mô hình',
+      level: 'Cấp',
+      col: { none: 'Chưa', register: 'B1', implement: 'B2', inspect: 'B3', review: 'B4' },
+      complete: 'Đủ 4 bước',
+      total: 'Tổng',
+      modelsTitle: (count: number) => `Mô hình (${n(count)})`,
+      unitsTitle: (count: number) => `Theo đơn vị (${n(count)})`,
+      legend: 'B1–B4: số mô hình đã đến bước 1 (đăng ký), 2 (thực hiện), 3 (kiểm tra), 4 (tổng kết); ✓: đủ cả bốn bước.',
+    },
+    schema: {
+      description: 'in lược đồ JSON (JSON Schema) cho trình soạn thảo và công cụ khác',
+      name: 'tên lược đồ; bỏ trống để xem danh sách',
+      examples: '\nVí dụ:\n  dvk schema\n  dvk schema model > model.schema.json\n  dvk schema steps/review',
+      unknown: (name: string, names: string[]): Msg => ({ message: `Không có lược đồ ${q(name)}.`, hint: `Các lược đồ: ${l(names, false)}.` }),
+    },
+    newCommand: 'tạo tệp mới từ mẫu',
+    newModel: {
+      description: 'tạo tệp mô hình mới, có chú thích tiếng Việt cho từng mục',
+      file: 'đường dẫn tệp (mặc định: models/<năm>/<mã đơn vị>/<tên>.yaml)',
+      name: 'tên mô hình',
+      type: 'loại mô hình',
+      field: 'lĩnh vực',
+      unit: 'tên đơn vị thực hiện',
+      unitCode: 'mã ngắn của đơn vị, ví dụ HM',
+      level: 'cấp của đơn vị',
+      year: 'năm thực hiện',
+      id: 'mã mô hình (mặc định: tạo theo id_pattern trong dvk.config.yaml)',
+      examples: '\nVí dụ:\n  dvk new model --name "Dân vận khéo trong xây dựng nông thôn mới" --unit "UBND xã Mộc Nam" --unit-code MN --field kinh-te',
+      placeholderUnit: 'Tên đơn vị',
+      placeholderName: 'Tên mô hình',
+      badId: (id: string): Msg => ({ message: `Mã ${q(id)} không hợp lệ.`, hint: 'Mã gồm chữ in hoa không dấu, chữ số và dấu gạch ngang, ví dụ DT-2023-HM-01.' }),
+      idTaken: (id: string): Msg => ({ message: `Mã ${q(id)} đã có mô hình dùng.`, hint: 'Chọn mã khác với --id, hoặc bỏ --id để dvk tự tạo mã.' }),
+      exists: (file: string): Msg => ({ message: `Tệp ${file} đã có; dvk không ghi đè.`, hint: 'Chọn tên tệp khác hoặc xóa tệp cũ.' }),
+      created: (file: string, id: string) => `Đã tạo ${file} (mã ${id}). Mở tệp, ghi nội dung rồi chạy "dvk validate ${file}".`,
+    },
+  },
+};

@@ -1,0 +1,22 @@
+// Atomic writes: the content goes to a temporary file beside the target, then a rename puts it
+// in place, so a reader (or an interrupted run) never sees half a file.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export function writeFileAtomic(file: string, content: string | Uint8Array, opts: { overwrite?: boolean } = {}): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    fs.writeFileSync(tmp, content, { flag: 'wx' });
+    if (opts.overwrite === false) {
+      // link() fails if the target exists: no check-then-write race.
+      fs.linkSync(tmp, file);
+      fs.unlinkSync(tmp);
+    } else {
+      fs.renameSync(tmp, file);
+    }
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
