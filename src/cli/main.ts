@@ -11,6 +11,7 @@ import { registerNew } from './commands/new.js';
 import { registerSchema } from './commands/schema.js';
 import { registerStatus } from './commands/status.js';
 import { registerValidate } from './commands/validate.js';
+import { registerScore } from './commands/score.js';
 
 /** `--lang` read ahead of parsing, so that help and parse errors are in the right language. */
 function langFromArgv(argv: string[]): string | undefined {
@@ -68,6 +69,7 @@ function buildProgram(ctx: Ctx): Command {
 
   registerValidate(program, ctx);
   registerStatus(program, ctx);
+  registerScore(program, ctx);
   registerSchema(program, ctx);
   registerNew(program, ctx);
   return program;

@@ -28,6 +28,19 @@ const STEP_NAMES: Record<StepName, string> = {
   review: 'step 4 (review, evaluate and draw lessons)',
 };
 
+const FIELD_LABELS: Record<string, string> = {
+  'kinh-te': 'Economy',
+  'van-hoa-xa-hoi': 'Culture and society',
+  'quoc-phong-an-ninh': 'Defence and security',
+  'xay-dung-he-thong-chinh-tri': 'Building the political system',
+};
+
+const AGGREGATIONS: Record<string, string> = {
+  mean: 'the mean',
+  median: 'the median',
+  'trimmed-mean': 'the mean after dropping one highest and one lowest mark',
+};
+
 const YAML_ERRORS: Record<string, Msg> = {
   BAD_INDENT: { message: 'Wrong indentation.', hint: 'Keys at the same level must line up; indent each level by 2 spaces.' },
   TAB_AS_INDENT: { message: 'A tab is used for indentation.', hint: 'YAML indents with spaces only; replace the tab with 2 spaces.' },
@@ -207,6 +220,53 @@ export const en: Messages = {
     hint: suggestion ? `Did you mean ${q(suggestion)}?` : `Classes: ${l(ids)}.`,
   }),
 
+  score: {
+    gateSteps: (title, lacking) => (lacking.length ? `condition "${title}": ${l(lacking.map((s) => STEP_NAMES[s]), false)} not complete` : `condition "${title}": met`),
+    gateMonths: (title, months, passed, start, end, due) =>
+      !start || !end
+        ? `condition "${title}": no ${!start ? 'start date' : 'review date'}, so the duration cannot be measured`
+        : passed
+          ? `condition "${title}": ran from ${start} to ${end}, at least ${months} months`
+          : `condition "${title}": ran from ${start} to ${end}, less than ${months} months (the review must be on or after ${due})`,
+    noClass: (total) => `the total ${n(total)} reaches no class`,
+    minClass: (label, minLabel, passed) => (passed ? `class ${label}, at or above ${minLabel}` : `class ${label}, below the minimum for recognition, ${minLabel}`),
+    groupRatio: (id, score, max, pct, passed) => `group ${id} scored ${n(score)}/${n(max)}, ${passed ? `at or above the minimum ${n(pct)}%` : `below the minimum ${n(pct)}%`}`,
+    notLowest: (label, passed) => (passed ? `class ${label}, above the lowest class` : `class ${label} is the lowest class`),
+    exemplary: (label, top, passed) => (passed ? `class ${label}, exemplary (${top} or above)` : `class ${label}, not exemplary (needs ${top} or above)`),
+    marks: { exemplary: '✓ exemplary', recognized: '✓', no: '✗' },
+    notAssessed: 'not assessed',
+    notAssessedLong: 'The model has no score sheet.',
+    columns: { rank: 'Rank', id: 'Id', name: 'Model', unit: 'Unit', level: 'Scored at', total: 'Total', class: 'Class', recognized: 'Recognised', reasons: 'Reasons' },
+    reasonsTitle: 'Why not recognised:',
+    legend: '✓: recognised; ✓ exemplary: recognised as exemplary; ✗: not recognised.',
+    summary: (t) => `${n(t.models)} models: ${n(t.assessed)} assessed, ${n(t.recognized)} recognised (${n(t.exemplary)} exemplary), ${n(t.notAssessed)} not assessed.`,
+    fieldLabel: (f) => FIELD_LABELS[f] ?? f,
+    typeLabel: (t) => (t === 'individual' ? 'Individual exemplar' : 'Collective model'),
+    csv: {
+      headers: ['Rank', 'Id', 'Model', 'Unit', 'Unit code', 'Unit level', 'Year', 'Field', 'Type', 'Scored at', 'Framework', 'Total', 'Maximum', 'Group scores', 'Class', 'Recognised', 'Exemplary', 'Reasons'],
+      yes: 'Yes',
+      no: 'No',
+    },
+    explain: {
+      modelLine: (unit, level, field, type, year) => `${type} · ${field} · ${year} · ${unit} (level ${level})`,
+      sheetLine: (level, framework, file) => `Scored at ${level} · framework ${framework} · ${file}`,
+      method: (aggregation, applied, count, rounding) =>
+        `${n(count)} sheets combined by ${AGGREGATIONS[applied]}${aggregation !== applied ? ` (the framework asks for ${AGGREGATIONS[aggregation]}, which falls back to the mean below 3 sheets)` : ''}; each criterion rounded once, half up, to ${rounding}.`,
+      assessors: 'Members',
+      assessorShort: (i) => `M${i}`,
+      unnamed: '(unnamed)',
+      criterion: 'Criterion',
+      max: 'Max',
+      exact: (applied) => (applied === 'median' ? 'Median' : 'Mean'),
+      rounded: 'Rounded',
+      groupTotal: (id) => `Group ${id}`,
+      total: 'Total',
+      classLine: (label, min) => `Class: ${label} (from ${min}).`,
+      noClassLine: 'Class: none reached.',
+      conditions: 'Conditions for recognition:',
+      conclusion: (recognized, exemplary) => `Result: ${exemplary ? 'recognised as exemplary' : recognized ? 'recognised' : 'not recognised'}.`,
+    },
+  },
   rules: {
     'yaml-syntax': 'The file is valid YAML.',
     'yaml-duplicate-key': 'A key appears once per mapping.',
@@ -286,6 +346,7 @@ export const en: Messages = {
         default: return { message: raw };
       }
     },
+    configInvalid: (file) => ({ message: `The configuration file ${file} has errors.`, hint: `Fix the errors above (run "dvk validate ${file}") and try again.` }),
     internalError: (detail) => ({
       message: `Internal error in dvk: ${detail}`,
       hint: 'This is a bug in the program, not in your data. Run again with DVK_DEBUG=1 and send the output to the developers.',
@@ -327,6 +388,21 @@ export const en: Messages = {
       name: 'schema name; leave out to list them',
       examples: '\nExamples:\n  dvk schema\n  dvk schema model > model.schema.json\n  dvk schema steps/review',
       unknown: (name, names) => ({ message: `No schema ${q(name)}.`, hint: `Schemas: ${l(names, false)}.` }),
+    },
+    score: {
+      description: 'score models: group and criterion scores, class, recognition, exemplary tier and reasons',
+      explain: 'account for every number of one model: each member\'s marks, aggregation, rounding, conditions',
+      year: 'only models of this year (default: year in dvk.config.yaml)',
+      level: 'only score sheets of this level',
+      unit: 'only the unit with this code, or whose name contains this text',
+      field: 'only this field',
+      failUnder: 'fail (exit code 1) if a scored model totals less than this',
+      examples: '\nExamples:\n  dvk score\n  dvk score --level huyen --format csv > results.csv\n  dvk score --explain DT-2023-HM-01\n  dvk score --unit HM --format markdown',
+      noSuchModel: (id) => ({ message: `No model ${q(id)} in scope.`, hint: 'Check the id, or drop the --year or --level filter.' }),
+      refused: (files) => ({ message: `Cannot score: ${files.length === 1 ? 'a file' : `${n(files.length)} files`} it needs ${files.length === 1 ? 'has' : 'have'} errors: ${l(files, false)}.`, hint: 'Fix the errors above (see also "dvk validate") and try again.' }),
+      badTotal: (v) => `${q(v)} is not a score`,
+      empty: 'No models in scope.',
+      under: (limit, models) => `${n(models.length)} models below ${n(limit)}: ${models.join(', ')}.`,
     },
     newCommand: 'create a new file from a template',
     newModel: {

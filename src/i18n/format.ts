@@ -1,9 +1,11 @@
 // Locale-aware formatting shared by both catalogues.
+import { plain } from '../core/decimal.js';
+
 export type Lang = 'vi' | 'en';
 
 /** A number as the language writes it: 55,5 and 1.200.000 in Vietnamese; 55.5 and 1,200,000 in English. */
 export function formatNumber(value: number | string, lang: Lang): string {
-  const s = typeof value === 'number' ? plainDecimal(value) : value;
+  const s = typeof value === 'number' ? plain(value) : value;
   const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s);
   if (!m) return s;
   const [, sign, int, frac] = m;
@@ -13,12 +15,6 @@ export function formatNumber(value: number | string, lang: Lang): string {
   return `${sign}${grouped}${frac ? point + frac : ''}`;
 }
 
-/** A number's shortest decimal form without exponent (1e-7 -> "0.0000001"). */
-export function plainDecimal(n: number): string {
-  const s = String(n);
-  if (!/e/i.test(s)) return s;
-  return n.toFixed(20).replace(/\.?0+$/, '');
-}
 
 /** `a`, `a và b`, `a, b và c` / `a, b and c`. */
 export function list(items: readonly string[], lang: Lang, quote = true): string {

@@ -32,6 +32,22 @@ const STEP_NAMES: Record<StepName, string> = {
   review: 'bước 4 (tổng kết, đánh giá, rút kinh nghiệm)',
 };
 
+const FIELD_LABELS: Record<string, string> = {
+  'kinh-te': 'Kinh tế',
+  'van-hoa-xa-hoi': 'Văn hóa – xã hội',
+  'quoc-phong-an-ninh': 'Quốc phòng – an ninh',
+  'xay-dung-he-thong-chinh-tri': 'Xây dựng hệ thống chính trị',
+};
+
+const AGGREGATIONS: Record<string, string> = {
+  mean: 'trung bình cộng',
+  median: 'trung vị',
+  'trimmed-mean': 'trung bình sau khi bỏ một điểm cao nhất và một điểm thấp nhất',
+};
+
+/** 2023-07-01 -> 01/07/2023. */
+const date = (iso: string) => iso.split('-').reverse().join('/');
+
 const YAML_ERRORS: Record<string, Msg> = {
   BAD_INDENT: { message: 'Thụt lề không đúng.', hint: 'Các khóa cùng cấp phải thẳng cột; mỗi cấp lùi vào 2 dấu cách.' },
   TAB_AS_INDENT: { message: 'Dùng phím Tab để thụt lề.', hint: 'YAML chỉ cho phép thụt lề bằng dấu cách; thay Tab bằng 2 dấu cách.' },
@@ -240,6 +256,61 @@ export const vi = {
     hint: suggestion ? `Có phải ý bạn là ${q(suggestion)}?` : `Các mức hiện có: ${l(ids)}.`,
   }),
 
+  /** Scoring and recognition (dvk score). */
+  score: {
+    gateSteps: (title: string, lacking: StepName[]) =>
+      lacking.length ? `điều kiện "${title}": chưa đủ ${l(lacking.map((s) => STEP_NAMES[s]), false)}` : `điều kiện "${title}": đã đủ`,
+    gateMonths: (title: string, months: number, passed: boolean, start?: string, end?: string, due?: string) =>
+      !start || !end
+        ? `điều kiện "${title}": thiếu ${!start ? 'ngày bắt đầu' : 'ngày tổng kết'} nên chưa tính được thời gian thực hiện`
+        : passed
+          ? `điều kiện "${title}": thực hiện từ ${date(start)} đến ${date(end)}, đủ ${months} tháng`
+          : `điều kiện "${title}": thực hiện từ ${date(start)} đến ${date(end)}, chưa đủ ${months} tháng (phải tổng kết từ ngày ${date(due!)} trở đi)`,
+    noClass: (total: string) => `tổng điểm ${n(total)} không đạt mức xếp loại nào`,
+    minClass: (label: string, minLabel: string, passed: boolean) =>
+      passed ? `xếp loại ${label}, từ mức ${minLabel} trở lên` : `xếp loại ${label}, dưới mức tối thiểu để công nhận là ${minLabel}`,
+    groupRatio: (id: string, score: string, max: string, pct: string, passed: boolean) =>
+      `nhóm ${id} đạt ${n(score)}/${n(max)} điểm, ${passed ? `từ mức tối thiểu ${n(pct)}% trở lên` : `dưới mức tối thiểu ${n(pct)}%`}`,
+    notLowest: (label: string, passed: boolean) => (passed ? `xếp loại ${label}, trên mức thấp nhất` : `xếp loại ${label} là mức thấp nhất`),
+    exemplary: (label: string, top: string, passed: boolean) =>
+      passed ? `xếp loại ${label}, đạt mức tiêu biểu (từ ${top} trở lên)` : `xếp loại ${label}, chưa đạt mức tiêu biểu (từ ${top} trở lên)`,
+    marks: { exemplary: '✓ tiêu biểu', recognized: '✓', no: '✗' },
+    notAssessed: 'chưa chấm',
+    notAssessedLong: 'Mô hình chưa có phiếu chấm.',
+    columns: { rank: 'Hạng', id: 'Mã', name: 'Tên mô hình', unit: 'Đơn vị', level: 'Cấp chấm', total: 'Điểm', class: 'Xếp loại', recognized: 'Công nhận', reasons: 'Lý do' },
+    reasonsTitle: 'Lý do không công nhận:',
+    legend: '✓: được công nhận; ✓ tiêu biểu: được công nhận là mô hình tiêu biểu; ✗: không được công nhận.',
+    summary: (t: { models: number; assessed: number; recognized: number; exemplary: number; notAssessed: number }) =>
+      `${n(t.models)} mô hình: ${n(t.assessed)} đã chấm, ${n(t.recognized)} được công nhận (${n(t.exemplary)} tiêu biểu), ${n(t.notAssessed)} chưa chấm.`,
+    fieldLabel: (f: string) => FIELD_LABELS[f] ?? f,
+    typeLabel: (t: string): string => (t === 'individual' ? 'Điển hình cá nhân' : 'Mô hình tập thể'),
+    csv: {
+      headers: ['Hạng', 'Mã', 'Tên mô hình', 'Đơn vị', 'Mã đơn vị', 'Cấp đơn vị', 'Năm', 'Lĩnh vực', 'Loại', 'Cấp chấm', 'Bộ tiêu chí', 'Tổng điểm', 'Điểm tối đa', 'Điểm các nhóm', 'Xếp loại', 'Công nhận', 'Tiêu biểu', 'Lý do'],
+      yes: 'Có',
+      no: 'Không',
+    },
+    explain: {
+      modelLine: (unit: string, level: string, field: string, type: string, year: number) => `${type} · ${field} · năm ${year} · ${unit} (cấp ${level})`,
+      sheetLine: (level: string, framework: string, file: string) => `Cấp chấm ${level} · bộ tiêu chí ${framework} · ${file}`,
+      method: (aggregation: string, applied: string, count: number, rounding: string) =>
+        `Tổng hợp ${n(count)} phiếu: ${AGGREGATIONS[applied]}${aggregation !== applied ? ` (bộ tiêu chí quy định ${AGGREGATIONS[aggregation]}, nhưng dưới 3 phiếu thì lấy trung bình cộng)` : ''}; điểm mỗi tiêu chí làm tròn một lần, nửa lên, đến ${rounding}.`,
+      assessors: 'Thành viên',
+      assessorShort: (i: number) => `TV${i}`,
+      unnamed: '(không ghi tên)',
+      criterion: 'Tiêu chí',
+      max: 'Tối đa',
+      exact: (applied: string): string => (applied === 'median' ? 'Trung vị' : 'Trung bình'),
+      rounded: 'Làm tròn',
+      groupTotal: (id: string) => `Nhóm ${id}`,
+      total: 'Tổng',
+      classLine: (label: string, min: string) => `Xếp loại: ${label} (từ ${min} điểm).`,
+      noClassLine: 'Xếp loại: không đạt mức nào.',
+      conditions: 'Điều kiện công nhận:',
+      conclusion: (recognized: boolean, exemplary: boolean) =>
+        `Kết luận: ${exemplary ? 'được công nhận, là mô hình tiêu biểu' : recognized ? 'được công nhận' : 'không được công nhận'}.`,
+    },
+  },
+
   /** One line per rule id: what it checks (SARIF rule descriptions, README). */
   rules: {
     'yaml-syntax': 'Tệp phải là YAML đúng cú pháp.',
@@ -320,6 +391,10 @@ export const vi = {
         default: return { message: raw };
       }
     },
+    configInvalid: (file: string): Msg => ({
+      message: `Tệp cấu hình ${file} có lỗi.`,
+      hint: `Sửa các lỗi trên (chạy "dvk validate ${file}") rồi chạy lại.`,
+    }),
     internalError: (detail: string): Msg => ({
       message: `Lỗi nội bộ của dvk: ${detail}`,
       hint: 'Đây là lỗi của chương trình, không phải của dữ liệu. Chạy lại với DVK_DEBUG=1 và gửi kết quả cho nhóm phát triển.',
@@ -361,6 +436,24 @@ export const vi = {
       name: 'tên lược đồ; bỏ trống để xem danh sách',
       examples: '\nVí dụ:\n  dvk schema\n  dvk schema model > model.schema.json\n  dvk schema steps/review',
       unknown: (name: string, names: string[]): Msg => ({ message: `Không có lược đồ ${q(name)}.`, hint: `Các lược đồ: ${l(names, false)}.` }),
+    },
+    score: {
+      description: 'chấm điểm: điểm từng nhóm và tiêu chí, xếp loại, công nhận, tiêu biểu và lý do',
+      explain: 'giải thích từng con số của một mô hình: điểm từng thành viên, cách tổng hợp, làm tròn, các điều kiện',
+      year: 'chỉ xét mô hình của năm này (mặc định: year trong dvk.config.yaml)',
+      level: 'chỉ xét phiếu chấm của cấp này',
+      unit: 'chỉ xét đơn vị có mã này hoặc tên chứa chuỗi này',
+      field: 'chỉ xét lĩnh vực này',
+      failUnder: 'báo lỗi (mã thoát 1) nếu có mô hình đã chấm đạt dưới tổng điểm này',
+      examples: '\nVí dụ:\n  dvk score\n  dvk score --level huyen --format csv > ket-qua.csv\n  dvk score --explain DT-2023-HM-01\n  dvk score --unit HM --format markdown',
+      noSuchModel: (id: string): Msg => ({ message: `Không có mô hình ${q(id)} trong phạm vi đang xét.`, hint: 'Kiểm tra mã mô hình, hoặc bỏ bớt bộ lọc --year, --level.' }),
+      refused: (files: string[]): Msg => ({
+        message: `Không chấm được vì ${files.length === 1 ? 'tệp' : `${n(files.length)} tệp`} cần dùng có lỗi: ${l(files, false)}.`,
+        hint: 'Sửa các lỗi trên (xem thêm "dvk validate") rồi chạy lại.',
+      }),
+      badTotal: (v: string) => `${q(v)} không phải là số điểm`,
+      empty: 'Không có mô hình nào trong phạm vi đang xét.',
+      under: (limit: string, models: string[]) => `${n(models.length)} mô hình dưới ${n(limit)} điểm: ${models.join(', ')}.`,
     },
     newCommand: 'tạo tệp mới từ mẫu',
     newModel: {

@@ -3,13 +3,13 @@
 // cover the model's type or field), unknown-criterion, missing-score, score-over-max.
 import type { Finding } from '../load.js';
 import { nearest } from '../hints.js';
-import type { Framework, Model, Path, Scores } from '../types.js';
+import { sheetsOf } from '../score.js';
+import type { Assessment, Framework, Model, Path, Scores } from '../types.js';
 import type { AssessmentFile, Rule } from './context.js';
 
-/** The score sheets of an assessment: one shared map, or one per assessor. */
-export function sheets(a: AssessmentFile['data']): { path: Path; scores: Scores; name?: string }[] {
-  if (a.scores) return [{ path: ['scores'], scores: a.scores }];
-  return (a.assessors ?? []).map((s, i) => ({ path: ['assessors', i, 'scores'], scores: s.scores, name: s.name }));
+/** The score sheets of an assessment, each with where it stands in the file. */
+function sheets(a: Assessment): { path: Path; scores: Scores; name: string }[] {
+  return sheetsOf(a).map((s, i) => ({ ...s, path: a.scores ? ['scores'] : ['assessors', i, 'scores'] }));
 }
 
 /** Why a framework does not apply to a model, or undefined when it does. */
@@ -60,7 +60,7 @@ export const assessmentScores: Rule<AssessmentFile> = (file, { m, index }) => {
     }
     const missing = [...criteria.keys()].filter((id) => !(id in sheet.scores));
     if (missing.length) {
-      findings.push({ rule: 'missing-score', severity: 'error', path: sheet.path, target: 'key', ...m.missingScores(missing, sheet.name) });
+      findings.push({ rule: 'missing-score', severity: 'error', path: sheet.path, target: 'key', ...m.missingScores(missing, sheet.name || undefined) });
     }
   }
   return findings;

@@ -1,0 +1,94 @@
+// The committee's view: every model in scope with its score sheet(s), score and recognition,
+// sorted by level, then total. A model without a sheet is listed as not assessed, never as 0.
+import type { Messages } from '../i18n/index.js';
+import { slugify } from './hints.js';
+import { recognize, type Recognition } from './recognize.js';
+import { score, type ScoreResult } from './score.js';
+import type { Assessment, Field, Framework, LevelDef, Model } from './types.js';
+
+export interface Filters {
+  year?: number;
+  level?: string;
+  /** A unit's code, or part of its name (case and diacritics ignored). */
+  unit?: string;
+  field?: Field;
+}
+
+export interface Row {
+  model: Model;
+  file: string;
+  /** The level that scored it; undefined when not assessed. */
+  level?: string;
+  assessment?: { data: Assessment; file: string };
+  result?: ScoreResult;
+  recognition?: Recognition;
+}
+
+export interface ResultsInput {
+  models: { data: Model; file: string }[];
+  assessments: { data: Assessment; file: string }[];
+  frameworks: ReadonlyMap<string, Framework>;
+  levels: LevelDef[];
+}
+
+export function unitMatches(unit: Model['unit'], query: string): boolean {
+  const q = slugify(query);
+  return (unit.code !== undefined && slugify(unit.code) === q) || slugify(unit.name).includes(q);
+}
+
+export function inScope(model: Model, f: Filters): boolean {
+  return (
+    (f.year === undefined || model.year === f.year) &&
+    (f.field === undefined || model.field === f.field) &&
+    (f.unit === undefined || unitMatches(model.unit, f.unit))
+  );
+}
+
+export function results(input: ResultsInput, filters: Filters, m: Messages): Row[] {
+  const byModel = new Map<string, ResultsInput['assessments']>();
+  for (const a of input.assessments) {
+    if (filters.level !== undefined && a.data.level !== filters.level) continue;
+    byModel.set(a.data.model, [...(byModel.get(a.data.model) ?? []), a]);
+  }
+  const rows: Row[] = [];
+  for (const { data: model, file } of input.models) {
+    if (!inScope(model, filters)) continue;
+    const sheets = byModel.get(model.id) ?? [];
+    if (sheets.length === 0) rows.push({ model, file });
+    for (const a of sheets) {
+      const framework = input.frameworks.get(a.data.framework);
+      if (!framework) continue;
+      const result = score(framework, a.data);
+      rows.push({ model, file, level: a.data.level, assessment: a, result, recognition: recognize(model, result, m) });
+    }
+  }
+  const levelRank = (l: string | undefined) => {
+    const i = input.levels.findIndex((x) => x.id === l);
+    return l === undefined ? Infinity : i < 0 ? input.levels.length : i;
+  };
+  return rows.sort(
+    (a, b) =>
+      levelRank(a.level) - levelRank(b.level) ||
+      (a.result && b.result ? b.result.total.cmp(a.result.total) : 0) ||
+      (a.model.id < b.model.id ? -1 : a.model.id > b.model.id ? 1 : 0),
+  );
+}
+
+export interface Tally {
+  models: number;
+  assessed: number;
+  recognized: number;
+  exemplary: number;
+  notAssessed: number;
+}
+
+export function tally(rows: Row[]): Tally {
+  const ids = (pred: (r: Row) => boolean) => new Set(rows.filter(pred).map((r) => r.model.id)).size;
+  return {
+    models: ids(() => true),
+    assessed: ids((r) => r.result !== undefined),
+    recognized: ids((r) => r.recognition?.recognized === true),
+    exemplary: ids((r) => r.recognition?.exemplary === true),
+    notAssessed: ids((r) => r.result === undefined),
+  };
+}

@@ -1,0 +1,97 @@
+// Scores of one model from one score sheet (DESIGN.md §2, "What the numbers mean"): each
+// criterion's marks are aggregated over assessors as an exact fraction and rounded once, half
+// up, to the framework's step; groups sum their criteria, the total sums the groups.
+import { Ratio, placesOf, sum } from './decimal.js';
+import type { Aggregation, Assessment, Framework } from './types.js';
+
+export interface CriterionResult {
+  id: string;
+  title: string;
+  max: Ratio;
+  /** One mark per sheet, in sheet order. */
+  marks: Ratio[];
+  /** The exact aggregate before rounding. */
+  exact: Ratio;
+  /** The aggregate rounded to the framework's step. */
+  score: Ratio;
+}
+
+export interface GroupResult {
+  id: string;
+  title: string;
+  max: Ratio;
+  score: Ratio;
+  criteria: CriterionResult[];
+}
+
+export interface ScoreResult {
+  framework: Framework;
+  /** Names of the sheets' assessors ('' for a shared sheet or an unnamed assessor). */
+  assessors: string[];
+  aggregation: Aggregation;
+  /** What `aggregation` came to: trimmed-mean below 3 assessors falls back to mean. */
+  applied: Aggregation;
+  rounding: Ratio;
+  /** Decimal places of the rounding step, for display. */
+  places: number;
+  groups: GroupResult[];
+  total: Ratio;
+  max: Ratio;
+}
+
+const TWO = new Ratio(2n);
+
+function mean(xs: Ratio[]): Ratio {
+  return sum(xs).div(new Ratio(BigInt(xs.length)));
+}
+
+/** Aggregates marks: mean; median (mean of the middle two for an even count); trimmed-mean. */
+export function aggregate(marks: Ratio[], method: Aggregation): Ratio {
+  if (marks.length === 0) throw new RangeError('no marks to aggregate');
+  const sorted = [...marks].sort((a, b) => a.cmp(b));
+  if (method === 'median') {
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid]! : sorted[mid - 1]!.add(sorted[mid]!).div(TWO);
+  }
+  if (method === 'trimmed-mean' && sorted.length >= 3) return mean(sorted.slice(1, -1));
+  return mean(sorted);
+}
+
+/** The marks of each sheet: the shared `scores` map, or one map per assessor. */
+export function sheetsOf(a: Assessment): { name: string; scores: Record<string, number> }[] {
+  if (a.scores) return [{ name: '', scores: a.scores }];
+  return (a.assessors ?? []).map((s) => ({ name: s.name ?? '', scores: s.scores }));
+}
+
+/**
+ * Scores an assessment with its framework. The assessment must have passed validation against
+ * that framework (every criterion scored on every sheet, within range).
+ */
+export function score(framework: Framework, assessment: Assessment): ScoreResult {
+  const sheets = sheetsOf(assessment);
+  const aggregation = framework.aggregation ?? 'mean';
+  const rounding = Ratio.of(framework.rounding ?? 0.01);
+  const groups = framework.groups.map((g): GroupResult => {
+    const criteria = g.criteria.map((c): CriterionResult => {
+      const marks = sheets.map((s) => {
+        const mark = s.scores[c.id];
+        if (mark === undefined) throw new RangeError(`criterion ${c.id} not scored`);
+        return Ratio.of(mark);
+      });
+      const exact = aggregate(marks, aggregation);
+      return { id: c.id, title: c.title, max: Ratio.of(c.max), marks, exact, score: exact.roundTo(rounding) };
+    });
+    return { id: g.id, title: g.title, max: sum(criteria.map((c) => c.max)), score: sum(criteria.map((c) => c.score)), criteria };
+  });
+  return {
+    framework,
+    assessors: sheets.map((s) => s.name),
+    aggregation,
+    applied: aggregation === 'trimmed-mean' && sheets.length < 3 ? 'mean' : aggregation,
+    rounding,
+    places: placesOf(rounding),
+    groups,
+    total: sum(groups.map((g) => g.score)),
+    max: sum(groups.map((g) => g.max)),
+  };
+}
