@@ -3,22 +3,35 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execa, type Result } from 'execa';
+import { execa } from 'execa';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(ROOT, 'bin', 'dvk.js');
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 export const EXAMPLE = path.join(ROOT, 'examples', 'duy-tien-2023');
 
+export interface Run {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
 /** Runs `dvk` with the given arguments; never throws on a non-zero exit. */
-export async function dvk(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Promise<Result> {
-  return execa('node', [BIN, ...args], {
+export async function dvk(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Promise<Run> {
+  const r = await execa('node', [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     env: { NO_COLOR: '1', DVK_LANG: '', ...opts.env },
     input: opts.input,
     reject: false,
     stripFinalNewline: false,
   });
+  return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+/** Runs `dvk` and returns its standard output as bytes (to check encodings and BOMs). */
+export async function dvkBytes(args: string[], opts: { cwd?: string } = {}): Promise<{ exitCode?: number; stdout: Uint8Array }> {
+  const r = await execa('node', [BIN, ...args], { cwd: opts.cwd ?? ROOT, env: { NO_COLOR: '1', DVK_LANG: '' }, reject: false, encoding: 'buffer', stripFinalNewline: false });
+  return { exitCode: r.exitCode, stdout: r.stdout };
 }
 
 /** A fresh temporary folder, removed when the process exits. */

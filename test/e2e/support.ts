@@ -1,0 +1,90 @@
+// Shared pieces of the end-to-end tests: fixture workspaces and output checks.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect } from 'vitest';
+import { FIXTURES, workspaceFrom, type JsonReport } from '../helpers.js';
+
+export const BASE = path.join(FIXTURES, 'base');
+export const CASES = path.join(FIXTURES, 'cases');
+
+/** Files in a case folder that describe the case and are not part of its workspace. */
+export const CASE_META = ['case.json', 'generate.mjs'];
+
+export interface ExpectedDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+  severity: 'error' | 'warning';
+  endLine?: number;
+  endColumn?: number;
+  /** Substring the diagnostic's hint must contain. */
+  hintIncludes?: string;
+  /** Substring the diagnostic's message must contain. */
+  messageIncludes?: string;
+}
+
+export interface CaseSpec {
+  note?: string;
+  args: string[];
+  exit: number;
+  diagnostics: ExpectedDiagnostic[];
+}
+
+/** Case folder names, sorted so that runs do not depend on the file system's order. */
+export function caseNames(): string[] {
+  return fs
+    .readdirSync(CASES, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+}
+
+export function readCase(name: string): CaseSpec {
+  return JSON.parse(fs.readFileSync(path.join(CASES, name, 'case.json'), 'utf8')) as CaseSpec;
+}
+
+/**
+ * The workspace of a case: base, overlaid with the case folder; a case's `generate.mjs` (for
+ * bytes that must not pass through git: legacy encodings, BOM + CRLF, huge files) then writes
+ * its files. The case's own description files are removed from the copy.
+ */
+export async function caseWorkspace(name: string): Promise<string> {
+  const dir = path.join(CASES, name);
+  const ws = workspaceFrom(BASE, dir);
+  const generator = path.join(dir, 'generate.mjs');
+  if (fs.existsSync(generator)) {
+    const mod = (await import(pathToFileURL(generator).href)) as { default: (dir: string) => void };
+    mod.default(ws);
+  }
+  for (const meta of CASE_META) fs.rmSync(path.join(ws, meta), { force: true });
+  return ws;
+}
+
+/** A fresh copy of the base workspace. */
+export function baseWorkspace(): string {
+  return workspaceFrom(BASE);
+}
+
+/** `file:line:column severity rule`, the identity of a diagnostic in these tests. */
+export function key(d: { file: string; line: number; column: number; severity: string; rule: string }): string {
+  return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule}`;
+}
+
+export function parseReport(stdout: string): JsonReport {
+  return JSON.parse(stdout) as JsonReport;
+}
+
+/**
+ * Output must never show a Node stack trace or a raw Node error for anything the user did.
+ * (`Error:` is allowed only as dvk's own English prefix at the start of a line, so English runs
+ * pass `allowErrorPrefix`.)
+ */
+export function expectNoStackTrace(text: string, opts: { allowErrorPrefix?: boolean } = {}): void {
+  expect(text, 'stack frame in output').not.toMatch(/^\s+at\s+\S.*(?::\d+:\d+\)?|\(native\)|<anonymous>\)?)$/m);
+  expect(text, 'node internals in output').not.toMatch(/node:internal|node:events|Node\.js v\d+/);
+  expect(text, 'raw JS error in output').not.toMatch(/\b(?:TypeError|RangeError|ReferenceError|SyntaxError|AggregateError)\b:/);
+  expect(text, 'unhandled error').not.toMatch(/Unhandled|EPIPE|ERR_[A-Z_]+/);
+  if (!opts.allowErrorPrefix) expect(text, 'raw "Error:" in output').not.toMatch(/(^|[^\p{L}])Error:/mu);
+}

@@ -1,0 +1,66 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Ratio, placesOf, sum } from '../../src/core/decimal.js';
+
+const r = (x: number | string) => Ratio.of(x);
+
+describe('Ratio', () => {
+  it('reads numbers as written, not as binary floats', () => {
+    expect(r(0.1).add(r(0.2)).eq(r(0.3))).toBe(true);
+    expect(r(0.1).add(r(0.2)).toString()).toBe('0.3');
+    expect(r('8.50').toString()).toBe('8.5');
+    expect(r(1e-7).toString()).toBe('0.0000001');
+    expect(() => r(NaN)).toThrow();
+    expect(() => r('8,5')).toThrow();
+  });
+
+  it('rounds half up to any step, once', () => {
+    const step = r(0.01);
+    expect(r('6.625').roundTo(step).toString()).toBe('6.63');
+    expect(r('6.624999').roundTo(step).toString()).toBe('6.62');
+    expect(new Ratio(26n, 3n).roundTo(step).toString()).toBe('8.67');
+    expect(new Ratio(35n, 4n).roundTo(r(0.5)).toString()).toBe('9'); // 8.75 -> 9
+    expect(r('8.25').roundTo(r(0.5)).toString()).toBe('8.5');
+    expect(r('8.24').roundTo(r(0.5)).toString()).toBe('8');
+    expect(r('2.5').roundTo(r(1)).toString()).toBe('3');
+    expect(r('-2.5').roundTo(r(1)).toString()).toBe('-2');
+    expect(r('7.125').roundTo(r(0.25)).toString()).toBe('7.25');
+  });
+
+  it('prints fixed places and exact decimals', () => {
+    expect(r(89).toFixed(2)).toBe('89.00');
+    expect(r('84.666').toFixed(2)).toBe('84.67');
+    expect(new Ratio(2n, 3n).isDecimal()).toBe(false);
+    expect(new Ratio(2n, 3n).toFixed(4)).toBe('0.6667');
+    expect(r('0.05').toFixed(1)).toBe('0.1');
+    expect(r(92.7).toNumber()).toBe(92.7);
+  });
+
+  it('knows the places of a rounding step', () => {
+    expect(placesOf(r(0.01))).toBe(2);
+    expect(placesOf(r(0.5))).toBe(1);
+    expect(placesOf(r(0.25))).toBe(2);
+    expect(placesOf(r(1))).toBe(0);
+  });
+
+  it('sums hundredths exactly where floats drift', () => {
+    const xs = Array.from({ length: 1000 }, () => 0.01);
+    expect(xs.reduce((a, b) => a + b, 0)).not.toBe(10);
+    expect(sum(xs.map((x) => r(x))).toString()).toBe('10');
+  });
+
+  it('rounding lands on a multiple of the step within half a step (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 1, max: 1000 }), fc.constantFrom('0.01', '0.1', '0.25', '0.5', '1'), (n, d, s) => {
+        const x = new Ratio(BigInt(n), BigInt(d));
+        const step = r(s);
+        const y = x.roundTo(step);
+        expect(y.div(step).d).toBe(1n);
+        const diff = y.sub(x);
+        const half = step.div(new Ratio(2n));
+        expect(diff.cmp(half)).toBeLessThanOrEqual(0);
+        expect(diff.cmp(Ratio.ZERO.sub(half))).toBeGreaterThan(0);
+      }),
+    );
+  });
+});

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { messages } from '../../src/i18n/index.js';
+import { addMonths, recognize } from '../../src/core/recognize.js';
+import { score } from '../../src/core/score.js';
+import type { Framework, Model } from '../../src/core/types.js';
+import { framework, model, sheet } from './builders.js';
+
+const vi = messages('vi');
+const en = messages('en');
+
+const withRecognition: Partial<Framework> = {
+  gates: [
+    { id: 'all-steps', title: 'Đủ bốn bước', require_steps: ['register', 'implement', 'inspect', 'review'] },
+    { id: 'min-months', title: 'Tối thiểu 6 tháng', min_months: 6 },
+  ],
+  recognition: { min_class: 'kha', min_group_ratio: 0.5, exemplary: { min_class: 'tot' } },
+};
+
+function run(marks: { a: number; b: number; c: number }, over: Partial<Framework> = withRecognition, m: Model = model()) {
+  const f = framework(over);
+  return recognize(m, score(f, sheet(marks)), vi);
+}
+
+describe('addMonths', () => {
+  it('adds calendar months and clamps to the month\'s last day', () => {
+    expect(addMonths('2023-04-01', 6)).toBe('2023-10-01');
+    expect(addMonths('2023-08-31', 6)).toBe('2024-02-29');
+    expect(addMonths('2022-08-31', 6)).toBe('2023-02-28');
+    expect(addMonths('2023-07-15', 12)).toBe('2024-07-15');
+    expect(addMonths('2023-12-31', 1)).toBe('2024-01-31');
+  });
+});
+
+describe('recognize', () => {
+  it('classes: a total exactly on a minimum reaches that class', () => {
+    expect(run({ a: 10, b: 10, c: 10 }).class?.id).toBe('tot'); // 30 = min of tot
+    expect(run({ a: 10, b: 9.99, c: 10 }, { ...withRecognition, rounding: 0.01 }).class?.id).toBe('kha'); // 29.99
+    expect(run({ a: 5, b: 5, c: 10 }).class?.id).toBe('kha'); // 20
+    expect(run({ a: 5, b: 4.99, c: 10 }).class?.id).toBe('chua-dat');
+  });
+
+  it('recognises and marks exemplary when every condition holds', () => {
+    const rec = run({ a: 10, b: 10, c: 10 });
+    expect(rec).toMatchObject({ recognized: true, exemplary: true, reasons: [] });
+  });
+
+  it('recognised but not exemplary below the exemplary class', () => {
+    const rec = run({ a: 6, b: 6, c: 10 });
+    expect(rec.class?.id).toBe('kha');
+    expect(rec.recognized).toBe(true);
+    expect(rec.exemplary).toBe(false);
+    expect(rec.reasons).toEqual([]);
+  });
+
+  it('min_class: below it is a reason', () => {
+    const rec = run({ a: 4, b: 5, c: 10 }, { ...withRecognition, recognition: { min_class: 'kha', min_group_ratio: 0.4 } });
+    expect(rec.recognized).toBe(false);
+    expect(rec.reasons).toEqual([{ code: 'min-class', message: 'xếp loại Chưa đạt, dưới mức tối thiểu để công nhận là Khá' }]);
+  });
+
+  it('min_group_ratio: a group exactly at half passes, just below fails with the issue\'s wording', () => {
+    expect(run({ a: 5, b: 5, c: 20 }).recognized).toBe(true); // G1 = 10/20 exactly half
+    const rec = run({ a: 5, b: 4.5, c: 20 });
+    expect(rec.class?.id).toBe('kha');
+    expect(rec.recognized).toBe(false);
+    expect(rec.reasons).toEqual([{ code: 'group-ratio', message: 'nhóm G1 đạt 9,5/20 điểm, dưới mức tối thiểu 50%' }]);
+    const en1 = recognize(model(), score(framework(withRecognition), sheet({ a: 5, b: 4.5, c: 20 })), en);
+    expect(en1.reasons[0]!.message).toBe('group G1 scored 9.5/20, below the minimum 50%');
+  });
+
+  it('gate require_steps: an absent or incomplete step is a reason naming it', () => {
+    const m = model();
+    delete m.steps.inspect;
+    m.steps.review = { date: '2023-11-30', summary: 'Hiệu quả' };
+    const rec = run({ a: 10, b: 10, c: 10 }, withRecognition, m);
+    expect(rec.recognized).toBe(false);
+    expect(rec.reasons).toHaveLength(1);
+    expect(rec.reasons[0]!.code).toBe('gate');
+    expect(rec.reasons[0]!.message).toContain('bước 3');
+    expect(rec.reasons[0]!.message).toContain('bước 4');
+  });
+
+  it('gate min_months: start + N months must fall on or before the review', () => {
+    const m = model();
+    m.steps.register!.start = '2023-05-31';
+    m.steps.review!.date = '2023-11-30'; // 2023-05-31 + 6 months = 2023-11-30: passes
+    expect(run({ a: 10, b: 10, c: 10 }, withRecognition, m).recognized).toBe(true);
+    m.steps.review!.date = '2023-11-29';
+    const rec = run({ a: 10, b: 10, c: 10 }, withRecognition, m);
+    expect(rec.recognized).toBe(false);
+    expect(rec.reasons[0]!.message).toBe(
+      'điều kiện "Tối thiểu 6 tháng": thực hiện từ 31/05/2023 đến 29/11/2023, chưa đủ 6 tháng (phải tổng kết từ ngày 30/11/2023 trở đi)',
+    );
+  });
+
+  it('gate min_months without dates fails with a reason', () => {
+    const m = model();
+    delete m.steps.review;
+    const rec = run({ a: 10, b: 10, c: 10 }, { ...withRecognition, gates: [{ id: 'min-months', min_months: 6 }] }, m);
+    expect(rec.recognized).toBe(false);
+    expect(rec.reasons[0]!.message).toContain('thiếu ngày tổng kết');
+  });
+
+  it('every failed condition is a reason', () => {
+    const m = model();
+    m.steps.review!.date = '2023-06-01';
+    const rec = run({ a: 2, b: 2, c: 10 }, withRecognition, m);
+    expect(rec.reasons.map((r) => r.code)).toEqual(['gate', 'min-class', 'group-ratio']);
+  });
+
+  it('without a recognition section: recognised when gates pass and the class is not the lowest', () => {
+    const none: Partial<Framework> = { gates: withRecognition.gates };
+    expect(run({ a: 5, b: 5, c: 10 }, none).recognized).toBe(true);
+    const low = run({ a: 1, b: 1, c: 1 }, none);
+    expect(low.recognized).toBe(false);
+    expect(low.reasons).toEqual([{ code: 'not-lowest', message: 'xếp loại Chưa đạt là mức thấp nhất' }]);
+    expect(run({ a: 10, b: 10, c: 20 }, none).exemplary).toBe(false);
+  });
+
+  it('a total below every class gets no class and is not recognised', () => {
+    const f: Partial<Framework> = { classes: [{ id: 'dat', label: 'Đạt', min: 10 }] };
+    const rec = run({ a: 1, b: 1, c: 1 }, f);
+    expect(rec.class).toBeUndefined();
+    expect(rec.recognized).toBe(false);
+    expect(rec.reasons[0]!.message).toBe('tổng điểm 3 không đạt mức xếp loại nào');
+  });
+});

@@ -1,0 +1,106 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Ratio } from '../../src/core/decimal.js';
+import { aggregate, score } from '../../src/core/score.js';
+import type { Assessment } from '../../src/core/types.js';
+import { framework, sheet } from './builders.js';
+
+const r = (x: number | string) => Ratio.of(x);
+const rs = (...xs: number[]) => xs.map((x) => r(x));
+
+describe('aggregate', () => {
+  it('mean', () => {
+    expect(aggregate(rs(9, 8.5, 8), 'mean').toString()).toBe('8.5');
+    expect(aggregate(rs(9, 8, 8), 'mean').eq(new Ratio(25n, 3n))).toBe(true);
+  });
+  it('median of odd and even counts', () => {
+    expect(aggregate(rs(9, 1, 5), 'median').toString()).toBe('5');
+    expect(aggregate(rs(9, 1, 5, 6), 'median').toString()).toBe('5.5');
+    expect(aggregate(rs(7), 'median').toString()).toBe('7');
+    expect(aggregate(rs(7, 8), 'median').toString()).toBe('7.5');
+  });
+  it('trimmed mean drops one highest and one lowest, and falls back to the mean below 3', () => {
+    expect(aggregate(rs(10, 6, 7, 8, 0), 'trimmed-mean').toString()).toBe('7');
+    expect(aggregate(rs(10, 10, 0), 'trimmed-mean').toString()).toBe('10');
+    expect(aggregate(rs(10, 0), 'trimmed-mean').toString()).toBe('5');
+    expect(aggregate(rs(9), 'trimmed-mean').toString()).toBe('9');
+  });
+  it('refuses no marks', () => {
+    expect(() => aggregate([], 'mean')).toThrow();
+  });
+
+  const marks = fc.array(fc.integer({ min: 0, max: 200 }).map((n) => r(n / 10)), { minLength: 1, maxLength: 9 });
+  const method = fc.constantFrom('mean' as const, 'median' as const, 'trimmed-mean' as const);
+  it('does not depend on the assessors\' order (property)', () => {
+    fc.assert(
+      fc.property(marks, method, fc.integer(), (xs, m, seed) => {
+        const shuffled = [...xs].sort(() => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 3) - 1);
+        expect(aggregate(shuffled, m).eq(aggregate(xs, m))).toBe(true);
+      }),
+    );
+  });
+  it('stays within the lowest and highest mark (property)', () => {
+    fc.assert(
+      fc.property(marks, method, (xs, m) => {
+        const a = aggregate(xs, m);
+        const sorted = [...xs].sort((p, q) => p.cmp(q));
+        expect(a.cmp(sorted[0]!)).toBeGreaterThanOrEqual(0);
+        expect(a.cmp(sorted[sorted.length - 1]!)).toBeLessThanOrEqual(0);
+      }),
+    );
+  });
+});
+
+describe('score', () => {
+  it('rounds each criterion once, half up, then sums exactly', () => {
+    // a: (9 + 8 + 8) / 3 = 8.333… -> 8.33; b: (6 + 7 + 7) / 3 = 6.666… -> 6.67.
+    const res = score(framework(), sheet({ a: 9, b: 6, c: 15 }, { a: 8, b: 7, c: 16 }, { a: 8, b: 7, c: 17 }));
+    expect(res.groups[0]!.criteria[0]!.score.toString()).toBe('8.33');
+    expect(res.groups[0]!.criteria[1]!.score.toString()).toBe('6.67');
+    expect(res.groups[0]!.score.toString()).toBe('15');
+    expect(res.groups[1]!.score.toString()).toBe('16');
+    expect(res.total.toString()).toBe('31');
+    expect(res.max.toString()).toBe('40');
+  });
+
+  it('rounds at the framework\'s step', () => {
+    const res = score(framework({ rounding: 0.5 }), sheet({ a: 9, b: 6, c: 15 }, { a: 8, b: 7, c: 16 }, { a: 8, b: 7, c: 17 }));
+    expect(res.groups[0]!.criteria[0]!.score.toString()).toBe('8.5'); // 8.333 -> 8.5
+    expect(res.groups[0]!.criteria[1]!.score.toString()).toBe('6.5'); // 6.667 -> 6.5
+    expect(res.places).toBe(1);
+  });
+
+  it('uses a shared sheet like one assessor', () => {
+    const a: Assessment = { kind: 'assessment', version: 1, model: 'M', level: 'huyen', framework: 'f', scores: { a: 7.25, b: 8, c: 12 } };
+    const res = score(framework(), a);
+    expect(res.assessors).toEqual(['']);
+    expect(res.total.toString()).toBe('27.25');
+  });
+
+  it('says when trimmed-mean falls back to the mean', () => {
+    expect(score(framework({ aggregation: 'trimmed-mean' }), sheet({ a: 1, b: 1, c: 1 }, { a: 2, b: 2, c: 2 })).applied).toBe('mean');
+    expect(score(framework({ aggregation: 'trimmed-mean' }), sheet({ a: 1, b: 1, c: 1 }, { a: 2, b: 2, c: 2 }, { a: 3, b: 3, c: 3 })).applied).toBe('trimmed-mean');
+  });
+
+  it('totals equal the sum of groups, groups the sum of their criteria (property)', () => {
+    const mark = (max: number) => fc.integer({ min: 0, max: max * 4 }).map((n) => n / 4);
+    const sheetArb = fc.record({ a: mark(10), b: mark(10), c: mark(20) });
+    fc.assert(
+      fc.property(fc.array(sheetArb, { minLength: 1, maxLength: 7 }), fc.constantFrom('mean' as const, 'median' as const, 'trimmed-mean' as const), (sheets, aggregation) => {
+        const res = score(framework({ aggregation }), sheet(...sheets));
+        let total = Ratio.ZERO;
+        for (const g of res.groups) {
+          let s = Ratio.ZERO;
+          for (const c of g.criteria) {
+            s = s.add(c.score);
+            expect(c.score.cmp(Ratio.ZERO)).toBeGreaterThanOrEqual(0);
+            expect(c.score.cmp(c.max)).toBeLessThanOrEqual(0);
+          }
+          expect(g.score.eq(s)).toBe(true);
+          total = total.add(g.score);
+        }
+        expect(res.total.eq(total)).toBe(true);
+      }),
+    );
+  });
+});
