@@ -12,6 +12,7 @@ import { registerSchema } from './commands/schema.js';
 import { registerStatus } from './commands/status.js';
 import { registerValidate } from './commands/validate.js';
 import { registerScore } from './commands/score.js';
+import { registerDecide } from './commands/decide.js';
 
 /** `--lang` read ahead of parsing, so that help and parse errors are in the right language. */
 function langFromArgv(argv: string[]): string | undefined {
@@ -70,6 +71,7 @@ function buildProgram(ctx: Ctx): Command {
   registerValidate(program, ctx);
   registerStatus(program, ctx);
   registerScore(program, ctx);
+  registerDecide(program, ctx);
   registerSchema(program, ctx);
   registerNew(program, ctx);
   return program;

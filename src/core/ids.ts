@@ -24,3 +24,15 @@ export function nextModelId(pattern: string, vars: { year: number; unit: string 
     if (!pattern.includes('{nn}')) return id;
   }
 }
+
+const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
+/** A file name safe on every system, from a Vietnamese name: "Phường Hòa Mạc" -> "phuong-hoa-mac". */
+export function fileSlug(name: string, taken: Set<string> = new Set()): string {
+  let base = slugify(name).slice(0, 80).replace(/-+$/, '') || 'tai-lieu';
+  if (RESERVED.test(base)) base = `${base}-1`;
+  let slug = base;
+  for (let i = 2; taken.has(slug); i++) slug = `${base}-${i}`;
+  taken.add(slug);
+  return slug;
+}

@@ -177,4 +177,36 @@ export interface Config {
   issuer?: { format?: 'party' | 'state'; superior?: string; name?: string; short?: string; place?: string };
   signer?: { authority?: string; title?: string; name?: string };
   rules?: Record<string, RuleSetting>;
+  numbering?: { decision?: string; report?: string };
+  decision?: {
+    number?: number | string;
+    date?: string;
+    summary?: string;
+    authority?: string;
+    bases?: string[];
+    proposal?: string;
+    effect?: string;
+    implementers?: string;
+    recipients?: string[];
+  };
+  report?: {
+    number?: number | string;
+    date?: string;
+    summary?: string;
+    intro?: string;
+    directions?: string[];
+    recipients?: string[];
+  };
+  document?: {
+    font?: string;
+    margins_mm?: Partial<Record<'top' | 'bottom' | 'left' | 'right', number>>;
+    sizes?: Partial<Record<DocumentSize, number>>;
+    line_spacing?: number;
+    paragraph_spacing_pt?: number;
+    annex_landscape?: boolean;
+  };
 }
+
+export type DocumentSize =
+  | 'national' | 'motto' | 'agency' | 'number' | 'date' | 'title' | 'summary'
+  | 'body' | 'table' | 'recipients_heading' | 'recipients' | 'signature';

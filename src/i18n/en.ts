@@ -111,7 +111,7 @@ export const en: Messages = {
     hint: `Add a line "${key}: …"${where ? ` inside ${where}` : ''}.`,
   }),
   wrongType: (where, expected, found, value, fix) => ({
-    message: `${where || 'The value'} must be ${TYPES[expected] ?? expected}, but it is ${TYPES[found]}${found === 'string' || found === 'number' || found === 'integer' ? ` ${q(value)}` : ''}.`,
+    message: `${where || 'The value'} must be ${expected.split(',').map((t) => TYPES[t] ?? t).join(' or ')}, but it is ${TYPES[found]}${found === 'string' || found === 'number' || found === 'integer' ? ` ${q(value)}` : ''}.`,
     hint: fix.quote
       ? `Quote the code to keep it as written: '${fix.quote}'.`
       : fix.number && expected === 'integer'
@@ -403,6 +403,24 @@ export const en: Messages = {
       badTotal: (v) => `${q(v)} is not a score`,
       empty: 'No models in scope.',
       under: (limit, models) => `${n(models.length)} models below ${n(limit)}: ${models.join(', ')}.`,
+    },
+    docs: {
+      year: 'year (default: year in dvk.config.yaml)',
+      level: 'level of the steering committee (default: level in dvk.config.yaml)',
+      date: 'date of signing, year-month-day (default: the date in dvk.config.yaml, SOURCE_DATE_EPOCH or today)',
+      output: 'the .docx file to write; with --by, a folder (default: under out/)',
+      by: 'one document per group: by unit, unit level or field',
+      badDate: (v) => ({ message: `Invalid date ${q(v)}.`, hint: 'Write dates as year-month-day, e.g. 2023-12-20.' }),
+      needYear: { message: 'The document\'s year is not known.', hint: 'Add --year 2023, or year: 2023 in dvk.config.yaml.' },
+      needLevel: (levels) => ({ message: 'The level of the issuing steering committee is not known.', hint: `Add --level (one of ${l(levels, false)}), or level in dvk.config.yaml.` }),
+      interrupted: (done, total) => `Stopped part-way: ${n(done)}/${n(total)} documents written; no file is half-written.`,
+    },
+    decide: {
+      description: 'write the recognition decision (.docx) in the Party or state document format',
+      number: 'decision number (default: decision.number in dvk.config.yaml; leave blank to write by hand)',
+      examples: '\nExamples:\n  dvk decide\n  dvk decide --level huyen --year 2023 --number 15 --date 2023-12-20 -o decision.docx\n  dvk decide --by unit -o out/by-unit',
+      nothing: (year, level) => ({ message: `No model is recognised at ${level} in ${year}, so there is no decision to write.`, hint: 'See "dvk score" for scores and reasons; check --year and --level.' }),
+      done: (files, models) => `Wrote ${n(files)} decision(s) recognising ${n(models)} models.`,
     },
     newCommand: 'create a new file from a template',
     newModel: {

@@ -127,7 +127,7 @@ export const vi = {
     hint: `Thêm dòng "${key}: …"${where ? ` vào trong ${where}` : ''}.`,
   }),
   wrongType: (where: string, expected: string, found: ValueType, value: unknown, fix: { number?: string; quote?: string }): Msg => ({
-    message: `${where || 'Giá trị'} phải là ${TYPES[expected] ?? expected}, nhưng đang là ${TYPES[found]}${found === 'string' || found === 'number' || found === 'integer' ? ` ${q(value)}` : ''}.`,
+    message: `${where || 'Giá trị'} phải là ${expected.split(',').map((t) => TYPES[t] ?? t).join(' hoặc ')}, nhưng đang là ${TYPES[found]}${found === 'string' || found === 'number' || found === 'integer' ? ` ${q(value)}` : ''}.`,
     hint: fix.quote
       ? `Đặt mã trong dấu nháy để giữ nguyên cách viết: '${fix.quote}'.`
       : fix.number && expected === 'integer'
@@ -454,6 +454,27 @@ export const vi = {
       badTotal: (v: string) => `${q(v)} không phải là số điểm`,
       empty: 'Không có mô hình nào trong phạm vi đang xét.',
       under: (limit: string, models: string[]) => `${n(models.length)} mô hình dưới ${n(limit)} điểm: ${models.join(', ')}.`,
+    },
+    docs: {
+      year: 'năm (mặc định: year trong dvk.config.yaml)',
+      level: 'cấp của ban chỉ đạo (mặc định: level trong dvk.config.yaml)',
+      date: 'ngày ký, dạng năm-tháng-ngày (mặc định: ngày trong dvk.config.yaml, SOURCE_DATE_EPOCH hoặc hôm nay)',
+      output: 'tệp .docx cần ghi; với --by là thư mục (mặc định: trong thư mục out/)',
+      by: 'mỗi nhóm một văn bản: theo đơn vị (unit), cấp đơn vị (level) hoặc lĩnh vực (field)',
+      badDate: (v: string): Msg => ({ message: `Ngày ${q(v)} không hợp lệ.`, hint: 'Ghi ngày theo dạng năm-tháng-ngày, ví dụ 2023-12-20.' }),
+      needYear: { message: 'Chưa biết năm của văn bản.', hint: 'Thêm --year 2023, hoặc ghi year: 2023 trong dvk.config.yaml.' } as Msg,
+      needLevel: (levels: string[]): Msg => ({ message: 'Chưa biết cấp của ban chỉ đạo ban hành văn bản.', hint: `Thêm --level (một trong ${l(levels, false)}), hoặc ghi level trong dvk.config.yaml.` }),
+      interrupted: (done: number, total: number) => `Đã dừng giữa chừng: xong ${n(done)}/${n(total)} văn bản; không có tệp nào bị ghi dở.`,
+    },
+    decide: {
+      description: 'xuất quyết định công nhận mô hình (.docx) theo thể thức văn bản của Đảng hoặc nhà nước',
+      number: 'số quyết định (mặc định: decision.number trong dvk.config.yaml; bỏ trống để ghi tay)',
+      examples: '\nVí dụ:\n  dvk decide\n  dvk decide --level huyen --year 2023 --number 15 --date 2023-12-20 -o quyet-dinh.docx\n  dvk decide --by unit -o out/theo-don-vi',
+      nothing: (year: number, level: string): Msg => ({
+        message: `Không có mô hình nào được công nhận ở ${level.toLowerCase()} năm ${year}, nên không có quyết định để xuất.`,
+        hint: 'Xem "dvk score" để biết điểm và lý do; kiểm tra --year và --level.',
+      }),
+      done: (files: number, models: number) => `Đã ghi ${n(files)} quyết định, công nhận ${n(models)} mô hình.`,
     },
     newCommand: 'tạo tệp mới từ mẫu',
     newModel: {

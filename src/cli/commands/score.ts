@@ -15,15 +15,20 @@ export interface ScopeOptions {
   field?: Field;
 }
 
-/** Loads, validates and scores the workspace; refuses when a file it needs has errors. */
-export function scoredRows(ctx: Ctx, paths: string[], opts: ScopeOptions, extra: { explain?: string } = {}) {
+/**
+ * Loads, validates and scores the workspace; refuses when a file it needs has errors.
+ * For documents (`documents`), the level defaults to the config's, and a year and level are needed.
+ */
+export function scoredRows(ctx: Ctx, paths: string[], opts: ScopeOptions, extra: { explain?: string; documents?: boolean } = {}) {
   const { m } = ctx;
   const { ws, validation } = checkedWorkspace(ctx, paths);
   const year = opts.year ?? ws.config.year;
-  if (opts.level !== undefined && !ws.levels.some((l) => l.id === opts.level)) {
-    throw new UsageError(m.unknownLevel(opts.level, ws.levels.map((l) => l.id)));
+  const level = opts.level ?? (extra.documents ? ws.config.level : undefined);
+  if (level !== undefined && !ws.levels.some((l) => l.id === level)) {
+    throw new UsageError(m.unknownLevel(level, ws.levels.map((l) => l.id)));
   }
-  const filters: Filters = { year, level: opts.level, unit: opts.unit, field: opts.field };
+  if (extra.documents && (year === undefined || level === undefined)) return { ws, rows: [] as Row[], year, level };
+  const filters: Filters = { year, level, unit: opts.unit, field: opts.field };
   let modelFiles = ws.files.filter((f) => f.kind === 'model');
   let assessmentFiles = ws.files.filter((f) => f.kind === 'assessment');
   // Named files narrow the scope: the named models, and the models of named score sheets.
@@ -61,7 +66,7 @@ export function scoredRows(ctx: Ctx, paths: string[], opts: ScopeOptions, extra:
     extra.explain ? { level: filters.level } : filters,
     m,
   );
-  return { ws, rows };
+  return { ws, rows, year, level };
 }
 
 function parseTotal(ctx: Ctx) {

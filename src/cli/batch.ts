@@ -1,0 +1,45 @@
+// Writes documents one after another with a progress bar on a terminal (none when piped) and a
+// closing summary. Each file is written atomically; an interrupted batch leaves no partial file.
+import path from 'node:path';
+import { writeFileAtomic } from '../workspace/atomic.js';
+import type { Ctx } from './context.js';
+
+export interface Job {
+  /** Absolute output path. */
+  file: string;
+  label: string;
+  render(): Promise<Uint8Array>;
+}
+
+function bar(done: number, total: number, label: string, columns: number): string {
+  const width = Math.max(10, Math.min(30, columns - 40));
+  const filled = Math.round((done / total) * width);
+  const text = `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total} ${label}`;
+  return [...text].slice(0, Math.max(10, columns - 1)).join('');
+}
+
+export async function runJobs(ctx: Ctx, jobs: Job[]): Promise<{ written: string[]; interrupted: boolean }> {
+  const tty = Boolean(ctx.io.stderr.isTTY) && !ctx.quiet;
+  const columns = (ctx.io.stderr as { columns?: number }).columns ?? 80;
+  const written: string[] = [];
+  let interrupted = false;
+  const onSignal = () => {
+    interrupted = true;
+  };
+  process.once('SIGINT', onSignal);
+  try {
+    for (const [i, job] of jobs.entries()) {
+      if (interrupted) break;
+      if (tty) ctx.err(`\r\u001b[2K${bar(i, jobs.length, job.label, columns)}`);
+      const bytes = await job.render();
+      writeFileAtomic(job.file, bytes);
+      written.push(job.file);
+    }
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    if (tty) ctx.err('\r\u001b[2K');
+  }
+  return { written, interrupted };
+}
+
+export const relative = (ctx: Ctx, file: string) => path.relative(ctx.cwd, file).split(path.sep).join('/') || '.';

@@ -1,0 +1,146 @@
+// The recognition decision (Quyết định công nhận): header block, title, legal bases, articles,
+// recipients and signature, then the annex listing the recognised models on a landscape page.
+import { Document, PageOrientation, SectionType, type Paragraph, type Table } from 'docx';
+import type { Row } from '../core/results.js';
+import type { Config, LevelDef } from '../core/types.js';
+import { documentDate, numberToWords } from '../core/words.js';
+import { fieldLabel, typeLabel, quote } from './labels.js';
+import { A4, formatFor, numberLine, textWidth, type DocFormat } from './official/format.js';
+import { fill, fixedTable, headerBlock, pageNumberHeaders, para, signatureBlock, titleBlock, type TableRowSpec } from './official/parts.js';
+
+export interface DecisionInput {
+  config: Config;
+  year: number;
+  level: LevelDef;
+  number?: string;
+  /** ISO date of signing. */
+  date: string;
+  /** The recognised models, in the order of the annex. */
+  recognized: Row[];
+  /** For a batch: the group this decision covers (a unit's name, a field…). */
+  scope?: string;
+}
+
+const DEFAULT_SUMMARY = 'Về việc công nhận mô hình, điển hình “Dân vận khéo” năm {year}';
+
+function score(r: Row): string {
+  return r.result!.total.toFixed(r.result!.places).replace('.', ',');
+}
+
+function article(f: DocFormat, n: number, text: string): Paragraph {
+  return para(f, [{ text: `Điều ${n}. `, bold: true }, { text }], { indent: true });
+}
+
+export function decisionDocument(input: DecisionInput): Document {
+  const { config, year } = input;
+  const f = formatFor(config);
+  const d = config.decision ?? {};
+  const issuer = config.issuer ?? {};
+  const count = input.recognized.length;
+  const exemplary = input.recognized.filter((r) => r.recognition?.exemplary);
+  const vars = { year, count, level: input.level.label ?? input.level.id };
+  const scope = input.scope ? ` (${input.scope})` : '';
+
+  const body: (Paragraph | Table)[] = [
+    headerBlock(f, { config, pattern: f.numbering.decision, number: input.number, date: input.date }),
+    ...titleBlock(f, 'QUYẾT ĐỊNH', fill(d.summary ?? DEFAULT_SUMMARY, vars) + scope),
+    para(f, [{ text: (d.authority ?? issuer.name ?? '').toUpperCase(), bold: true }], { align: 'center', before: 240, after: 240 }),
+  ];
+  for (const basis of d.bases ?? []) body.push(para(f, fill(basis, vars), { indent: true, italics: f.kind === 'state' }));
+  if (d.proposal) body.push(para(f, fill(d.proposal, vars), { indent: true }));
+  body.push(para(f, [{ text: 'QUYẾT ĐỊNH:', bold: true }], { align: 'center', before: 120, after: 240 }));
+
+  let first = `Công nhận ${count} (${numberToWords(count)}) mô hình, điển hình “Dân vận khéo” năm ${year}${scope} (có danh sách kèm theo)`;
+  if (exemplary.length) {
+    const names = exemplary.map((r) => `${quote(r.model.name)} (${r.model.person ? `${r.model.person.name}, ` : ''}${r.model.unit.name})`);
+    first += `, trong đó có ${exemplary.length} (${numberToWords(exemplary.length)}) mô hình, điển hình tiêu biểu: ${names.join('; ')}.`;
+  } else {
+    first += '.';
+  }
+  body.push(article(f, 1, first));
+  body.push(article(f, 2, fill(d.effect ?? 'Quyết định này có hiệu lực kể từ ngày ký.', vars)));
+  body.push(
+    article(f, 3, `${fill(d.implementers ?? 'Các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1', vars).replace(/\.$/, '')} chịu trách nhiệm thi hành Quyết định này.`),
+  );
+  body.push(para(f, '', { after: 120 }));
+  const recipients = d.recipients ?? (f.kind === 'party' ? ['Như Điều 3,', 'Lưu Văn phòng.'] : ['Như Điều 3;', 'Lưu: VT.']);
+  body.push(signatureBlock(f, { config, recipients }));
+
+  const headers = pageNumberHeaders(f);
+  const portrait = { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT };
+  const landscape = f.annexLandscape;
+  const numberText = numberLine(f, f.numbering.decision, input.number, issuer.short ?? '').replace(/^Số:? /, '');
+  const annex: (Paragraph | Table)[] = [
+    para(f, [{ text: 'DANH SÁCH', bold: true, size: f.sizes.title }], { align: 'center', after: 0 }),
+    para(f, [{ text: `MÔ HÌNH, ĐIỂN HÌNH “DÂN VẬN KHÉO” ĐƯỢC CÔNG NHẬN NĂM ${year}${scope.toUpperCase()}`, bold: true }], { align: 'center', after: 0 }),
+    para(f, [{ text: `(Kèm theo Quyết định số ${numberText}, ${documentDate(input.date)} của ${issuer.name ?? ''})`, italics: true }], { align: 'center', after: 240 }),
+    annexTable(f, input.recognized, landscape),
+  ];
+
+  return new Document({
+    creator: 'dvk',
+    lastModifiedBy: 'dvk',
+    title: `Quyết định công nhận mô hình, điển hình “Dân vận khéo” năm ${year}`,
+    styles: defaultStyles(f),
+    sections: [
+      {
+        properties: { page: { size: portrait, margin: f.margins }, titlePage: true },
+        headers,
+        children: body,
+      },
+      {
+        properties: {
+          type: SectionType.NEXT_PAGE,
+          // docx swaps width and height itself for a landscape page.
+          page: { size: landscape ? { ...portrait, orientation: PageOrientation.LANDSCAPE } : portrait, margin: f.margins },
+        },
+        headers: { default: headers.default },
+        children: annex,
+      },
+    ],
+  });
+}
+
+function annexTable(f: DocFormat, rows: Row[], landscape: boolean): Table {
+  const width = textWidth(f, landscape);
+  const shares = [5, 34, 21, 12, 10, 7, 7, 6];
+  const sum = shares.reduce((a, b) => a + b, 0);
+  const widths = shares.map((s) => Math.floor((width * s) / sum));
+  widths[1]! += width - widths.reduce((a, b) => a + b, 0);
+  const spec: TableRowSpec[] = [
+    { header: true, cells: ['STT', 'Tên mô hình, điển hình', 'Đơn vị', 'Lĩnh vực', 'Loại', 'Tổng điểm', 'Xếp loại', 'Tiêu biểu'] },
+  ];
+  const align: TableRowSpec['align'] = ['center', 'left', 'left', 'left', 'left', 'right', 'center', 'center'];
+  let stt = 0;
+  const groups = [
+    { title: 'I. MÔ HÌNH TẬP THỂ', rows: rows.filter((r) => r.model.type === 'collective') },
+    { title: 'II. ĐIỂN HÌNH CÁ NHÂN', rows: rows.filter((r) => r.model.type === 'individual') },
+  ].filter((g) => g.rows.length);
+  for (const g of groups) {
+    if (groups.length > 1) spec.push({ span: true, bold: true, cells: [g.title] });
+    for (const r of g.rows) {
+      stt++;
+      const name = r.model.person
+        ? [para(f, [{ text: r.model.person.name, bold: true }, { text: r.model.person.position ? `, ${r.model.person.position}` : '' }], { size: f.sizes.table, align: 'left', after: 0, line: 240 }),
+           para(f, r.model.name, { size: f.sizes.table, align: 'left', after: 0, line: 240 })]
+        : r.model.name;
+      spec.push({
+        align,
+        cells: [String(stt), name, r.model.unit.name, fieldLabel(r.model.field), typeLabel(r.model.type), score(r), r.recognition?.class?.label ?? '', r.recognition?.exemplary ? 'x' : ''],
+      });
+    }
+  }
+  return fixedTable(widths, spec, f);
+}
+
+/** The font, size and language set once, in the default style. */
+export function defaultStyles(f: DocFormat) {
+  return {
+    default: {
+      document: {
+        run: { font: f.font, size: f.sizes.body, language: { value: 'vi-VN' } },
+        paragraph: { spacing: { after: f.after, line: f.line } },
+      },
+    },
+  };
+}
