@@ -13,6 +13,7 @@ import { registerStatus } from './commands/status.js';
 import { registerValidate } from './commands/validate.js';
 import { registerScore } from './commands/score.js';
 import { registerDecide } from './commands/decide.js';
+import { registerReport } from './commands/report.js';
 
 /** `--lang` read ahead of parsing, so that help and parse errors are in the right language. */
 function langFromArgv(argv: string[]): string | undefined {
@@ -72,6 +73,7 @@ function buildProgram(ctx: Ctx): Command {
   registerStatus(program, ctx);
   registerScore(program, ctx);
   registerDecide(program, ctx);
+  registerReport(program, ctx);
   registerSchema(program, ctx);
   registerNew(program, ctx);
   return program;

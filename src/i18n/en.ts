@@ -422,6 +422,14 @@ export const en: Messages = {
       nothing: (year, level) => ({ message: `No model is recognised at ${level} in ${year}, so there is no decision to write.`, hint: 'See "dvk score" for scores and reasons; check --year and --level.' }),
       done: (files, models) => `Wrote ${n(files)} decision(s) recognising ${n(models)} models.`,
     },
+    report: {
+      description: 'write the year\'s summary report (.docx): figures by field, type, level and unit, comparison with last year, a chart, exemplary models',
+      number: 'report number (default: report.number in dvk.config.yaml; leave blank to write by hand)',
+      examples: '\nExamples:\n  dvk report\n  dvk report --year 2023 -o report-2023.docx\n  dvk report --by unit -o out/reports-by-unit',
+      nothing: (year) => ({ message: `No model of ${year} to report on.`, hint: 'Check --year, or the model files under models/.' }),
+      noPrevious: (year) => `The ${year} data has errors, so the report does not compare with ${year}; run "dvk validate" for details.`,
+      done: (files) => `Wrote ${n(files)} report(s).`,
+    },
     newCommand: 'create a new file from a template',
     newModel: {
       description: 'create a new model file, with a Vietnamese comment on every key',

@@ -476,6 +476,14 @@ export const vi = {
       }),
       done: (files: number, models: number) => `Đã ghi ${n(files)} quyết định, công nhận ${n(models)} mô hình.`,
     },
+    report: {
+      description: 'xuất báo cáo tổng kết năm (.docx): thống kê theo lĩnh vực, loại, cấp, đơn vị, so sánh với năm trước, biểu đồ, mô hình tiêu biểu',
+      number: 'số báo cáo (mặc định: report.number trong dvk.config.yaml; bỏ trống để ghi tay)',
+      examples: '\nVí dụ:\n  dvk report\n  dvk report --year 2023 -o bao-cao-2023.docx\n  dvk report --by unit -o out/bao-cao-don-vi',
+      nothing: (year: number): Msg => ({ message: `Không có mô hình nào của năm ${year} để báo cáo.`, hint: 'Kiểm tra --year, hoặc các tệp mô hình trong thư mục models/.' }),
+      noPrevious: (year: number) => `Dữ liệu năm ${year} có lỗi nên báo cáo không so sánh với năm ${year}; chạy "dvk validate" để xem chi tiết.`,
+      done: (files: number) => `Đã ghi ${n(files)} báo cáo.`,
+    },
     newCommand: 'tạo tệp mới từ mẫu',
     newModel: {
       description: 'tạo tệp mô hình mới, có chú thích tiếng Việt cho từng mục',

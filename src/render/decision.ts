@@ -1,6 +1,6 @@
 // The recognition decision (Quyết định công nhận): header block, title, legal bases, articles,
 // recipients and signature, then the annex listing the recognised models on a landscape page.
-import { Document, PageOrientation, SectionType, type Paragraph, type Table } from 'docx';
+import { Document, LineRuleType, PageOrientation, SectionType, type Paragraph, type Table } from 'docx';
 import type { Row } from '../core/results.js';
 import type { Config, LevelDef } from '../core/types.js';
 import { documentDate, numberToWords } from '../core/words.js';
@@ -139,7 +139,8 @@ export function defaultStyles(f: DocFormat) {
     default: {
       document: {
         run: { font: f.font, size: f.sizes.body, language: { value: 'vi-VN' } },
-        paragraph: { spacing: { after: f.after, line: f.line } },
+        // Without an explicit rule LibreOffice reads the line spacing as exact and clips pictures.
+        paragraph: { spacing: { after: f.after, line: f.line, lineRule: LineRuleType.AUTO } },
       },
     },
   };

@@ -6,7 +6,9 @@ import { isValidDate } from '../../core/hints.js';
 import { InputError, UsageError } from '../../errors.js';
 import type { Ctx } from '../context.js';
 import { relative, runJobs, type Job } from '../batch.js';
-import { scoredRows } from './score.js';
+import { messages } from '../../i18n/index.js';
+import { checkedWorkspace } from '../../workspace/checked.js';
+import { checkLevel, scoreScope } from '../scope.js';
 import { parseCount } from './validate.js';
 
 export const GROUP_BY = ['unit', 'level', 'field'] as const;
@@ -107,12 +109,17 @@ export function registerDecide(program: Command, ctx: Ctx): void {
     });
 }
 
-/** Year and level (flags, then the config), checked; scored rows at that level. */
+/** Year and level (flags, then the config), checked; the loaded workspace and its rows at that level. */
 export function documentScope(ctx: Ctx, paths: string[], opts: DocOptions) {
   const { m } = ctx;
-  const { ws, rows, year, level: levelId } = scoredRows(ctx, paths, { year: opts.year, level: opts.level }, { documents: true });
+  const loaded = checkedWorkspace(ctx, paths);
+  const { ws } = loaded;
+  const year = opts.year ?? ws.config.year;
   if (year === undefined) throw new UsageError(m.cli.docs.needYear);
+  const levelId = opts.level ?? ws.config.level;
   if (levelId === undefined) throw new UsageError(m.cli.docs.needLevel(ws.levels.map((l) => l.id)));
+  checkLevel(m, loaded, levelId);
   const level = ws.levels.find((l) => l.id === levelId)!;
-  return { ws, rows, year, level };
+  const rows = scoreScope(m, loaded, { paths, year, level: levelId, words: messages('vi') });
+  return { loaded, ws, rows, year, level };
 }

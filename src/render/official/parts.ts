@@ -4,6 +4,7 @@ import {
   AlignmentType,
   BorderStyle,
   Header,
+  LineRuleType,
   PageNumber,
   Paragraph,
   Table,
@@ -50,7 +51,7 @@ export function para(
   const options: IParagraphOptions = {
     children: runs,
     alignment: align,
-    spacing: { after: opts.after ?? f.after, before: opts.before ?? 0, line: opts.line ?? f.line },
+    spacing: { after: opts.after ?? f.after, before: opts.before ?? 0, line: opts.line ?? f.line, lineRule: LineRuleType.AUTO },
     indent: opts.indent ? { firstLine: 567 } : undefined,
     keepNext: opts.keepNext,
   };
@@ -113,7 +114,7 @@ function shortRule(f: DocFormat, cellWidth: number, ruleWidth: number): Paragrap
     children: [],
     border: { top: LINE },
     indent: { left: side, right: side },
-    spacing: { after: 0, before: 100, line: 240 },
+    spacing: { after: 0, before: 100, line: 240, lineRule: LineRuleType.AUTO },
   });
 }
 

@@ -1,0 +1,61 @@
+// Which models, score sheets and frameworks a command works on, and their scored rows. Shared
+// by score, decide and report. Refuses when a file in scope has errors: a number computed from
+// a broken file would be wrong.
+import { inScope, results, type Filters, type Row } from '../core/results.js';
+import type { Assessment, Framework, Model } from '../core/types.js';
+import { InputError, UsageError } from '../errors.js';
+import type { Messages } from '../i18n/index.js';
+import type { checkedWorkspace } from '../workspace/checked.js';
+
+export type Loaded = ReturnType<typeof checkedWorkspace>;
+
+export interface ScopeRequest extends Filters {
+  /** The paths named on the command line (they narrow the scope). */
+  paths: string[];
+  /** Only this model, whatever the other filters. */
+  explain?: string;
+  /** The catalogue for the words of the reasons (documents: always Vietnamese). */
+  words: Messages;
+}
+
+export function checkLevel(m: Messages, loaded: Loaded, level: string | undefined): void {
+  const ids = loaded.ws.levels.map((l) => l.id);
+  if (level !== undefined && !ids.includes(level)) throw new UsageError(m.unknownLevel(level, ids));
+}
+
+export function scoreScope(m: Messages, { ws, validation }: Loaded, req: ScopeRequest): Row[] {
+  let modelFiles = ws.files.filter((f) => f.kind === 'model' && f.data);
+  let sheetFiles = ws.files.filter((f) => f.kind === 'assessment' && f.data);
+  // Named files narrow the scope: the named models, and the models of named score sheets.
+  if (req.paths.length) {
+    const namedSheets = sheetFiles.filter((f) => ws.named.has(f));
+    const ids = new Set([...modelFiles.filter((f) => ws.named.has(f)).map((f) => f.data!.id), ...namedSheets.map((f) => f.data!.model)]);
+    if (namedSheets.length) sheetFiles = namedSheets;
+    modelFiles = modelFiles.filter((f) => ids.has(f.data!.id));
+  }
+  const filters: Filters = req.explain ? { level: req.level } : req;
+  const models = req.explain
+    ? modelFiles.filter((f) => f.data!.id === req.explain)
+    : modelFiles.filter((f) => inScope(f.data as unknown as Model, filters));
+  if (req.explain && models.length === 0) throw new UsageError(m.cli.score.noSuchModel(req.explain));
+  const ids = new Set(models.map((f) => f.data!.id));
+  const sheets = sheetFiles.filter((f) => ids.has(f.data!.model) && (filters.level === undefined || f.data!.level === filters.level));
+  const frameworkIds = new Set(sheets.map((f) => f.data!.framework));
+  const frameworkFiles = ws.files.filter((f) => f.kind === 'criteria' && frameworkIds.has(f.data?.id));
+
+  const broken = [...models, ...sheets, ...frameworkFiles].filter((f) => validation.failed.has(f));
+  if (broken.length) {
+    const files = new Set(broken.map((f) => f.path));
+    throw new InputError(m.cli.score.refused([...files]), validation.diagnostics.filter((d) => files.has(d.file) && d.severity === 'error'));
+  }
+  return results(
+    {
+      models: models.map((f) => ({ data: f.data as unknown as Model, file: f.path })),
+      assessments: sheets.map((f) => ({ data: f.data as unknown as Assessment, file: f.path })),
+      frameworks: new Map(frameworkFiles.map((f) => [f.data!.id as string, f.data as unknown as Framework])),
+      levels: ws.levels,
+    },
+    filters,
+    req.words,
+  );
+}

@@ -1,0 +1,196 @@
+// The year's summary report (Báo cáo tổng kết): part one, results with tables by field, type,
+// level and unit, a chart, the totals of the review results, the exemplary models and what is
+// still incomplete; part two, directions for next year from the config.
+import { AlignmentType, Document, ImageRun, LineRuleType, PageOrientation, Paragraph, type Table } from 'docx';
+import type { Breakdown, Counts, ReportStats } from '../core/stats.js';
+import type { Config, LevelDef } from '../core/types.js';
+import { formatNumber } from '../i18n/format.js';
+import { defaultStyles } from './decision.js';
+import { CHART_SIZE } from './chart.js';
+import { fieldLabel, quote, typeLabel } from './labels.js';
+import { A4, textWidth, formatFor, type DocFormat } from './official/format.js';
+import { fill, fixedTable, headerBlock, pageNumberHeaders, para, signatureBlock, titleBlock } from './official/parts.js';
+
+export interface ReportInput {
+  config: Config;
+  stats: ReportStats;
+  level: LevelDef;
+  levels: LevelDef[];
+  number?: string;
+  date: string;
+  /** The chart as PNG bytes. */
+  chart: Uint8Array;
+  scope?: string;
+}
+
+const n = (x: number | string) => formatNumber(x, 'vi');
+
+function heading(f: DocFormat, text: string): Paragraph {
+  return para(f, [{ text, bold: true }], { indent: true, keepNext: true, before: 120 });
+}
+
+function countsTable(f: DocFormat, first: string, rows: Breakdown[], label: (key: string) => string, total: Counts): Table {
+  const width = textWidth(f);
+  const numeric = Math.round(width * 0.11);
+  const widths = [width - numeric * 5, numeric, numeric, numeric, numeric, numeric];
+  const cells = (c: Counts) => [n(c.registered), n(c.complete), n(c.assessed), n(c.recognized), n(c.exemplary)];
+  const align: ('left' | 'right')[] = ['left', 'right', 'right', 'right', 'right', 'right'];
+  return fixedTable(
+    widths,
+    [
+      { header: true, cells: [first, 'Đăng ký', 'Đủ 4 bước', 'Được chấm', 'Công nhận', 'Tiêu biểu'] },
+      ...rows.map((b) => ({ align, cells: [label(b.key), ...cells(b.counts)] })),
+      { bold: true, align, cells: ['Tổng số', ...cells(total)] },
+    ],
+    f,
+  );
+}
+
+function change(now: number, before: number): string {
+  if (now === before) return 'bằng năm trước';
+  return `${now > before ? 'tăng' : 'giảm'} ${n(Math.abs(now - before))}`;
+}
+
+function caption(f: DocFormat, text: string): Paragraph {
+  return para(f, [{ text, italics: true, size: f.sizes.table }], { align: 'center', before: 160, after: 80, keepNext: true });
+}
+
+export function reportDocument(input: ReportInput): Document {
+  const { config, stats: s, level } = input;
+  const f = formatFor(config);
+  const r = config.report ?? {};
+  const issuer = config.issuer ?? {};
+  const year = s.year;
+  const vars = { year, level: level.label ?? level.id };
+  const scope = input.scope ? ` (${input.scope})` : '';
+  const c = s.counts;
+  const levelLabel = (id: string) => input.levels.find((l) => l.id === id)?.label ?? id;
+  let table = 0;
+  const tableTitle = (text: string) => caption(f, `Bảng ${++table}. ${text}`);
+
+  const body: (Paragraph | Table)[] = [
+    headerBlock(f, { config, pattern: f.numbering.report, number: input.number, date: input.date }),
+    ...titleBlock(f, 'BÁO CÁO', fill(r.summary ?? 'Tổng kết phong trào thi đua “Dân vận khéo” năm {year}', vars) + scope),
+    para(f, fill(r.intro ?? `Thực hiện phong trào thi đua “Dân vận khéo” năm {year}, ${issuer.name ?? 'Ban Chỉ đạo'} báo cáo kết quả như sau:`, vars), { indent: true, before: 240 }),
+    para(f, [{ text: 'Phần thứ nhất', bold: true }], { align: 'center', after: 0, before: 120, keepNext: true }),
+    para(f, [{ text: `KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA “DÂN VẬN KHÉO” NĂM ${year}`, bold: true }], { align: 'center', keepNext: true }),
+    heading(f, 'I. TÌNH HÌNH ĐĂNG KÝ, TRIỂN KHAI VÀ CÔNG NHẬN MÔ HÌNH'),
+  ];
+  const types = Object.fromEntries(s.byType.map((b) => [b.key, b.counts.registered]));
+  body.push(
+    para(
+      f,
+      `Năm ${year}${scope}, có ${n(c.registered)} mô hình, điển hình đăng ký thực hiện (${n(types.collective ?? 0)} mô hình tập thể, ${n(types.individual ?? 0)} điển hình cá nhân); ` +
+        `${n(c.complete)} mô hình đã thực hiện đầy đủ bốn bước; ${n(c.assessed)} mô hình được hội đồng thẩm định ${(level.label ?? level.id).toLowerCase()} chấm điểm; ` +
+        `${n(c.recognized)} mô hình được công nhận, trong đó ${n(c.exemplary)} mô hình, điển hình tiêu biểu.`,
+      { indent: true },
+    ),
+  );
+  if (s.previous) {
+    const p = s.previous.counts;
+    body.push(
+      para(
+        f,
+        `So với năm ${s.previous.year} (${n(p.registered)} mô hình đăng ký, ${n(p.recognized)} mô hình được công nhận, ${n(p.exemplary)} tiêu biểu), ` +
+          `số mô hình đăng ký ${change(c.registered, p.registered)}, số mô hình được công nhận ${change(c.recognized, p.recognized)}, số mô hình tiêu biểu ${change(c.exemplary, p.exemplary)}.`,
+        { indent: true },
+      ),
+    );
+  }
+
+  body.push(tableTitle('Kết quả theo lĩnh vực'), countsTable(f, 'Lĩnh vực', s.byField, fieldLabel, c));
+  const width = textWidth(f);
+  const imgWidth = Math.round((width / 1440) * 96 * 0.95);
+  body.push(
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 240, after: 0, line: 240, lineRule: LineRuleType.AUTO },
+      keepNext: true,
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: input.chart,
+          transformation: { width: imgWidth, height: Math.round((imgWidth * CHART_SIZE.height) / CHART_SIZE.width) },
+          altText: { name: 'Biểu đồ 1', title: 'Số mô hình theo lĩnh vực', description: 'Số mô hình được công nhận và chưa được công nhận, theo lĩnh vực' },
+        }),
+      ],
+    }),
+    caption(f, `Biểu đồ 1. Số mô hình theo lĩnh vực năm ${year}`),
+  );
+  body.push(tableTitle('Kết quả theo loại mô hình'), countsTable(f, 'Loại', s.byType, typeLabel, c));
+  body.push(tableTitle('Kết quả theo cấp của đơn vị'), countsTable(f, 'Cấp', s.byLevel, levelLabel, c));
+  body.push(tableTitle('Kết quả theo đơn vị'), countsTable(f, 'Đơn vị', s.byUnit, (k) => k, c));
+
+  body.push(heading(f, 'II. KẾT QUẢ CỤ THỂ'));
+  const t = s.results;
+  let results =
+    `Các mô hình đã thu hút ${n(t.participants)} lượt người tham gia, ${n(t.households)} hộ gia đình tham gia hoặc được hỗ trợ; ` +
+    `huy động ${n(t.funds_vnd)} đồng và ${n(t.workdays)} ngày công.`;
+  if (s.previous) {
+    const p = s.previous.results;
+    results += ` Năm ${s.previous.year}: ${n(p.participants)} lượt người, ${n(p.households)} hộ, ${n(p.funds_vnd)} đồng, ${n(p.workdays)} ngày công.`;
+  }
+  body.push(para(f, results, { indent: true }));
+
+  body.push(heading(f, 'III. MÔ HÌNH, ĐIỂN HÌNH TIÊU BIỂU'));
+  if (s.exemplary.length === 0) body.push(para(f, 'Năm nay không có mô hình, điển hình đạt mức tiêu biểu.', { indent: true }));
+  s.exemplary.forEach((row, i) => {
+    const m = row.model;
+    const who = m.person ? `${m.person.name}${m.person.position ? `, ${m.person.position}` : ''} – ` : '';
+    body.push(
+      para(f, [
+        { text: `${i + 1}. ${quote(m.name)}`, bold: true },
+        { text: ` (${who}${m.unit.name}; ${fieldLabel(m.field).toLowerCase()}; ${n(row.result!.total.toFixed(row.result!.places))}/${n(row.result!.max.toString())} điểm, xếp loại ${row.recognition!.class!.label}).` },
+      ], { indent: true }),
+    );
+    if (m.steps.review?.summary) body.push(para(f, m.steps.review.summary, { indent: true }));
+  });
+
+  body.push(heading(f, 'IV. HẠN CHẾ, TỒN TẠI'));
+  const limits: string[] = [];
+  if (s.incomplete.length) {
+    limits.push(
+      `Còn ${n(s.incomplete.length)} mô hình chưa thực hiện đầy đủ bốn bước: ` +
+        s.incomplete.map((x) => `${quote(x.model.name)} (${x.model.unit.name}; còn thiếu ${x.missing.map(missingWord).join(', ')})`).join('; ') + '.',
+    );
+  }
+  if (s.notAssessed.length) {
+    limits.push(`Còn ${n(s.notAssessed.length)} mô hình chưa được chấm điểm: ${s.notAssessed.map((x) => `${quote(x.model.name)} (${x.model.unit.name})`).join('; ')}.`);
+  }
+  if (s.notRecognized.length) {
+    limits.push(
+      `${n(s.notRecognized.length)} mô hình đã được chấm điểm nhưng chưa được công nhận: ` +
+        s.notRecognized.map((x) => `${quote(x.model.name)} (${x.model.unit.name}: ${x.recognition!.reasons.map((y) => y.message).join('; ')})`).join('; ') + '.',
+    );
+  }
+  if (limits.length === 0) limits.push('Các mô hình đăng ký đều thực hiện đầy đủ bốn bước, được chấm điểm và công nhận.');
+  for (const l of limits) body.push(para(f, `- ${l}`, { indent: true }));
+
+  body.push(para(f, [{ text: 'Phần thứ hai', bold: true }], { align: 'center', after: 0, before: 240, keepNext: true }));
+  body.push(para(f, [{ text: `PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM ${year + 1}`, bold: true }], { align: 'center', keepNext: true }));
+  const directions = r.directions ?? [];
+  if (directions.length === 0) body.push(para(f, `(Phương hướng, nhiệm vụ năm ${year + 1}: ghi tại mục report.directions của dvk.config.yaml.)`, { indent: true, italics: true }));
+  directions.forEach((d, i) => body.push(para(f, `${i + 1}. ${fill(d, { ...vars, next: year + 1 })}`, { indent: true })));
+  body.push(para(f, '', { after: 120 }));
+  body.push(signatureBlock(f, { config, recipients: r.recipients ?? ['Như trên,', 'Lưu Văn phòng.'] }));
+
+  return new Document({
+    creator: 'dvk',
+    lastModifiedBy: 'dvk',
+    title: `Báo cáo tổng kết phong trào thi đua “Dân vận khéo” năm ${year}`,
+    styles: defaultStyles(f),
+    sections: [
+      {
+        properties: { page: { size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT }, margin: f.margins }, titlePage: true },
+        headers: pageNumberHeaders(f),
+        children: body,
+      },
+    ],
+  });
+}
+
+/** `inspect` -> "bước 3"; `register.goals` stays as it is. */
+function missingWord(item: string): string {
+  const i = ['register', 'implement', 'inspect', 'review'].indexOf(item);
+  return i >= 0 ? `bước ${i + 1}` : item;
+}
