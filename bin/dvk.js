@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 import { run } from '../dist/cli/main.js';
 
+// A reader that stops early (`dvk … | head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+}
+
 process.exitCode = await run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

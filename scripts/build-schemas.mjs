@@ -23,7 +23,7 @@ export const SCHEMA_FILES = [
 ];
 
 export function createAjv(options = {}) {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, code: { source: true, lines: false, ...options.code } });
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true, lines: false, ...options.code } });
   addFormats(ajv, { formats: ['date'], keywords: false });
   for (const file of SCHEMA_FILES) {
     ajv.addSchema(JSON.parse(fs.readFileSync(path.join(schemaDir, file), 'utf8')));

@@ -34,10 +34,15 @@ export async function dvkBytes(args: string[], opts: { cwd?: string } = {}): Pro
   return { exitCode: r.exitCode, stdout: r.stdout };
 }
 
+const temporary: string[] = [];
+process.once('exit', () => {
+  for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 /** A fresh temporary folder, removed when the process exits. */
 export function tempDir(prefix = 'dvk-test-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  temporary.push(dir);
   return dir;
 }
 

@@ -1,6 +1,6 @@
 // Turns a file's bytes into data, a kind and the problems found on the way; maps findings to
 // source positions. Pure: the caller reads the bytes.
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar, visit, type YAMLError } from 'yaml';
 import type { Messages } from '../i18n/index.js';
 import { fastParse, locate, MAX_ALIAS_COUNT, parseWithPositions, position, type Positioned, type Range, type Target } from './parse.js';
 import { KINDS, type Diagnostic, type Kind, type Path, type Severity } from './types.js';
@@ -113,26 +113,19 @@ export function loadFile(path: string, rel: string, bytes: Uint8Array, opts: Loa
     data = fast.data;
   } else {
     const p = positions();
-    const errors = [...p.doc.errors, ...p.doc.warnings];
-    for (const e of errors) {
-      const start = position(p, e.pos[0]);
-      const end = position(p, Math.max(e.pos[1], e.pos[0] + 1));
-      file.findings.push({
-        rule: e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key'
-          : e.code === 'TAG_RESOLVE_FAILED' ? 'yaml-unknown-tag'
-          : e.code === 'MULTIPLE_DOCS' ? 'yaml-multiple-documents'
-          : 'yaml-syntax',
-        severity: 'error',
-        at: { line: start.line, column: start.column, endLine: end.line, endColumn: end.column },
-        ...m.yamlError(e.code, text.slice(e.pos[0], e.pos[1]).split('\n')[0] ?? ''),
-      });
-    }
+    file.findings.push(...yamlFindings(p, text, m));
     if (file.findings.length > 0) return file;
     try {
       data = p.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch {
-      const alias = text.search(/\*[^\s,\]}]/);
-      const at = alias >= 0 ? position(p, alias) : { line: 1, column: 1 };
+      let alias: number | undefined;
+      visit(p.doc, {
+        Alias(_, node) {
+          alias = node.range?.[0];
+          return visit.BREAK;
+        },
+      });
+      const at = alias !== undefined ? position(p, alias) : { line: 1, column: 1 };
       file.findings.push({
         rule: 'yaml-alias-limit', severity: 'error',
         at: { ...at, endLine: at.line, endColumn: at.column + 1 },
@@ -157,6 +150,64 @@ export function loadFile(path: string, rel: string, bytes: Uint8Array, opts: Loa
     file.findings.push({ rule: 'file-unknown-kind', severity: 'error', path: ['kind'], ...m.unknownKind(String(kind)) });
   }
   return file;
+}
+
+const YAML_RULES: Record<string, string> = {
+  DUPLICATE_KEY: 'yaml-duplicate-key',
+  TAG_RESOLVE_FAILED: 'yaml-unknown-tag',
+  MULTIPLE_DOCS: 'yaml-multiple-documents',
+};
+
+/**
+ * Where a syntax error really is. yaml reports a key indented too far as an error at the start
+ * of the value above it (which it reads as running on); the line with the misplaced key is the
+ * one to fix.
+ */
+function errorStart(text: string, e: YAMLError): number {
+  const [from, to] = e.pos;
+  if (e.code !== 'BLOCK_AS_IMPLICIT_KEY' && e.code !== 'MULTILINE_IMPLICIT_KEY') return from;
+  const nl = text.indexOf('\n', from);
+  if (nl < 0 || nl >= to) return from;
+  const end = text.indexOf('\n', nl + 1);
+  const next = text.slice(nl + 1, end < 0 ? undefined : end);
+  return /^[ \t]*[^\s#][^\n]*?:(\s|$)/.test(next) ? nl + 1 : from;
+}
+
+/** The key at an offset, for messages about keys: "name" rather than "n". */
+function wordAt(text: string, offset: number): string {
+  return /^[^\s:,[\]{}#]+/.exec(text.slice(offset))?.[0] ?? text.slice(offset, offset + 1);
+}
+
+function yamlFindings(p: Positioned, text: string, m: Messages): Finding[] {
+  const errors = [...p.doc.errors, ...p.doc.warnings];
+  // After a syntax error the parser's recovery can put keys in odd places: a "duplicate" key
+  // then is an echo of the real error, not a second one.
+  const syntax = errors.some((e) => !(e.code in YAML_RULES));
+  // Several errors about one spot: keep the most precise place, once per line.
+  const byOrigin = new Map<number, { e: YAMLError; offset: number }>();
+  for (const e of errors) {
+    if (syntax && e.code === 'DUPLICATE_KEY') continue;
+    const offset = errorStart(text, e);
+    const known = byOrigin.get(e.pos[0]);
+    if (!known || offset > known.offset) byOrigin.set(e.pos[0], { e, offset });
+  }
+  const seen = new Set<number>();
+  const out: Finding[] = [];
+  for (const { e, offset } of byOrigin.values()) {
+    const line = position(p, offset).line;
+    if (seen.has(line)) continue;
+    seen.add(line);
+    const start = position(p, offset);
+    const snippet = e.code === 'DUPLICATE_KEY' ? wordAt(text, offset) : text.slice(offset, Math.max(e.pos[1], offset + 1)).split('\n')[0] ?? '';
+    const end = position(p, offset + Math.max(1, snippet.length));
+    out.push({
+      rule: YAML_RULES[e.code] ?? 'yaml-syntax',
+      severity: 'error',
+      at: { line: start.line, column: start.column, endLine: end.line, endColumn: end.column },
+      ...m.yamlError(e.code, snippet),
+    });
+  }
+  return out;
 }
 
 export type ValueType = 'null' | 'boolean' | 'integer' | 'number' | 'string' | 'array' | 'object';

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Messages } from '../i18n/index.js';
 import { describe, type Finding } from './load.js';
-import { nearest, slugify, stripDiacritics, suggestDate, suggestDecimal, suggestEnum, suggestInteger } from './hints.js';
+import { monthLength, nearest, slugify, stripDiacritics, suggestDate, suggestDecimal, suggestEnum, suggestInteger } from './hints.js';
 import type { Kind, Path, StepName } from './types.js';
 
 export type ValidatorName = Kind | StepName;
@@ -123,7 +123,7 @@ export function schemaFindings(
         break;
       }
       case 'format':
-        findings.push({ ...base, rule: 'schema-format', ...m.badDate(where, value, suggestDate(value)) });
+        findings.push({ ...base, rule: 'schema-format', ...m.badDate(where, value, suggestDate(value), typeof value === 'string' ? monthLength(value) : undefined) });
         break;
       case 'pattern': {
         const suggestion = typeof value === 'string' ? suggestPattern(value, String(e.params.pattern)) : undefined;

@@ -131,9 +131,13 @@ export const en: Messages = {
         : `Invalid value ${q(value)} for ${where}: must be one of ${l(allowed.map(String))}.`,
     hint: suggestion ? `Write ${suggestion} (the code has no diacritics).` : undefined,
   }),
-  badDate: (where, value, suggestion) => ({
+  badDate: (where, value, suggestion, days) => ({
     message: `${where} is not a valid date: ${q(value)}.`,
-    hint: suggestion ? `Write ${suggestion} (year-month-day).` : 'Write dates as year-month-day, e.g. 2023-05-24 for 24 May 2023, and check the month has that many days.',
+    hint: suggestion
+      ? `Write ${suggestion} (year-month-day).`
+      : days
+        ? `Month ${Number(String(value).slice(5, 7))} of ${String(value).slice(0, 4)} has only ${days} days.`
+        : 'Write dates as year-month-day, e.g. 2023-05-24 for 24 May 2023.',
   }),
   badPattern: (where, value, _title, description, suggestion) => ({
     message: `${where} ${q(value)} is not in the required form.`,
@@ -365,7 +369,7 @@ export const en: Messages = {
     status: {
       description: 'which step each model has reached and what is missing; a table by unit',
       examples: '\nExamples:\n  dvk status\n  dvk status --year 2023\n  dvk status models/2023/HM --format json',
-      invalid: (count) => `${n(count)} model files have errors and are not counted; run "dvk validate" for details.`,
+      invalid: (count) => `${n(count)} files have errors and are not counted; run "dvk validate" for details.`,
       none: 'No models.',
       id: 'Id',
       unit: 'Unit',

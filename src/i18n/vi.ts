@@ -147,11 +147,13 @@ export const vi = {
         : `Giá trị ${q(value)} không hợp lệ ở ${where}: phải là một trong ${l(allowed.map(String))}.`,
     hint: suggestion ? `Viết ${suggestion} (mã không dấu).` : undefined,
   }),
-  badDate: (where: string, value: unknown, suggestion?: string): Msg => ({
+  badDate: (where: string, value: unknown, suggestion?: string, days?: number): Msg => ({
     message: `${where} không phải là ngày hợp lệ: ${q(value)}.`,
     hint: suggestion
       ? `Viết ${suggestion} (năm-tháng-ngày).`
-      : 'Ghi ngày theo dạng năm-tháng-ngày, ví dụ 2023-05-24 cho ngày 24/5/2023; kiểm tra tháng có đủ số ngày.',
+      : days
+        ? `Tháng ${Number(String(value).slice(5, 7))} năm ${String(value).slice(0, 4)} chỉ có ${days} ngày.`
+        : 'Ghi ngày theo dạng năm-tháng-ngày, ví dụ 2023-05-24 cho ngày 24/5/2023.',
   }),
   badPattern: (where: string, value: unknown, title?: string, description?: string, suggestion?: string): Msg => ({
     message: `${title ?? where} ${q(value)} không đúng quy cách${title ? ` (${where})` : ''}.`,
@@ -413,7 +415,7 @@ export const vi = {
     status: {
       description: 'xem mỗi mô hình đã đến bước nào, còn thiếu gì; bảng tổng hợp theo đơn vị',
       examples: '\nVí dụ:\n  dvk status\n  dvk status --year 2023\n  dvk status models/2023/HM --format json',
-      invalid: (count: number) => `${n(count)} tệp mô hình có lỗi nên không được thống kê; chạy "dvk validate" để xem chi tiết.`,
+      invalid: (count: number) => `${n(count)} tệp có lỗi nên không được thống kê; chạy "dvk validate" để xem chi tiết.`,
       none: 'Không có mô hình nào.',
       id: 'Mã',
       unit: 'Đơn vị',

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect } from 'vitest';
-import { FIXTURES, workspaceFrom, type JsonReport } from '../helpers.js';
+import { execa } from 'execa';
+import { BIN, FIXTURES, ROOT, workspaceFrom, type JsonReport } from '../helpers.js';
 
 export const BASE = path.join(FIXTURES, 'base');
 export const CASES = path.join(FIXTURES, 'cases');
@@ -87,4 +88,14 @@ export function expectNoStackTrace(text: string, opts: { allowErrorPrefix?: bool
   expect(text, 'raw JS error in output').not.toMatch(/\b(?:TypeError|RangeError|ReferenceError|SyntaxError|AggregateError)\b:/);
   expect(text, 'unhandled error').not.toMatch(/Unhandled|EPIPE|ERR_[A-Z_]+/);
   if (!opts.allowErrorPrefix) expect(text, 'raw "Error:" in output').not.toMatch(/(^|[^\p{L}])Error:/mu);
+}
+
+/**
+ * Runs dvk like `dvk()` in helpers.ts, but with the listed variables removed from the
+ * environment altogether (an empty value is not the same: FORCE_COLOR= still forces colour).
+ */
+export async function dvkWithout(unset: string[], args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
+  const env: Record<string, string | undefined> = { ...process.env, DVK_LANG: '', ...opts.env };
+  for (const name of unset) delete env[name];
+  return execa('node', [BIN, ...args], { cwd: opts.cwd ?? ROOT, env, extendEnv: false, reject: false, stripFinalNewline: false });
 }

@@ -7,6 +7,7 @@ import { slugify } from '../../core/hints.js';
 import { FIELDS, MODEL_TYPES } from '../../core/types.js';
 import { UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../workspace/atomic.js';
+import { assertConfig } from '../../workspace/checked.js';
 import { openWorkspace } from '../../workspace/workspace.js';
 import { PACKAGE_DIR, type Ctx } from '../context.js';
 import { parseCount } from './validate.js';
@@ -54,6 +55,7 @@ export function registerNew(program: Command, ctx: Ctx): void {
     .addHelpText('after', t.examples)
     .action((file: string | undefined, opts: NewModelOptions) => {
       const ws = openWorkspace({ cwd: ctx.cwd, m });
+      assertConfig(ws, m);
       const year = opts.year ?? ws.config.year ?? new Date().getFullYear();
       const unit = { name: opts.unit ?? t.placeholderUnit, code: opts.unitCode };
       const code = unitCode(unit);

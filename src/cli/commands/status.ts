@@ -2,8 +2,7 @@ import { Option, type Command } from 'commander';
 import { Chalk } from 'chalk';
 import { statusReport, type StatusReport } from '../../core/status.js';
 import type { Model } from '../../core/types.js';
-import { validate } from '../../core/validate.js';
-import { openWorkspace } from '../../workspace/workspace.js';
+import { checkedWorkspace } from '../../workspace/checked.js';
 import type { Ctx } from '../context.js';
 import { table } from '../table.js';
 import { parseCount } from './validate.js';
@@ -18,13 +17,13 @@ export function registerStatus(program: Command, ctx: Ctx): void {
     .addOption(new Option('--year <year>', m.cli.options.year).argParser(parseCount(ctx)))
     .addHelpText('after', m.cli.status.examples)
     .action((paths: string[], opts: { format: 'table' | 'json'; year?: number }) => {
-      const ws = openWorkspace({ cwd: ctx.cwd, m, named: paths });
-      const { valid } = validate(ws.files, { m, levels: ws.levels });
-      const models = ws.files
-        .filter((f) => f.kind === 'model' && ws.named.has(f))
-        .filter((f) => opts.year === undefined || f.data?.year === opts.year);
-      const usable = models.filter((f) => valid.has(f)).map((f) => ({ model: f.data as unknown as Model, file: f.path }));
-      const invalid = models.length - usable.length;
+      const { ws, validation } = checkedWorkspace(ctx, paths);
+      // Model files, and files that could not be read far enough to know their kind.
+      const candidates = ws.files
+        .filter((f) => ws.named.has(f) && (f.kind === 'model' || f.kind === undefined))
+        .filter((f) => opts.year === undefined || f.data?.year === undefined || f.data.year === opts.year);
+      const usable = candidates.filter((f) => validation.valid.has(f)).map((f) => ({ model: f.data as unknown as Model, file: f.path }));
+      const invalid = candidates.length - usable.length;
       const report = statusReport(usable);
       ctx.out(opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderStatus(report, ctx));
       if (invalid > 0) ctx.err(`${m.cli.status.invalid(invalid)}\n`);

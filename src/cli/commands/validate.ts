@@ -65,6 +65,7 @@ export function registerValidate(program: Command, ctx: Ctx): void {
       ctx.out(text);
       const tooManyWarnings = opts.maxWarnings !== undefined && summary.warnings > opts.maxWarnings;
       if (tooManyWarnings) ctx.err(`${m.cli.validate.tooManyWarnings(summary.warnings, opts.maxWarnings!)}\n`);
-      ctx.exitCode = summary.errors > 0 || tooManyWarnings ? 1 : 0;
+      // A broken dvk.config.yaml is a configuration error, whatever else is found.
+      ctx.exitCode = ws.configInvalid ? 2 : summary.errors > 0 || tooManyWarnings ? 1 : 0;
     });
 }
