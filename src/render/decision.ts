@@ -103,7 +103,7 @@ export function decisionDocument(input: DecisionInput): Document {
 
 function annexTable(f: DocFormat, rows: Row[], landscape: boolean): Table {
   const width = textWidth(f, landscape);
-  const shares = [5, 34, 21, 12, 10, 7, 7, 6];
+  const shares = [5, 32, 20, 12, 10, 7, 9, 5];
   const sum = shares.reduce((a, b) => a + b, 0);
   const widths = shares.map((s) => Math.floor((width * s) / sum));
   widths[1]! += width - widths.reduce((a, b) => a + b, 0);

@@ -1,0 +1,236 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dvk, EXAMPLE, tempDir, workspaceFrom } from '../helpers.js';
+import { hasLibreOffice, paragraphs, parts, viaLibreOffice } from '../docx.js';
+
+const RECOGNISED = ['DT-2023-CA-01', 'DT-2023-HM-01', 'DT-2023-YB-01', 'DT-2023-DV-01', 'DT-2023-PN-01', 'DT-2023-DTN-01', 'DT-2023-CN-01', 'DT-2023-TS-01', 'DT-2023-CA-02', 'DT-2023-HM-02', 'DT-2023-PN-02'];
+
+async function decide(ws: string, ...args: string[]) {
+  const out = path.join(tempDir(), 'qd.docx');
+  const r = await dvk(['decide', '-o', out, ...args], { cwd: ws });
+  return { r, out };
+}
+
+describe('dvk decide', () => {
+  it('writes the decision in the Party format, from the workspace alone', async () => {
+    const { r, out } = await decide(EXAMPLE);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Đã ghi 1 quyết định, công nhận 11 mô hình.');
+    const xml = parts(out);
+    const text = paragraphs(xml['word/document.xml']!);
+    // Header block: superior and issuing body upper-cased, the star, the Party heading.
+    expect(text.slice(0, 6)).toEqual([
+      'THỊ ỦY DUY TIÊN',
+      'BAN CHỈ ĐẠO THỰC HIỆN QUY CHẾ DÂN CHỦ Ở CƠ SỞ VÀ PHONG TRÀO THI ĐUA “DÂN VẬN KHÉO”',
+      '*',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'Số 15-QĐ/BCĐ',
+      'Duy Tiên, ngày 20 tháng 12 năm 2023',
+    ]);
+    expect(text).toContain('QUYẾT ĐỊNH');
+    expect(text).toContain('QUYẾT ĐỊNH:');
+    const article1 = text.find((t) => t.startsWith('Điều 1.'))!;
+    expect(article1).toContain('Công nhận 11 (mười một) mô hình, điển hình “Dân vận khéo” năm 2023 (có danh sách kèm theo), trong đó có 3 (ba) mô hình, điển hình tiêu biểu');
+    expect(text.some((t) => t.startsWith('Điều 2.'))).toBe(true);
+    expect(text.some((t) => t.startsWith('Điều 3.') && t.endsWith('chịu trách nhiệm thi hành Quyết định này.'))).toBe(true);
+    expect(text).toContain('Nơi nhận:');
+    expect(text).toContain('- Lưu Văn phòng Thị ủy.');
+    expect(text).toContain('TRƯỞNG BAN');
+    expect(text).toContain('Nguyễn Văn Thành');
+    // The "Nơi nhận" heading is underlined in the Party format.
+    expect(xml['word/document.xml']).toMatch(/<w:u w:val="single"\/>(?:(?!<\/w:r>)[\s\S])*<w:t[^>]*>Nơi nhận:<\/w:t>/);
+  });
+
+  it('lists exactly the recognised models in the annex, with scores and classes', async () => {
+    const { out } = await decide(EXAMPLE);
+    const doc = parts(out)['word/document.xml']!;
+    const annex = doc.slice(doc.indexOf('DANH SÁCH'));
+    const rows = [...annex.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((row) => paragraphs(row[0]));
+    const numbered = rows.filter((cells) => /^\d+$/.test(cells[0] ?? ''));
+    expect(numbered.map((c) => c[0])).toEqual(RECOGNISED.map((_, i) => String(i + 1)));
+    const all = numbered.map((c) => c.join(' | '));
+    expect(all[0]).toContain('94,50');
+    expect(all[0]).toContain('Xuất sắc');
+    expect(all.filter((r) => r.endsWith('| x'))).toHaveLength(3);
+    expect(all.join('\n')).not.toContain('Mộc Nam'); // DT-2023-MN-01 fails a gate
+    expect(annex).toContain('(Kèm theo Quyết định số 15-QĐ/BCĐ, ngày 20 tháng 12 năm 2023 của Ban Chỉ đạo');
+  });
+
+  it('sets A4, the margins, the font and the language once, page numbers from page 2, a landscape annex', async () => {
+    const { out } = await decide(EXAMPLE);
+    const x = parts(out);
+    const doc = x['word/document.xml']!;
+    const sections = [...doc.matchAll(/<w:sectPr[\s\S]*?<\/w:sectPr>/g)].map((s) => s[0]);
+    expect(sections).toHaveLength(2);
+    expect(sections[0]).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(sections[0]).toMatch(/<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/);
+    expect(sections[0]).toContain('<w:titlePg/>');
+    expect(sections[0]).toMatch(/w:type="first"/);
+    expect(sections[1]).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/);
+    const styles = x['word/styles.xml']!;
+    expect(styles).toMatch(/<w:docDefaults>[\s\S]*<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"\/>/);
+    expect(styles).toMatch(/<w:docDefaults>[\s\S]*<w:sz w:val="28"\/>/);
+    expect(styles).toMatch(/<w:docDefaults>[\s\S]*<w:lang w:val="vi-VN"\/>/);
+    const header = Object.entries(x).find(([n, v]) => n.startsWith('word/header') && v.includes('PAGE'));
+    expect(header).toBeDefined();
+    // Tables have absolute widths on every cell.
+    expect(doc).not.toMatch(/w:type="pct"/);
+    expect(doc).toMatch(/<w:tblLayout w:type="fixed"\/>/);
+  });
+
+  it('the state format: national heading, motto, "Số:" and TM./KT. signatures', async () => {
+    const ws = workspaceFrom(EXAMPLE);
+    const file = path.join(ws, 'dvk.config.yaml');
+    fs.writeFileSync(
+      file,
+      fs
+        .readFileSync(file, 'utf8')
+        .replace('format: party', 'format: state')
+        .replace('superior: Thị ủy Duy Tiên', 'superior: Ủy ban nhân dân tỉnh Hà Nam')
+        .replace('short: BCĐ', 'short: UBND')
+        .replace('signer: # trưởng ban chỉ đạo ký trực tiếp nên không có dòng thẩm quyền ký', 'signer:\n  authority: TM. Ủy ban nhân dân')
+        .replace('title: TRƯỞNG BAN', 'title: CHỦ TỊCH'),
+    );
+    const { r, out } = await decide(ws);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const text = paragraphs(parts(out)['word/document.xml']!);
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(text).toContain('Số: 15/QĐ-UBND');
+    expect(text).not.toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(text).toContain('TM. ỦY BAN NHÂN DÂN');
+    expect(text).toContain('CHỦ TỊCH');
+    // "Căn cứ" lines are italic in the state format.
+    expect(parts(out)['word/document.xml']).toMatch(/<w:i\/>(?:(?!<\/w:r>)[\s\S])*<w:t[^>]*>Căn cứ Quy chế/);
+  });
+
+  it('--number and --date override the config; a blank number leaves room to write it in', async () => {
+    const { out } = await decide(EXAMPLE, '--number', '7', '--date', '2024-01-05');
+    const text = paragraphs(parts(out)['word/document.xml']!);
+    expect(text).toContain('Số 7-QĐ/BCĐ');
+    expect(text).toContain('Duy Tiên, ngày 05 tháng 01 năm 2024');
+    expect((await dvk(['decide', '--date', '5/1/2024'], { cwd: EXAMPLE })).exitCode).toBe(2);
+    const ws = workspaceFrom(EXAMPLE);
+    const file = path.join(ws, 'dvk.config.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('  number: 15 # số quyết định\n', ''));
+    const blank = await decide(ws);
+    expect(paragraphs(parts(blank.out)['word/document.xml']!)).toContain('Số \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0-QĐ/BCĐ');
+  });
+
+  it('the same inputs give the same bytes; SOURCE_DATE_EPOCH sets the document dates', async () => {
+    const a = await decide(EXAMPLE);
+    const b = await decide(EXAMPLE);
+    expect(Buffer.compare(fs.readFileSync(a.out), fs.readFileSync(b.out))).toBe(0);
+    expect(parts(a.out)['docProps/core.xml']).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2023-12-20T00:00:00Z</dcterms:created>');
+    const out = path.join(tempDir(), 'qd.docx');
+    await dvk(['decide', '-o', out], { cwd: EXAMPLE, env: { SOURCE_DATE_EPOCH: '1703030400' } });
+    expect(parts(out)['docProps/core.xml']).toContain('2023-12-20T00:00:00Z');
+  });
+
+  it('refuses when nothing is recognised, or when the inputs have errors, and writes nothing', async () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'qd.docx');
+    const none = await dvk(['decide', '--year', '2021', '-o', out], { cwd: EXAMPLE });
+    expect(none.exitCode).toBe(1);
+    expect(none.stderr).toContain('Không có mô hình nào được công nhận ở cấp huyện năm 2021');
+    const ws = workspaceFrom(EXAMPLE);
+    const sheet = path.join(ws, 'assessments/2023/huyen/DT-2023-HM-01.yaml');
+    fs.writeFileSync(sheet, fs.readFileSync(sheet, 'utf8').replace('framework: vd-100-diem', 'framework: vd-100'));
+    const broken = await dvk(['decide', '-o', out], { cwd: ws });
+    expect(broken.exitCode).toBe(1);
+    expect(broken.stderr).toContain('Không có bộ tiêu chí nào mang mã "vd-100"');
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('--by unit writes one decision per unit, with safe file names and a summary', async () => {
+    const dir = path.join(tempDir(), 'theo-don-vi');
+    const r = await dvk(['decide', '--by', 'unit', '-o', dir], { cwd: EXAMPLE });
+    expect(r.exitCode, r.stderr).toBe(0);
+    const files = fs.readdirSync(dir).sort();
+    expect(files).toContain('cong-an-thi-xa-duy-tien.docx');
+    expect(files).toContain('uy-ban-mttq-phuong-hoa-mac.docx');
+    expect(files.every((f) => /^[a-z0-9-]+\.docx$/.test(f))).toBe(true);
+    expect(r.stderr).toContain(`Đã ghi ${files.length} quyết định, công nhận 11 mô hình.`);
+    expect(r.stderr).not.toContain('█'); // no progress bar when not on a terminal
+    const ca = paragraphs(parts(path.join(dir, 'cong-an-thi-xa-duy-tien.docx'))['word/document.xml']!);
+    expect(ca.find((t) => t.startsWith('Điều 1.'))).toContain('Công nhận 2 (hai) mô hình');
+  });
+});
+
+describe('dvk report', () => {
+  it('writes the summary report with tables, a chart, last year and directions', async () => {
+    const out = path.join(tempDir(), 'bc.docx');
+    const r = await dvk(['report', '-o', out], { cwd: EXAMPLE });
+    expect(r.exitCode, r.stderr).toBe(0);
+    const x = parts(out);
+    const text = paragraphs(x['word/document.xml']!);
+    expect(text).toContain('Số 32-BC/BCĐ');
+    expect(text).toContain('BÁO CÁO');
+    expect(text).toContain('Phần thứ nhất');
+    expect(text).toContain('Phần thứ hai');
+    expect(text).toContain('PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024');
+    const all = text.join('\n');
+    expect(all).toContain('Năm 2023, có 17 mô hình, điển hình đăng ký thực hiện (13 mô hình tập thể, 4 điển hình cá nhân); 16 mô hình đã thực hiện đầy đủ bốn bước; 15 mô hình');
+    expect(all).toContain('So với năm 2022 (6 mô hình đăng ký, 5 mô hình được công nhận');
+    expect(all).toContain('Bảng 1. Kết quả theo lĩnh vực');
+    expect(all).toContain('Biểu đồ 1. Số mô hình theo lĩnh vực năm 2023');
+    expect(all).toContain('Xây dựng hệ thống chính trị');
+    expect(all).toContain('nhóm C5 đạt 5,9/15 điểm, dưới mức tối thiểu 50%');
+    expect(all).toContain('2. Mỗi xã, phường, cơ quan, đơn vị đăng ký ít nhất một mô hình “Dân vận khéo” năm 2024');
+    expect(x['word/media/image1.png']).toMatch(/^<binary \d+>$/);
+    expect(x['word/document.xml']).toContain('r:embed=');
+  });
+
+  it('the same inputs give the same bytes', async () => {
+    const a = path.join(tempDir(), 'a.docx');
+    const b = path.join(tempDir(), 'b.docx');
+    await dvk(['report', '-o', a], { cwd: EXAMPLE });
+    await dvk(['report', '-o', b], { cwd: EXAMPLE });
+    expect(Buffer.compare(fs.readFileSync(a), fs.readFileSync(b))).toBe(0);
+  });
+
+  it('--by field writes one report per field', async () => {
+    const dir = path.join(tempDir(), 'by-field');
+    const r = await dvk(['report', '--by', 'field', '-o', dir], { cwd: EXAMPLE });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(fs.readdirSync(dir).sort()).toEqual(['kinh-te.docx', 'quoc-phong-an-ninh.docx', 'van-hoa-xa-hoi.docx', 'xay-dung-he-thong-chinh-tri.docx']);
+  });
+});
+
+const requireLibreOffice = process.env.DVK_REQUIRE_LIBREOFFICE === '1';
+const lo = hasLibreOffice();
+if (!lo && !requireLibreOffice) {
+  console.warn('LibreOffice (soffice, pdftotext) is not installed: the real-client checks of the .docx files are skipped.');
+}
+
+describe.skipIf(!lo && !requireLibreOffice)('opened by LibreOffice', () => {
+  it('is installed where it must be (CI)', () => {
+    expect(lo, 'DVK_REQUIRE_LIBREOFFICE=1 but soffice or pdftotext is missing').toBe(true);
+  });
+
+  it('the decision converts to a PDF with the Vietnamese text intact', { timeout: 180_000 }, async () => {
+    const out = path.join(tempDir(), 'quyet-dinh.docx');
+    await dvk(['decide', '-o', out], { cwd: EXAMPLE });
+    const { pages, text } = viaLibreOffice(out);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    expect(pages).toBeLessThanOrEqual(4);
+    const flat = text.replace(/\s+/g, ' ');
+    for (const s of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'QUYẾT ĐỊNH', 'Duy Tiên, ngày 20 tháng 12 năm 2023', 'Số 15-QĐ/BCĐ', 'Nguyễn Văn Thành', 'DANH SÁCH', 'Ủy ban MTTQ phường Hòa Mạc', 'Xuất sắc']) {
+      expect(flat, s).toContain(s);
+    }
+    expect(text.normalize('NFC')).toBe(text);
+  });
+
+  it('the report converts to a PDF with its tables and parts', { timeout: 180_000 }, async () => {
+    const out = path.join(tempDir(), 'bao-cao.docx');
+    await dvk(['report', '-o', out], { cwd: EXAMPLE });
+    const { pages, text } = viaLibreOffice(out);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(pages).toBeLessThanOrEqual(6);
+    const flat = text.replace(/\s+/g, ' ');
+    for (const s of ['BÁO CÁO', 'Phần thứ nhất', 'Bảng 1. Kết quả theo lĩnh vực', 'Biểu đồ 1', 'Phần thứ hai', 'TRƯỞNG BAN']) {
+      expect(flat, s).toContain(s);
+    }
+  });
+});
