@@ -7,8 +7,8 @@ export interface Column {
   max?: number;
 }
 
-/** Display width: code points (Vietnamese in NFC is one column per character). */
-export const width = (s: string) => [...s].length;
+/** Display width: code points without combining marks (which stack on the letter before). */
+export const width = (s: string) => [...s.replace(/\p{M}/gu, '')].length;
 
 export function shorten(s: string, max: number): string {
   const chars = [...s];

@@ -109,7 +109,9 @@ export class Ratio {
 export function plain(x: number): string {
   if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
   const s = String(x);
-  return /e/i.test(s) ? x.toFixed(20).replace(/\.?0+$/, '') : s;
+  if (!/e/i.test(s)) return s;
+  // Doubles this large are whole numbers; BigInt prints them without an exponent.
+  return Math.abs(x) >= 1e21 ? BigInt(x).toString() : x.toFixed(20).replace(/\.?0+$/, '');
 }
 
 /** Number of decimal places of a rounding step: 0.01 -> 2, 0.5 -> 1, 1 -> 0. */

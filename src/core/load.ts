@@ -99,7 +99,7 @@ export function loadFile(path: string, rel: string, bytes: Uint8Array, opts: Loa
       ...m.notUtf8(bytes[offset] ?? 0),
     });
   }
-  if (text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text)) {
+  if (text.split('\n').every((line) => line.trim() === '' || line.trimStart().startsWith('#'))) {
     return fail(path, rel, text, { rule: 'file-empty', severity: 'error', at: START, ...m.emptyFile() });
   }
 
@@ -114,10 +114,11 @@ export function loadFile(path: string, rel: string, bytes: Uint8Array, opts: Loa
   } else {
     const p = positions();
     file.findings.push(...yamlFindings(p, text, m));
+    file.findings.push(...tagFindings(p, text, m));
     if (file.findings.length > 0) return file;
     try {
       data = p.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch {
+    } catch (e) {
       let alias: number | undefined;
       visit(p.doc, {
         Alias(_, node) {
@@ -126,10 +127,12 @@ export function loadFile(path: string, rel: string, bytes: Uint8Array, opts: Loa
         },
       });
       const at = alias !== undefined ? position(p, alias) : { line: 1, column: 1 };
+      const tooMany = /alias count/i.test((e as Error).message);
       file.findings.push({
-        rule: 'yaml-alias-limit', severity: 'error',
+        rule: tooMany ? 'yaml-alias-limit' : 'yaml-syntax',
+        severity: 'error',
         at: { ...at, endLine: at.line, endColumn: at.column + 1 },
-        ...m.aliasLimit(MAX_ALIAS_COUNT),
+        ...(tooMany ? m.aliasLimit(MAX_ALIAS_COUNT) : m.yamlError('BAD_ALIAS', alias !== undefined ? wordAt(text, alias) : '')),
       });
       return file;
     }
@@ -150,6 +153,29 @@ export function loadFile(path: string, rel: string, bytes: Uint8Array, opts: Loa
     file.findings.push({ rule: 'file-unknown-kind', severity: 'error', path: ['kind'], ...m.unknownKind(String(kind)) });
   }
   return file;
+}
+
+/** Explicit tags that only restate a core type (`!!str 00123` keeps a code as text). */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((t) => `tag:yaml.org,2002:${t}`));
+
+/** Other tags (`!!binary`, `!!timestamp`, `!!set`, `!custom`…) would turn text into other things. */
+function tagFindings(p: Positioned, text: string, m: Messages): Finding[] {
+  const out: Finding[] = [];
+  visit(p.doc, {
+    Node(_, node) {
+      // Unknown local tags (`!foo`) already come as yaml warnings; these are the YAML 1.1 ones it resolves.
+      if (node.tag?.startsWith('tag:yaml.org,2002:') && !CORE_TAGS.has(node.tag) && node.range) {
+        // The node's range starts at its content; the tag stands just before it.
+        const bang = text.lastIndexOf('!', node.range[0]);
+        const lineStart = text.lastIndexOf('\n', node.range[0]) + 1;
+        const tagStart = bang >= lineStart ? text.lastIndexOf(' ', bang) + 1 || lineStart : node.range[0];
+        const start = position(p, Math.max(lineStart, tagStart));
+        const end = position(p, node.range[1]);
+        out.push({ rule: 'yaml-unknown-tag', severity: 'error', at: { line: start.line, column: start.column, endLine: end.line, endColumn: end.column }, ...m.yamlError('TAG_RESOLVE_FAILED', node.tag.replace('tag:yaml.org,2002:', '!!')) });
+      }
+    },
+  });
+  return out;
 }
 
 const YAML_RULES: Record<string, string> = {

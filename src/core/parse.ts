@@ -34,15 +34,26 @@ const CORE_1_2 = jsyaml.FAILSAFE_SCHEMA.extend({
   ],
 });
 
-/** Anchors, aliases, tags and directives: constructs where the two parsers could part ways. */
-const RISKY = /(?:^|[\s[{,])[&*!]|^%/m;
+/**
+ * Constructs where the two parsers could part ways, so the fast path declines them: anchors,
+ * aliases, tags and directives; explicit (`?`) and empty or null keys; collections as keys;
+ * a sequence nested on the same line as its parent's dash (js-yaml misplaces what follows).
+ */
+const RISKY = [
+  /(?:^|[\s[{,])[&*!]/m,
+  /^%/m,
+  /^[ \t]*(?:-[ \t]+)*\?(?:\s|$)/m,
+  /(?:^[ \t]*(?:-[ \t]+)*|[[{,][ \t]*)(?:~|null|Null|NULL)?[ \t]*:(?:[\s,\]}]|$)/m,
+  /[\]}][ \t]*:(?:[\s,\]}]|$)/,
+  /^[ \t]*-[ \t]+-(?:\s|$)/m,
+];
 
 /**
  * Parses plain YAML quickly. Returns undefined (decline) for anything that is not a single,
  * error-free document without anchors, aliases or tags: the positional parser then decides.
  */
 export function fastParse(text: string): { data: unknown } | undefined {
-  if (RISKY.test(text)) return undefined;
+  if (RISKY.some((re) => re.test(text))) return undefined;
   try {
     return { data: jsyaml.load(text, { schema: CORE_1_2 }) };
   } catch {
@@ -106,7 +117,8 @@ export function locate(p: Positioned, text: string, path: Path, target: Target =
       if (pair) {
         next = pair.value as Node | null;
         nextKey = pair.key as Node | null;
-        if (next === null || next === undefined) {
+        const empty = isScalar(next) && next.value === null && next.range?.[0] === next.range?.[1];
+        if (next === null || next === undefined || empty) {
           // `key:` with no value: point at the key.
           return toRange(p, text, nextKey ?? node);
         }

@@ -18,13 +18,19 @@ export function validateAgainst(name: ValidatorName, data: unknown): ErrorObject
   return validate(data) ? [] : [...(validate.errors ?? [])];
 }
 
-export function pointerToPath(pointer: string): (string | number)[] {
+/** A JSON pointer as path segments; a segment is a list index only where the data has a list. */
+export function pointerToPath(pointer: string, data?: unknown): (string | number)[] {
   if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
+  const out: (string | number)[] = [];
+  let v = data;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const index = /^(0|[1-9]\d*)$/.test(key) && (data === undefined || Array.isArray(v));
+    const seg = index ? Number(key) : key;
+    out.push(seg);
+    v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[seg] : undefined;
+  }
+  return out;
 }
 
 export function dotted(path: Path): string {
@@ -79,7 +85,7 @@ export function schemaFindings(
 
   for (const e of errors) {
     if (e.keyword === 'if' || e.keyword === 'propertyNames' || inUnion(e)) continue;
-    const path = pointerToPath(e.instancePath);
+    const path = pointerToPath(e.instancePath, data);
     const where = dotted(path);
     const value = valueAt(data, path);
     const parent = (e.parentSchema ?? {}) as SchemaInfo;
@@ -87,7 +93,7 @@ export function schemaFindings(
     const propertyName = (e as ErrorObject & { propertyName?: string }).propertyName;
 
     if (propertyName !== undefined) {
-      findings.push({ ...base, rule: 'schema-format', path: [...path, propertyName], target: 'key', ...m.badKeyName(propertyName, parent.title) });
+      findings.push({ ...base, rule: 'schema-format', path: [...path, propertyName], target: 'key', ...m.badKeyName(propertyName, parent.description) });
       continue;
     }
     switch (e.keyword) {

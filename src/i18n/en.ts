@@ -98,9 +98,9 @@ export const en: Messages = {
     hint: 'kind is one of: model, assessment, criteria, config.',
   }),
 
-  badKeyName: (name, title) => ({
-    message: `Invalid id ${q(name)}${title ? ` in ${title}` : ''}.`,
-    hint: 'Ids use unaccented letters, digits, dots, hyphens or underscores, e.g. C1.2.',
+  badKeyName: (name) => ({
+    message: `Id ${q(name)} is not in the required form.`,
+    hint: 'Use unaccented letters, digits and hyphens (criterion ids may also use dots and underscores, e.g. C1.2).',
   }),
   unknownKey: (key, where, suggestion, allowed) => ({
     message: `Unknown key ${q(key)}${at(where)}.`,
@@ -152,7 +152,7 @@ export const en: Messages = {
     const forms = options.map((o) => `${l(o.keys)}`).join(' or ');
     return multiple
       ? { message: `${where || 'The file'} may use only one of ${forms}.`, hint: 'Keep one and remove the other.' }
-      : { message: `${where || 'The file'} needs ${forms}.`, hint: '"scores" holds one shared sheet; "assessors" one sheet per council member.' };
+      : { message: `${where || 'The file'} needs ${forms}.`, hint: 'Add one of these keys.' };
   },
 
   dateBefore: (path, date, earliest, what) => ({

@@ -110,9 +110,9 @@ export const vi = {
   }),
 
   // Schema
-  badKeyName: (name: string, title?: string): Msg => ({
-    message: `Mã ${q(name)} không hợp lệ${title ? ` trong ${title.toLowerCase()}` : ''}.`,
-    hint: 'Mã gồm chữ không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới, ví dụ C1.2.',
+  badKeyName: (name: string, expected?: string): Msg => ({
+    message: `Mã ${q(name)} không đúng quy cách.`,
+    hint: expected ?? 'Mã gồm chữ không dấu, chữ số và dấu gạch ngang.',
   }),
   unknownKey: (key: string, where: string, suggestion: string | undefined, allowed: string[]): Msg => ({
     message: `Khóa ${q(key)} không hợp lệ${at(where)}.`,

@@ -26,7 +26,7 @@ export function sarif({ diagnostics, m, version }: ReportInput): string {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: encodeURI(d.file) },
+            artifactLocation: { uri: d.file.split('/').map(encodeURIComponent).join('/') },
             region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
           },
         },

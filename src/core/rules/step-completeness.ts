@@ -10,7 +10,7 @@ import type { ModelFile, Rule } from './context.js';
 export function missingInStep(step: StepName, value: unknown): string[] {
   const missing = new Set<string>();
   for (const e of validateAgainst(step, value)) {
-    const at = pointerToPath(e.instancePath).map((s) => (typeof s === 'number' ? `[${s}]` : s));
+    const at = pointerToPath(e.instancePath, value).map((s) => (typeof s === 'number' ? `[${s}]` : s));
     if (e.keyword === 'required') at.push(String(e.params.missingProperty));
     missing.add(at.join('.').replace(/\.\[/g, '['));
   }

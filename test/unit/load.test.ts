@@ -1,0 +1,308 @@
+// loadFile: bytes -> text -> data, kind and located problems (encoding, size, YAML, kind).
+import { describe, expect, it } from 'vitest';
+import { describe as describeValue, loadFile, MAX_FILE_BYTES, sourceAt, toDiagnostic, type Finding, type LoadedFile } from '../../src/core/load.js';
+import { messages } from '../../src/i18n/index.js';
+
+const m = messages('vi');
+const enc = (s: string) => new TextEncoder().encode(s);
+const bytes = (...parts: (string | number[])[]) => Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...enc(p)] : p)));
+
+function load(content: string | Uint8Array, opts: { requireKind?: boolean; defaultKind?: 'config' } = {}): LoadedFile {
+  const b = typeof content === 'string' ? enc(content) : content;
+  return loadFile('models/x.yaml', 'models/x.yaml', b, { m, requireKind: opts.requireKind ?? true, defaultKind: opts.defaultKind });
+}
+
+/** The file's problems, located. */
+function diags(file: LoadedFile) {
+  return file.findings.map((f) => toDiagnostic(file, f));
+}
+
+function only(file: LoadedFile) {
+  const d = diags(file);
+  expect(d.map((x) => x.rule)).toHaveLength(1);
+  return d[0]!;
+}
+
+describe('encoding', () => {
+  it('rejects Windows-1258 text, located at the first bad byte', () => {
+    // "Việt" in Windows-1258: ê is the single byte 0xEA.
+    const file = load(bytes('kind: model\nname: Vi', [0xea], 't Nam\n'));
+    const d = only(file);
+    expect(d).toMatchObject({ rule: 'file-encoding', severity: 'error', line: 2, column: 9, endLine: 2, endColumn: 10 });
+    expect(d.message).toContain('0xea');
+    expect(d.hint).toMatch(/Windows-1258|UTF-8/);
+    expect(file.data).toBeUndefined();
+    expect(file.kind).toBeUndefined();
+  });
+
+  it('counts columns in characters, not bytes, before the bad byte', () => {
+    // "Hòa " is valid UTF-8 (ò takes two bytes); then Windows-1258 ò (0xF2).
+    const d = only(load(bytes('kind: model\nname: Hòa ', [0xf2], '\n')));
+    expect(d).toMatchObject({ rule: 'file-encoding', line: 2, column: 11 });
+  });
+
+  it('locates a bad byte after a UTF-8 BOM without counting the BOM', () => {
+    const d = only(load(bytes([0xef, 0xbb, 0xbf], 'ab', [0xff], '\n')));
+    expect(d).toMatchObject({ rule: 'file-encoding', line: 1, column: 3 });
+  });
+
+  it('locates a sequence cut off at the end of the file', () => {
+    const d = only(load(bytes('kind: model\nx: ', [0xc3])));
+    expect(d).toMatchObject({ rule: 'file-encoding', line: 2, column: 4 });
+    expect(d.message).toContain('0xc3');
+  });
+
+  it('rejects encoded surrogates and overlong forms', () => {
+    expect(only(load(bytes('a: ', [0xed, 0xa0, 0x80], '\n')))).toMatchObject({ rule: 'file-encoding', line: 1, column: 4 });
+    expect(only(load(bytes('a: ', [0xc0, 0xaf], '\n')))).toMatchObject({ rule: 'file-encoding', line: 1, column: 4 });
+  });
+
+  it.each([
+    ['UTF-16 LE', [0xff, 0xfe, 0x6b, 0x00, 0x69, 0x00]],
+    ['UTF-16 BE', [0xfe, 0xff, 0x00, 0x6b, 0x00, 0x69]],
+  ])('rejects %s with a BOM', (_name, b) => {
+    const d = only(load(Uint8Array.from(b)));
+    expect(d).toMatchObject({ rule: 'file-encoding', severity: 'error', line: 1, column: 1 });
+    expect(d.message).toContain('UTF-16');
+  });
+
+  it('accepts a UTF-8 BOM and strips it from the text', () => {
+    const file = load(bytes([0xef, 0xbb, 0xbf], 'kind: model\nid: X\n'));
+    expect(file.findings).toEqual([]);
+    expect(file.kind).toBe('model');
+    expect(file.data).toEqual({ kind: 'model', id: 'X' });
+    expect(file.text.startsWith('\uFEFF')).toBe(false);
+    // Positions count from the first real character.
+    expect(toDiagnostic(file, { rule: 'r', severity: 'error', message: 'x', path: ['id'] })).toMatchObject({ line: 2, column: 5, endColumn: 6 });
+  });
+
+  it('accepts CRLF line endings with the same data', () => {
+    const lf = load('kind: model\nid: X\nunit:\n  name: Hòa Mạc\n');
+    const crlf = load('kind: model\r\nid: X\r\nunit:\r\n  name: Hòa Mạc\r\n');
+    expect(crlf.findings).toEqual([]);
+    expect(crlf.data).toEqual(lf.data);
+    expect(toDiagnostic(crlf, { rule: 'r', severity: 'error', message: 'x', path: ['unit', 'name'] })).toMatchObject({ line: 4, column: 9, endLine: 4, endColumn: 16 });
+  });
+});
+
+describe('size and emptiness', () => {
+  it.each([
+    ['an empty file', ''],
+    ['whitespace only', '  \n\n\t\n'],
+    ['comments only', '# a\n  # b\n#c'],
+    ['CRLF comments only', '# a\r\n# b\r\n'],
+  ])('%s is file-empty', (_name, text) => {
+    const d = only(load(text));
+    expect(d).toMatchObject({ rule: 'file-empty', line: 1, column: 1 });
+  });
+
+  it('loads a file that starts with a comment banner, quickly', () => {
+    // A line of # (a common banner) before the content must not make the emptiness check backtrack.
+    // (Kept small: the time doubles with every extra #, and more comment lines multiply it.)
+    const text = `${'#'.repeat(24)}\nkind: model\nid: X\n`;
+    const start = performance.now();
+    const file = load(text);
+    const ms = performance.now() - start;
+    expect(file.kind).toBe('model');
+    expect(ms).toBeLessThan(100);
+  });
+
+  it('loads a file whose first comment has many # marks, quickly', () => {
+    const text = `# ${'# '.repeat(14)}x\nkind: model\n`;
+    const start = performance.now();
+    const file = load(text);
+    expect(performance.now() - start).toBeLessThan(100);
+    expect(file.kind).toBe('model');
+  });
+
+  it('rejects a file over 1 MiB', () => {
+    const d = only(load(new Uint8Array(MAX_FILE_BYTES + 1).fill(0x61)));
+    expect(d).toMatchObject({ rule: 'file-too-large', line: 1, column: 1 });
+    expect(d.message).toContain('1.048.577');
+  });
+
+  it('accepts a file of exactly 1 MiB', () => {
+    const head = 'kind: model\nnotes: ';
+    const text = head + 'a'.repeat(MAX_FILE_BYTES - head.length - 1) + '\n';
+    expect(enc(text).length).toBe(MAX_FILE_BYTES);
+    const file = load(text);
+    expect(file.findings).toEqual([]);
+    expect(file.kind).toBe('model');
+  });
+});
+
+describe('structure', () => {
+  it('rejects a list document: file-not-mapping', () => {
+    const d = only(load('- a\n- b\n'));
+    expect(d).toMatchObject({ rule: 'file-not-mapping', line: 1, column: 1 });
+    expect(d.message).toContain('danh sách');
+  });
+
+  it('rejects a scalar document: file-not-mapping', () => {
+    expect(only(load('hello\n'))).toMatchObject({ rule: 'file-not-mapping' });
+  });
+
+  it('reports a duplicate key at the second occurrence', () => {
+    const file = load('kind: model\nid: A\nname: x\nid: B\n');
+    const d = only(file);
+    expect(d).toMatchObject({ rule: 'yaml-duplicate-key', severity: 'error', line: 4, column: 1 });
+    expect(file.data).toBeUndefined();
+  });
+
+  it('reports a duplicate key over the whole key, and quotes the key', () => {
+    const d = only(load('kind: model\nid: A\nid: B\n'));
+    expect(d).toMatchObject({ line: 3, column: 1, endLine: 3, endColumn: 3 });
+    expect(d.message).toContain('"id"');
+  });
+
+  it('reports a duplicate key in a nested mapping', () => {
+    expect(only(load('kind: model\nunit:\n  name: a\n  name: b\n'))).toMatchObject({ rule: 'yaml-duplicate-key', line: 4, column: 3 });
+  });
+
+  it.each([
+    ['!!binary', 'x: !!binary aGVsbG8=', 4],
+    ['!foo', 'x: !foo bar', 4],
+    ['!local on a mapping', 'x: !local { a: 1 }', 4],
+    ['!!timestamp', 'x: !!timestamp 2023-01-01', 4],
+    ['!!set', 'x: !!set { a, b }', 4],
+    ['!!omap', 'x: !!omap [ a: 1 ]', 4],
+  ])('rejects the tag %s: yaml-unknown-tag', (_tag, line, column) => {
+    const file = load(`kind: model\n${line}\n`);
+    const d = diags(file);
+    expect(d.map((x) => x.rule)).toContain('yaml-unknown-tag');
+    expect(d.find((x) => x.rule === 'yaml-unknown-tag')).toMatchObject({ line: 2, column });
+  });
+
+  it('accepts the YAML 1.2 core tags', () => {
+    const file = load('kind: model\na: !!str 1\nb: !!int "2"\nc: !!map { d: 1 }\n');
+    expect(file.findings).toEqual([]);
+    expect(file.data).toEqual({ kind: 'model', a: '1', b: 2, c: { d: 1 } });
+  });
+
+  it('stops a billion-laughs alias bomb quickly: yaml-alias-limit', () => {
+    const rows = ['kind: model', 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    const names = 'abcdefghij';
+    for (let i = 1; i < names.length; i++) {
+      const prev = names[i - 1]!;
+      rows.push(`${names[i]}: &${names[i]} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    const start = performance.now();
+    const file = load(`${rows.join('\n')}\n`);
+    expect(performance.now() - start).toBeLessThan(1000);
+    const d = only(file);
+    expect(d).toMatchObject({ rule: 'yaml-alias-limit', severity: 'error', line: 3, column: 8 });
+    expect(file.data).toBeUndefined();
+  });
+
+  it('accepts a few aliases', () => {
+    const file = load('kind: model\na: &x [1, 2]\nb: *x\n');
+    expect(file.findings).toEqual([]);
+    expect(file.data).toEqual({ kind: 'model', a: [1, 2], b: [1, 2] });
+  });
+
+  it('reports an alias to no anchor as a syntax problem, not as too many aliases', () => {
+    const d = only(load('kind: model\nb: *nothing\n'));
+    expect(d.rule).not.toBe('yaml-alias-limit');
+    expect(d).toMatchObject({ rule: 'yaml-syntax', line: 2, column: 4 });
+  });
+
+  it('rejects two documents: yaml-multiple-documents at the second', () => {
+    const d = only(load('kind: model\n---\nkind: model\n'));
+    expect(d).toMatchObject({ rule: 'yaml-multiple-documents', line: 2, column: 1 });
+  });
+
+  it('accepts one document with explicit markers', () => {
+    expect(load('---\nkind: model\n...\n').findings).toEqual([]);
+  });
+
+  it('reports a syntax error with its line', () => {
+    const file = load('kind: model\nname: [a, b\nid: X\n');
+    const d = diags(file);
+    expect(d.length).toBeGreaterThan(0);
+    expect(d.every((x) => x.rule === 'yaml-syntax')).toBe(true);
+    expect(d[0]!.line).toBeGreaterThanOrEqual(2);
+    expect(file.data).toBeUndefined();
+  });
+
+  it('reports a tab used for indentation', () => {
+    const d = diags(load('kind: model\nunit:\n\tname: x\n'));
+    expect(d[0]).toMatchObject({ rule: 'yaml-syntax', line: 3 });
+    expect(d[0]!.message).toContain('Tab');
+  });
+});
+
+describe('kind', () => {
+  it('requires kind where asked: file-unknown-kind', () => {
+    const file = load('id: X\n', { requireKind: true });
+    const d = only(file);
+    expect(d.rule).toBe('file-unknown-kind');
+    expect(d.message).toContain('models/x.yaml');
+    expect(file.data).toEqual({ id: 'X' });
+    expect(file.kind).toBeUndefined();
+  });
+
+  it('lets a file without kind pass where not required', () => {
+    const file = load('id: X\n', { requireKind: false });
+    expect(file.findings).toEqual([]);
+    expect(file.kind).toBeUndefined();
+  });
+
+  it('assumes the default kind', () => {
+    const file = load('year: 2023\n', { requireKind: true, defaultKind: 'config' });
+    expect(file.findings).toEqual([]);
+    expect(file.kind).toBe('config');
+  });
+
+  it('reports an unknown kind value at the value', () => {
+    const d = only(load('id: X\nkind: modle\n'));
+    expect(d).toMatchObject({ rule: 'file-unknown-kind', line: 2, column: 7, endLine: 2, endColumn: 12 });
+    expect(d.message).toContain('"modle"');
+  });
+
+  it('reports a non-string kind', () => {
+    expect(only(load('kind: 1\n'))).toMatchObject({ rule: 'file-unknown-kind', line: 1, column: 7 });
+  });
+
+  it.each(['model', 'assessment', 'criteria', 'config'])('knows kind %s', (kind) => {
+    const file = load(`kind: ${kind}\n`);
+    expect(file.findings).toEqual([]);
+    expect(file.kind).toBe(kind);
+  });
+});
+
+describe('toDiagnostic', () => {
+  const file = load('kind: model\nunit:\n  name: Hòa Mạc\n');
+
+  it('locates a finding by path (value)', () => {
+    const f: Finding = { rule: 'r', severity: 'warning', message: 'msg', hint: 'h', path: ['unit', 'name'] };
+    expect(toDiagnostic(file, f)).toEqual({
+      file: 'models/x.yaml', line: 3, column: 9, endLine: 3, endColumn: 16, severity: 'warning', rule: 'r', message: 'msg', hint: 'h',
+    });
+  });
+
+  it('locates a finding by path (key)', () => {
+    const f: Finding = { rule: 'r', severity: 'error', message: 'msg', path: ['unit', 'name'], target: 'key' };
+    expect(toDiagnostic(file, f)).toMatchObject({ line: 3, column: 3, endLine: 3, endColumn: 7 });
+  });
+
+  it('uses a known range as given, and leaves out an absent hint', () => {
+    const f: Finding = { rule: 'r', severity: 'error', message: 'msg', at: { line: 7, column: 2, endLine: 8, endColumn: 3 } };
+    const d = toDiagnostic(file, f);
+    expect(d).toEqual({ file: 'models/x.yaml', line: 7, column: 2, endLine: 8, endColumn: 3, severity: 'error', rule: 'r', message: 'msg' });
+    expect('hint' in d).toBe(false);
+  });
+
+  it('sourceAt gives the text as written', () => {
+    const f = load('kind: model\nunit: { code: 00123 }\n');
+    expect(f.data).toEqual({ kind: 'model', unit: { code: 123 } });
+    expect(sourceAt(f, ['unit', 'code'])).toBe('00123');
+  });
+});
+
+describe('describe (value types)', () => {
+  it.each([
+    [null, 'null'], [undefined, 'null'], [[1], 'array'], [1, 'integer'], [1.5, 'number'], [true, 'boolean'], ['x', 'string'], [{}, 'object'],
+  ])('%j is %s', (value, type) => {
+    expect(describeValue(value)).toBe(type);
+  });
+});
