@@ -1,5 +1,6 @@
 // Turns a file's bytes into data, a kind and the problems found on the way; maps findings to
 // source positions. Pure: the caller reads the bytes.
+import { Buffer, isUtf8 } from 'node:buffer';
 import { isMap, isScalar, visit, type YAMLError } from 'yaml';
 import type { Messages } from '../i18n/index.js';
 import { fastParse, locate, MAX_ALIAS_COUNT, parseWithPositions, position, type Positioned, type Range, type Target } from './parse.js';
@@ -90,9 +91,10 @@ export function loadFile(path: string, rel: string, bytes: Uint8Array, opts: Loa
     return fail(path, rel, '', { rule: 'file-encoding', severity: 'error', at: START, ...m.utf16() });
   }
   let text: string;
-  try {
-    text = UTF8.decode(bytes);
-  } catch {
+  if (isUtf8(bytes)) {
+    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  } else {
     const offset = firstInvalidByte(bytes);
     return fail(path, rel, '', {
       rule: 'file-encoding', severity: 'error', at: lineColOfByte(bytes, Math.max(0, offset)),

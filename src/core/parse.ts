@@ -10,23 +10,24 @@ import type { Path } from './types.js';
 // Each tag's forms (regex -> value), in yaml's order. js-yaml keeps one type per tag, so every
 // form of a tag goes into one type.
 type Form = [RegExp, (s: string) => unknown];
-const scalar = (tag: string, forms: Form[]) =>
+const scalar = (tag: string, first: RegExp, forms: Form[]) =>
   new jsyaml.Type(`tag:yaml.org,2002:${tag}`, {
     kind: 'scalar',
-    resolve: (s: string | null) => s !== null && forms.some(([re]) => re.test(s)),
+    // Most scalars are prose: the first character rules a tag out before any full match.
+    resolve: (s: string | null) => s !== null && first.test(s) && forms.some(([re]) => re.test(s)),
     construct: (s: string) => forms.find(([re]) => re.test(s))![1](s),
   });
 
 const CORE_1_2 = jsyaml.FAILSAFE_SCHEMA.extend({
   implicit: [
-    scalar('null', [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]),
-    scalar('bool', [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T']]),
-    scalar('int', [
+    scalar('null', /^(?:[~nN]|$)/, [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]),
+    scalar('bool', /^[tTfF]/, [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T']]),
+    scalar('int', /^[-+0-9]/, [
       [/^0o[0-7]+$/, (s) => parseInt(s.substring(2), 8)],
       [/^[-+]?[0-9]+$/, (s) => parseInt(s, 10)],
       [/^0x[0-9a-fA-F]+$/, (s) => parseInt(s.substring(2), 16)],
     ]),
-    scalar('float', [
+    scalar('float', /^[-+.0-9]/, [
       [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (s) => (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity)],
       [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, parseFloat],
       [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, parseFloat],
@@ -34,26 +35,77 @@ const CORE_1_2 = jsyaml.FAILSAFE_SCHEMA.extend({
   ],
 });
 
+const SPACE = 32;
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const isBlank = (c: number) => c === SPACE || c === TAB;
+const isBreak = (c: number) => c === LF || c === CR || c === 0x2028 || c === 0x2029;
+/** Whitespace, end of text, or a flow delimiter: what may follow an indicator (NaN at the end). */
+const endsToken = (c: number) => Number.isNaN(c) || c <= SPACE || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+const endsKey = (c: number) => endsToken(c) || c === 44 /* , */ || c === 93 /* ] */ || c === 125 /* } */;
+
+/** Past an optional `~`, `null`, `Null` or `NULL` and blanks: the index of what follows. */
+function skipNullWord(t: string, j: number): number {
+  if (t.charCodeAt(j) === 126 /* ~ */) j++;
+  else if (t.startsWith('null', j) || t.startsWith('Null', j) || t.startsWith('NULL', j)) j += 4;
+  while (isBlank(t.charCodeAt(j))) j++;
+  return j;
+}
+
+/** A line's risky starts: `%`; `?` or an empty/null key after indentation and dashes; `- -`. */
+function riskyLine(t: string, i: number): boolean {
+  if (t.charCodeAt(i) === 37 /* % */) return true;
+  let j = i;
+  while (isBlank(t.charCodeAt(j))) j++;
+  let dashes = 0;
+  while (t.charCodeAt(j) === 45 /* - */ && isBlank(t.charCodeAt(j + 1))) {
+    j++;
+    while (isBlank(t.charCodeAt(j))) j++;
+    dashes++;
+  }
+  if (dashes >= 2 || (dashes >= 1 && t.charCodeAt(j) === 45 && endsToken(t.charCodeAt(j + 1)))) return true;
+  if (t.charCodeAt(j) === 63 /* ? */ && endsToken(t.charCodeAt(j + 1))) return true;
+  const k = skipNullWord(t, j);
+  return t.charCodeAt(k) === 58 /* : */ && endsKey(t.charCodeAt(k + 1));
+}
+
 /**
- * Constructs where the two parsers could part ways, so the fast path declines them: anchors,
- * aliases, tags and directives; explicit (`?`) and empty or null keys; collections as keys;
- * a sequence nested on the same line as its parent's dash (js-yaml misplaces what follows).
+ * Whether a text holds a construct where the two parsers could part ways, so the fast path
+ * declines it: anchors, aliases, tags and directives; explicit (`?`) and empty or null keys;
+ * collections as keys; a sequence nested on the same line as its parent's dash (js-yaml
+ * misplaces what follows). One pass over the characters; it may decline more than needed,
+ * never less (test/unit/parse.test.ts checks it against the equivalent regular expressions).
  */
-const RISKY = [
-  /(?:^|[\s[{,])[&*!]/m,
-  /^%/m,
-  /^[ \t]*(?:-[ \t]+)*\?(?:\s|$)/m,
-  /(?:^[ \t]*(?:-[ \t]+)*|[[{,][ \t]*)(?:~|null|Null|NULL)?[ \t]*:(?:[\s,\]}]|$)/m,
-  /[\]}][ \t]*:(?:[\s,\]}]|$)/,
-  /^[ \t]*-[ \t]+-(?:\s|$)/m,
-];
+export function risky(t: string): boolean {
+  const n = t.length;
+  let prev = LF;
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (isBreak(prev) && riskyLine(t, i)) return true;
+    if (c === 38 /* & */ || c === 42 /* * */ || c === 33 /* ! */) {
+      if (endsToken(prev) || prev === 91 || prev === 123 || prev === 44) return true;
+    } else if (c === 91 /* [ */ || c === 123 /* { */ || c === 44 /* , */) {
+      let j = i + 1;
+      while (isBlank(t.charCodeAt(j))) j++;
+      const k = skipNullWord(t, j);
+      if (t.charCodeAt(k) === 58 && endsKey(t.charCodeAt(k + 1))) return true;
+    } else if (c === 93 /* ] */ || c === 125 /* } */) {
+      let j = i + 1;
+      while (isBlank(t.charCodeAt(j))) j++;
+      if (t.charCodeAt(j) === 58 && endsKey(t.charCodeAt(j + 1))) return true;
+    }
+    prev = c;
+  }
+  return false;
+}
 
 /**
  * Parses plain YAML quickly. Returns undefined (decline) for anything that is not a single,
  * error-free document without anchors, aliases or tags: the positional parser then decides.
  */
 export function fastParse(text: string): { data: unknown } | undefined {
-  if (RISKY.some((re) => re.test(text))) return undefined;
+  if (risky(text)) return undefined;
   try {
     return { data: jsyaml.load(text, { schema: CORE_1_2 }) };
   } catch {

@@ -78,7 +78,8 @@ export function schemaFindings(
   m: Messages,
   source: (path: Path) => string | undefined,
 ): Finding[] {
-  const findings: Finding[] = [];
+  // Each finding, with the key it says is missing or the key a misspelling probably meant.
+  const findings: (Finding & { missing?: string; meant?: string })[] = [];
   // Branch errors of a failed oneOf/anyOf collapse into one finding for that keyword.
   const unions = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
   const inUnion = (e: ErrorObject) => unions.some((u) => u !== e && e.schemaPath.startsWith(`${u.schemaPath}/`));
@@ -100,16 +101,18 @@ export function schemaFindings(
       case 'additionalProperties': {
         const key = String(e.params.additionalProperty);
         const allowed = Object.keys(parent.properties ?? {});
+        const suggestion = nearest(key, allowed);
         findings.push({
           ...base, rule: 'schema-unknown-key', path: [...path, key], target: 'key',
-          ...m.unknownKey(key, where, nearest(key, allowed), allowed),
+          ...m.unknownKey(key, where, suggestion, allowed),
+          meant: suggestion,
         });
         break;
       }
       case 'required': {
         const key = String(e.params.missingProperty);
         const info = parent.properties?.[key];
-        findings.push({ ...base, rule: 'schema-required', target: 'key', ...m.missingKey(key, where, info?.title) });
+        findings.push({ ...base, rule: 'schema-required', target: 'key', ...m.missingKey(key, where, info?.title), missing: key });
         break;
       }
       case 'type': {
@@ -161,7 +164,10 @@ export function schemaFindings(
         findings.push({ ...base, rule: 'schema-other', message: `${where}: ${e.message ?? e.keyword}` });
     }
   }
-  return findings;
+  // "feild" unknown and "field" missing are one mistake: keep the finding that names both.
+  const explained = (f: (typeof findings)[number]) =>
+    f.missing !== undefined && findings.some((g) => g.meant === f.missing && dotted(g.path!.slice(0, -1)) === dotted(f.path!));
+  return findings.filter((f) => !explained(f)).map(({ missing: _missing, meant: _meant, ...f }) => f);
 }
 
 /** An id typed in lowercase or with diacritics: "dt-2023-hm-01" -> "DT-2023-HM-01". */

@@ -128,7 +128,7 @@ export const en: Messages = {
     message:
       allowed.length === 1
         ? `${where || 'The value'} must be ${q(allowed[0])}, but it is ${q(value)}.`
-        : `Invalid value ${q(value)} for ${where}: must be one of ${l(allowed.map(String))}.`,
+        : `Invalid value ${q(value)} for ${where}: must be one of ${list(allowed.map(String), 'en', true, true)}.`,
     hint: suggestion ? `Write ${suggestion} (the code has no diacritics).` : undefined,
   }),
   badDate: (where, value, suggestion, days) => ({

@@ -16,9 +16,10 @@ export function formatNumber(value: number | string, lang: Lang): string {
 }
 
 
-/** `a`, `a và b`, `a, b và c` / `a, b and c`. */
-export function list(items: readonly string[], lang: Lang, quote = true): string {
+/** `a`, `a và b`, `a, b và c` / `a, b and c`; with `or`: `a, b hoặc c` / `a, b or c`. */
+export function list(items: readonly string[], lang: Lang, quote = true, or = false): string {
   const q = items.map((i) => (quote ? `"${i}"` : i));
   if (q.length <= 1) return q.join('');
-  return `${q.slice(0, -1).join(', ')} ${lang === 'vi' ? 'và' : 'and'} ${q[q.length - 1]}`;
+  const last = lang === 'vi' ? (or ? 'hoặc' : 'và') : or ? 'or' : 'and';
+  return `${q.slice(0, -1).join(', ')} ${last} ${q[q.length - 1]}`;
 }

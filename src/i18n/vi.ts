@@ -144,7 +144,7 @@ export const vi = {
     message:
       allowed.length === 1
         ? `${where || 'Giá trị'} phải là ${q(allowed[0])}, nhưng đang là ${q(value)}.`
-        : `Giá trị ${q(value)} không hợp lệ ở ${where}: phải là một trong ${l(allowed.map(String))}.`,
+        : `Giá trị ${q(value)} không hợp lệ ở ${where}: phải là một trong ${list(allowed.map(String), 'vi', true, true)}.`,
     hint: suggestion ? `Viết ${suggestion} (mã không dấu).` : undefined,
   }),
   badDate: (where: string, value: unknown, suggestion?: string, days?: number): Msg => ({

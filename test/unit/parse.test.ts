@@ -5,7 +5,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fastParse, locate, parseWithPositions, position } from '../../src/core/parse.js';
+import { fastParse, locate, parseWithPositions, position, risky } from '../../src/core/parse.js';
 import type { Path } from '../../src/core/types.js';
 import { EXAMPLE } from '../helpers.js';
 
@@ -296,5 +296,30 @@ describe('position', () => {
     expect(position(p, 0)).toEqual({ line: 1, column: 1 });
     expect(position(p, 5)).toEqual({ line: 2, column: 1 });
     expect(position(p, 9)).toEqual({ line: 2, column: 5 });
+  });
+});
+
+describe('risky: the fast path declines at least what these expressions match', () => {
+  // The constructs where js-yaml and yaml part ways, as regular expressions: the reference
+  // the one-pass scanner in src/core/parse.ts must cover.
+  const REFERENCE = [
+    /(?:^|[\s[{,])[&*!]/m,
+    /^%/m,
+    /^[ \t]*(?:-[ \t]+)*\?(?:\s|$)/m,
+    /(?:^[ \t]*(?:-[ \t]+)*|[[{,][ \t]*)(?:~|null|Null|NULL)?[ \t]*:(?:[\s,\]}]|$)/m,
+    /[\]}][ \t]*:(?:[\s,\]}]|$)/,
+    /^[ \t]*-[ \t]+-(?:\s|$)/m,
+  ];
+  const chars = fc.constantFrom(...' \t\n\r-:?%&*![]{},~nulNUL ab'.split(''), 'null', 'NULL', '\u00a0', '\u2028');
+  it('never lets through what a reference expression matches (property)', () => {
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 30 }).map((a) => a.join('')), (text) => {
+        if (REFERENCE.some((re) => re.test(text))) expect(risky(text), JSON.stringify(text)).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+  it('lets ordinary model files through', () => {
+    expect(risky('kind: model\nname: Dân vận khéo, "xanh - sạch - đẹp"\nunit: { name: UBND, level: xa }\ngoals:\n  - Mục tiêu: 80% hộ\n')).toBe(false);
   });
 });

@@ -2,7 +2,6 @@
 // some systems arrives decomposed (a letter followed by combining marks): it looks the same but
 // sorts, searches and compares differently.
 import type { Finding, LoadedFile } from '../load.js';
-import type { Path } from '../types.js';
 import type { RuleContext } from './context.js';
 
 const COMBINING = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]/;
@@ -14,18 +13,26 @@ export function isNfc(s: string): boolean {
 /** Runs on any parsed file, valid or not: every key and string value. */
 export function nfc(file: LoadedFile, { m }: RuleContext): Finding[] {
   const findings: Finding[] = [];
-  const visit = (value: unknown, path: Path) => {
+  // One path array for the walk, copied only for a finding: most strings are fine.
+  const path: (string | number)[] = [];
+  const visit = (value: unknown) => {
     if (typeof value === 'string') {
-      if (!isNfc(value)) findings.push({ rule: 'nfc', severity: 'warning', path, ...m.notNfc(value) });
+      if (!isNfc(value)) findings.push({ rule: 'nfc', severity: 'warning', path: [...path], ...m.notNfc(value) });
     } else if (Array.isArray(value)) {
-      value.forEach((v, i) => visit(v, [...path, i]));
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        visit(value[i]);
+        path.pop();
+      }
     } else if (value !== null && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) {
-        if (!isNfc(k)) findings.push({ rule: 'nfc', severity: 'warning', path: [...path, k], target: 'key', ...m.notNfc(k) });
-        visit(v, [...path, k]);
+      for (const k in value) {
+        path.push(k);
+        if (!isNfc(k)) findings.push({ rule: 'nfc', severity: 'warning', path: [...path], target: 'key', ...m.notNfc(k) });
+        visit((value as Record<string, unknown>)[k]);
+        path.pop();
       }
     }
   };
-  visit(file.data, []);
+  visit(file.data);
   return findings;
 }
