@@ -252,8 +252,8 @@ export const en: Messages = {
       no: 'No',
     },
     explain: {
-      modelLine: (unit, level, field, type, year) => `${type} · ${field} · ${year} · ${unit} (level ${level})`,
-      sheetLine: (level, framework, file) => `Scored at ${level} · framework ${framework} · ${file}`,
+      modelLine: (unit, level, field, type, year) => `${type} · ${field} · ${year} · ${unit} (${level})`,
+      sheetLine: (level, framework, file) => `Scored at: ${level} · framework ${framework} · ${file}`,
       method: (aggregation, applied, count, rounding) =>
         `${n(count)} sheets combined by ${AGGREGATIONS[applied]}${aggregation !== applied ? ` (the framework asks for ${AGGREGATIONS[aggregation]}, which falls back to the mean below 3 sheets)` : ''}; each criterion rounded once, half up, to ${rounding}.`,
       assessors: 'Members',

@@ -292,8 +292,8 @@ export const vi = {
       no: 'Không',
     },
     explain: {
-      modelLine: (unit: string, level: string, field: string, type: string, year: number) => `${type} · ${field} · năm ${year} · ${unit} (cấp ${level})`,
-      sheetLine: (level: string, framework: string, file: string) => `Cấp chấm ${level} · bộ tiêu chí ${framework} · ${file}`,
+      modelLine: (unit: string, level: string, field: string, type: string, year: number) => `${type} · ${field} · năm ${year} · ${unit} (${level.toLowerCase()})`,
+      sheetLine: (level: string, framework: string, file: string) => `Chấm ở ${level.toLowerCase()} · bộ tiêu chí ${framework} · ${file}`,
       method: (aggregation: string, applied: string, count: number, rounding: string) =>
         `Tổng hợp ${n(count)} phiếu: ${AGGREGATIONS[applied]}${aggregation !== applied ? ` (bộ tiêu chí quy định ${AGGREGATIONS[aggregation]}, nhưng dưới 3 phiếu thì lấy trung bình cộng)` : ''}; điểm mỗi tiêu chí làm tròn một lần, nửa lên, đến ${rounding}.`,
       assessors: 'Thành viên',

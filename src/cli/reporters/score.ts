@@ -20,6 +20,8 @@ const num = (m: Messages, r: Ratio | undefined) => (r === undefined ? '' : m.num
 const fixed = (m: Messages, r: Ratio | undefined, places: number) => (r === undefined ? '' : m.number(r.toFixed(places)));
 const totalText = (m: Messages, r: Row) => (r.result ? `${fixed(m, r.result.total, r.result.places)}/${num(m, r.result.max)}` : m.score.notAssessed);
 
+const levelName = (o: ScoreFormatOptions, id: string) => o.levels.find((l) => l.id === id)?.label ?? id;
+
 /** Ranks within each level: 1, 2, 2, 4 for equal totals. */
 export function ranks(rows: Row[]): (number | undefined)[] {
   const out: (number | undefined)[] = [];
@@ -166,7 +168,7 @@ export function explain(rows: Row[], o: ScoreFormatOptions): string {
   const model = rows[0]!.model;
   const out: string[] = [
     c.bold(`${model.id}: ${model.name}`),
-    e.modelLine(model.unit.name, model.unit.level, m.score.fieldLabel(model.field), m.score.typeLabel(model.type), model.year),
+    e.modelLine(model.unit.name, levelName(o, model.unit.level), m.score.fieldLabel(model.field), m.score.typeLabel(model.type), model.year),
     '',
   ];
   for (const r of rows) {
@@ -175,7 +177,7 @@ export function explain(rows: Row[], o: ScoreFormatOptions): string {
       continue;
     }
     const res = r.result;
-    out.push(c.bold(e.sheetLine(r.level!, res.framework.id, r.assessment!.file)));
+    out.push(c.bold(e.sheetLine(levelName(o, r.level!), res.framework.id, r.assessment!.file)));
     out.push(e.method(res.aggregation, res.applied, res.assessors.length, num(m, res.rounding)));
     const people = res.assessors.map((name, i) => `${e.assessorShort(i + 1)}: ${name || e.unnamed}`);
     if (res.assessors.length > 1 || res.assessors[0]) out.push(`${e.assessors}: ${people.join('; ')}`);
