@@ -14,6 +14,8 @@ import { registerValidate } from './commands/validate.js';
 import { registerScore } from './commands/score.js';
 import { registerDecide } from './commands/decide.js';
 import { registerReport } from './commands/report.js';
+import { registerDiff } from './commands/diff.js';
+import { registerInit } from './commands/init.js';
 
 /** `--lang` read ahead of parsing, so that help and parse errors are in the right language. */
 function langFromArgv(argv: string[]): string | undefined {
@@ -69,11 +71,13 @@ function buildProgram(ctx: Ctx): Command {
     ctx.quiet = Boolean(g.quiet);
   });
 
+  registerInit(program, ctx);
   registerValidate(program, ctx);
   registerStatus(program, ctx);
   registerScore(program, ctx);
   registerDecide(program, ctx);
   registerReport(program, ctx);
+  registerDiff(program, ctx);
   registerSchema(program, ctx);
   registerNew(program, ctx);
   return program;

@@ -8,6 +8,7 @@ import { loadFile, type LoadedFile } from '../core/load.js';
 import { validateAgainst } from '../core/schema.js';
 import type { Config, LevelDef } from '../core/types.js';
 import { UsageError } from '../errors.js';
+import { filesAt, readAt, repoPath } from './git.js';
 
 export const CONFIG_NAME = 'dvk.config.yaml';
 
@@ -65,18 +66,29 @@ function inside(file: string, dir: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
-export function openWorkspace(opts: { cwd: string; m: Messages; named?: string[] }): Workspace {
-  const { m } = opts;
-  const cwd = path.resolve(opts.cwd);
-  const configPath = findConfig(cwd);
-  const root = configPath ? path.dirname(configPath) : cwd;
-  const show = (abs: string) => slash(path.relative(cwd, abs)) || '.';
+interface Source {
+  root: string;
+  cwd: string;
+  m: Messages;
+  /** The config file's bytes, if there is one. */
+  config?: Uint8Array;
+  /** Lists the workspace's YAML files (absolute paths), given the folders to leave out. */
+  list(skip: Set<string>): string[];
+  read(abs: string): Uint8Array;
+  /** Files named on the command line (absolute); empty for all. */
+  named?: Set<string>;
+}
 
+/** Loads the config and the files of a workspace, from disk or from a git revision alike. */
+function assemble(src: Source): Workspace {
+  const { root, cwd, m } = src;
+  const show = (abs: string) => slash(path.relative(cwd, abs)) || '.';
+  const configPath = path.join(root, CONFIG_NAME);
   let config: Config = {};
   let configFile: LoadedFile | undefined;
   let configInvalid = false;
-  if (configPath) {
-    configFile = loadFile(show(configPath), CONFIG_NAME, fs.readFileSync(configPath), { m, requireKind: false, defaultKind: 'config' });
+  if (src.config) {
+    configFile = loadFile(show(configPath), CONFIG_NAME, src.config, { m, requireKind: false, defaultKind: 'config' });
     if (configFile.data && configFile.findings.length === 0 && validateAgainst('config', configFile.data).length === 0) {
       config = configFile.data as Config;
     } else {
@@ -86,11 +98,31 @@ export function openWorkspace(opts: { cwd: string; m: Messages; named?: string[]
   const paths = pathsOf(config);
   const dataDirs = (['models', 'assessments', 'criteria'] as const).map((k) => path.resolve(root, paths[k]));
   const skip = new Set([path.resolve(root, paths.out), path.resolve(root, paths.evidence)]);
+  const namedAbs = src.named ?? new Set<string>();
+  const found = new Set(src.list(skip));
+  for (const f of namedAbs) found.add(f);
 
-  const found: string[] = [];
-  walk(root, skip, found);
+  const files: LoadedFile[] = configFile ? [configFile] : [];
+  const named = new Set<LoadedFile>();
+  if (configFile && (namedAbs.size === 0 || namedAbs.has(configPath))) named.add(configFile);
+  for (const abs of found) {
+    if (abs === configPath) continue;
+    const requireKind = namedAbs.has(abs) || dataDirs.some((d) => inside(abs, d));
+    const file = loadFile(show(abs), slash(path.relative(root, abs)), src.read(abs), { m, requireKind });
+    // A YAML file outside the data folders without `kind` is not ours (e.g. a CI workflow).
+    if (!file.kind && !requireKind) continue;
+    files.push(file);
+    if (namedAbs.size === 0 || namedAbs.has(abs)) named.add(file);
+  }
+  return { root, cwd, config, configFile, configInvalid, files, levels: levelsOf(config), paths, named };
+}
 
-  const namedAbs = new Set<string>();
+export function openWorkspace(opts: { cwd: string; m: Messages; named?: string[] }): Workspace {
+  const { m } = opts;
+  const cwd = path.resolve(opts.cwd);
+  const configPath = findConfig(cwd);
+  const root = configPath ? path.dirname(configPath) : cwd;
+  const named = new Set<string>();
   for (const p of opts.named ?? []) {
     const abs = path.resolve(cwd, p);
     let stat: fs.Stats;
@@ -102,26 +134,48 @@ export function openWorkspace(opts: { cwd: string; m: Messages; named?: string[]
     if (stat.isDirectory()) {
       const under: string[] = [];
       walk(abs, new Set(), under);
-      under.forEach((f) => namedAbs.add(f));
+      under.forEach((f) => named.add(f));
     } else {
-      namedAbs.add(abs);
+      named.add(abs);
     }
   }
-  for (const f of namedAbs) if (!found.includes(f) && f !== configPath) found.push(f);
+  return assemble({
+    root,
+    cwd,
+    m,
+    config: configPath ? fs.readFileSync(configPath) : undefined,
+    list: (skip) => {
+      const out: string[] = [];
+      walk(root, skip, out);
+      return out;
+    },
+    read: (abs) => fs.readFileSync(abs),
+    named,
+  });
+}
 
-  const files: LoadedFile[] = configFile ? [configFile] : [];
-  const named = new Set<LoadedFile>();
-  if (configFile && (namedAbs.size === 0 || namedAbs.has(configPath!))) named.add(configFile);
-  for (const abs of found) {
-    if (abs === configPath) continue;
-    const requireKind = namedAbs.has(abs) || dataDirs.some((d) => inside(abs, d));
-    const file = loadFile(show(abs), slash(path.relative(root, abs)), fs.readFileSync(abs), { m, requireKind });
-    // A YAML file outside the data folders without `kind` is not ours (e.g. a CI workflow).
-    if (!file.kind && !requireKind) continue;
-    files.push(file);
-    if (namedAbs.size === 0 || namedAbs.has(abs)) named.add(file);
-  }
-  return { root, cwd, config, configFile, configInvalid, files, levels: levelsOf(config), paths, named };
+/**
+ * The same workspace as it was at a git revision (read with git, never checked out). `top` is
+ * the repository's top folder; paths are shown as they are in the working tree.
+ */
+export function openWorkspaceAt(ws: Workspace, top: string, rev: string, m: Messages): Workspace {
+  const prefix = repoPath(top, ws.root);
+  const rel = (abs: string) => repoPath(top, ws.root, path.relative(ws.root, abs));
+  const listed = filesAt(top, rev, prefix);
+  const configRel = prefix ? `${prefix}/${CONFIG_NAME}` : CONFIG_NAME;
+  const wanted = listed.filter((f) => isYaml(f) && !f.split('/').some((seg) => seg.startsWith('.') || seg === 'node_modules'));
+  const contents = readAt(top, rev, wanted);
+  return assemble({
+    root: ws.root,
+    cwd: ws.cwd,
+    m,
+    config: contents.get(configRel),
+    list: (skip) =>
+      wanted
+        .map((f) => path.join(ws.root, path.relative(prefix, f)))
+        .filter((abs) => ![...skip].some((dir) => abs === dir || inside(abs, dir))),
+    read: (abs) => contents.get(rel(abs)) ?? new Uint8Array(),
+  });
 }
 
 /** Which evidence paths named by models exist on disk (for the evidence-missing rule). */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { writeFileAtomic } from '../../workspace/atomic.js';
 import { PACKAGE_DIR, type Ctx } from '../context.js';
 
 /** Schema names as users type them, and their files under schemas/. */
@@ -25,8 +26,22 @@ export function registerSchema(program: Command, ctx: Ctx): void {
     .command('schema')
     .description(m.cli.schema.description)
     .argument('[name]', m.cli.schema.name)
+    .option('--all', m.cli.schema.all)
+    .option('--out <dir>', m.cli.schema.out)
     .addHelpText('after', m.cli.schema.examples)
-    .action((name: string | undefined) => {
+    .action((name: string | undefined, opts: { all?: boolean; out?: string }) => {
+      if (opts.all || opts.out) {
+        // Every schema, as files: the relative $ids and $refs resolve between them.
+        if (!opts.out) throw new UsageError(m.cli.schema.needOut);
+        const dir = path.resolve(ctx.cwd, opts.out);
+        const names = opts.all || name === undefined ? Object.keys(SCHEMAS) : [name];
+        for (const key of names) {
+          if (!SCHEMAS[key]) throw new UsageError(m.cli.schema.unknown(key, Object.keys(SCHEMAS)));
+          writeFileAtomic(path.join(dir, SCHEMAS[key]), fs.readFileSync(schemaFile(key)));
+        }
+        if (!ctx.quiet) ctx.out(`${m.cli.schema.written(names.length, path.relative(ctx.cwd, dir).split(path.sep).join('/') || '.')}\n`);
+        return;
+      }
       if (name === undefined) {
         const width = Math.max(...Object.keys(SCHEMAS).map((k) => k.length));
         for (const key of Object.keys(SCHEMAS)) {

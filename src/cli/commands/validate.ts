@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { evidenceCandidates } from '../../core/rules/evidence.js';
 import { STEPS, type StepName } from '../../core/types.js';
 import { validate } from '../../core/validate.js';
+import { changedSince, defaultBase, gitRoot, repoPath, resolveRev } from '../../workspace/git.js';
 import { existingEvidence, openWorkspace } from '../../workspace/workspace.js';
 import type { Ctx } from '../context.js';
 import { github } from '../reporters/github.js';
@@ -42,25 +43,34 @@ export function registerValidate(program: Command, ctx: Ctx): void {
     .addOption(new Option('-f, --format <format>', m.cli.options.format).choices(FORMATS).default('stylish'))
     .addOption(new Option('--require <steps>', m.cli.validate.require).argParser(parseSteps(ctx)))
     .addOption(new Option('--max-warnings <n>', m.cli.validate.maxWarnings).argParser(parseCount(ctx)))
+    .option('--changed [rev]', m.cli.validate.changed)
     .addHelpText('after', m.cli.validate.examples)
-    .action((paths: string[], opts: { format: (typeof FORMATS)[number]; require?: StepName[]; maxWarnings?: number }) => {
+    .action((paths: string[], opts: { format: (typeof FORMATS)[number]; require?: StepName[]; maxWarnings?: number; changed?: string | true }) => {
       const ws = openWorkspace({ cwd: ctx.cwd, m, named: paths });
+      let reported = ws.named;
+      if (opts.changed !== undefined) {
+        // Only files changed since the base are reported; every file still takes part in the rules.
+        const top = gitRoot(ws.root, m);
+        const base = opts.changed === true ? defaultBase(top, m) : resolveRev(top, opts.changed, m);
+        const changed = changedSince(top, base);
+        reported = new Set([...ws.named].filter((f) => changed.has(repoPath(top, ws.root, f.rel))));
+      }
       const result = validate(ws.files, {
         m,
         levels: ws.levels,
         require: opts.require,
         evidence: existingEvidence(ws, evidenceCandidates(ws.files)),
         severities: ws.config.rules,
-        report: (f) => ws.named.has(f),
+        report: (f) => reported.has(f),
       });
       const shown = ctx.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
-      const summary = summarize(result.diagnostics, ws.named.size);
+      const summary = summarize(result.diagnostics, reported.size);
       const input = { diagnostics: shown, summary, m, version: ctx.version };
       const text =
         opts.format === 'json' ? json(input)
         : opts.format === 'github' ? github(input)
         : opts.format === 'sarif' ? sarif(input)
-        : opts.format === 'junit' ? junit(input, [...ws.named].map((f) => f.path))
+        : opts.format === 'junit' ? junit(input, [...reported].map((f) => f.path))
         : stylish(input, { color: ctx.color });
       ctx.out(text);
       const tooManyWarnings = opts.maxWarnings !== undefined && summary.warnings > opts.maxWarnings;

@@ -1,0 +1,126 @@
+// What changed between two states of a workspace, model by model: added, removed, renamed or
+// edited; steps newly complete; score sheets changed; and what that does to each score, class
+// and recognition.
+import { isDeepStrictEqual } from 'node:util';
+import type { Messages } from '../i18n/index.js';
+import type { LoadedFile } from './load.js';
+import { results, type Row } from './results.js';
+import { stepStates } from './rules/step-completeness.js';
+import type { Validation } from './validate.js';
+import type { Assessment, Framework, LevelDef, Model, StepName } from './types.js';
+
+export interface Snapshot {
+  models: Map<string, { file: string; data: Model }>;
+  /** Score sheets by `model@level`. */
+  sheets: Map<string, { file: string; data: Assessment }>;
+  frameworks: Map<string, Framework>;
+  /** Scored rows of every valid model, every level. */
+  rows: Row[];
+}
+
+const sheetKey = (a: { model: string; level: string }) => `${a.model}@${a.level}`;
+
+/** The state of a workspace: its schema-valid models, sheets and frameworks, and their scores. */
+export function snapshot(files: LoadedFile[], v: Validation, levels: LevelDef[], m: Messages): Snapshot {
+  const models = new Map<string, { file: string; data: Model }>();
+  const sheets = new Map<string, { file: string; data: Assessment }>();
+  for (const f of files) {
+    if (!v.valid.has(f)) continue;
+    if (f.kind === 'model') models.set(f.data!.id as string, { file: f.path, data: f.data as unknown as Model });
+    // A sheet with errors of its own (an unknown criterion, a score over the maximum) is not scored.
+    else if (f.kind === 'assessment' && !v.failed.has(f)) sheets.set(sheetKey(f.data as unknown as Assessment), { file: f.path, data: f.data as unknown as Assessment });
+  }
+  const frameworks = new Map<string, Framework>([...v.index.validFrameworks].map(([id, f]) => [id, f.data]));
+  const usable = [...sheets.values()].filter((s) => frameworks.has(s.data.framework) && models.has(s.data.model));
+  const rows = results({ models: [...models.values()], assessments: usable, frameworks, levels }, {}, m);
+  return { models, sheets, frameworks, rows };
+}
+
+export interface Outcome {
+  total: string;
+  max: string;
+  places: number;
+  class?: string;
+  recognized: boolean;
+  exemplary: boolean;
+}
+
+export interface ModelChange {
+  id: string;
+  name: string;
+  file: string;
+  status: 'added' | 'removed' | 'renamed' | 'changed' | 'scored';
+  /** The old path of a renamed model. */
+  from?: string;
+  stepsCompleted: StepName[];
+  stepsUncompleted: StepName[];
+  /** Levels whose score sheet was added, removed or changed. */
+  sheets: string[];
+  /** Before and after, per level that has a score on either side. */
+  scores: { level: string; before?: Outcome; after?: Outcome }[];
+}
+
+function outcome(r: Row): Outcome {
+  const res = r.result!;
+  return {
+    total: res.total.toString(),
+    max: res.max.toString(),
+    places: res.places,
+    class: r.recognition?.class?.label,
+    recognized: r.recognition?.recognized ?? false,
+    exemplary: r.recognition?.exemplary ?? false,
+  };
+}
+
+function byLevel(rows: Row[], id: string): Map<string, Outcome> {
+  return new Map(rows.filter((r) => r.model.id === id && r.result && r.level).map((r) => [r.level!, outcome(r)]));
+}
+
+export function diffSnapshots(before: Snapshot, after: Snapshot): ModelChange[] {
+  const ids = [...new Set([...before.models.keys(), ...after.models.keys(), ...[...before.sheets.values(), ...after.sheets.values()].map((s) => s.data.model)])].sort();
+  const changes: ModelChange[] = [];
+  for (const id of ids) {
+    const a = before.models.get(id);
+    const b = after.models.get(id);
+    if (!a && !b) continue;
+    const status: ModelChange['status'] = !a ? 'added' : !b ? 'removed' : a.file !== b.file ? 'renamed' : !isDeepStrictEqual(a.data, b.data) ? 'changed' : 'scored';
+    const sa = a ? stepStates(a.data) : [];
+    const sb = b ? stepStates(b.data) : [];
+    const complete = (s: ReturnType<typeof stepStates>, step: StepName) => s.find((x) => x.step === step)?.complete ?? false;
+    const steps = ['register', 'implement', 'inspect', 'review'] as StepName[];
+    const levels = new Set<string>();
+    for (const [key, s] of [...before.sheets, ...after.sheets]) if (s.data.model === id) levels.add(key.slice(id.length + 1));
+    const sheets = [...levels].filter((l) => !isDeepStrictEqual(before.sheets.get(`${id}@${l}`)?.data, after.sheets.get(`${id}@${l}`)?.data)).sort();
+    const oa = byLevel(before.rows, id);
+    const ob = byLevel(after.rows, id);
+    const scores = [...new Set([...oa.keys(), ...ob.keys()])].sort().map((level) => ({ level, before: oa.get(level), after: ob.get(level) }));
+    const scoreMoved = scores.some((s) => !isDeepStrictEqual(s.before, s.after));
+    if (status === 'scored' && sheets.length === 0 && !scoreMoved) continue;
+    changes.push({
+      id,
+      name: (b ?? a)!.data.name,
+      file: (b ?? a)!.file,
+      status,
+      from: status === 'renamed' ? a!.file : undefined,
+      stepsCompleted: steps.filter((s) => complete(sb, s) && !complete(sa, s)),
+      stepsUncompleted: steps.filter((s) => complete(sa, s) && !complete(sb, s)),
+      sheets,
+      scores,
+    });
+  }
+  return changes;
+}
+
+export interface DiffTotals {
+  recognized: [number, number];
+  exemplary: [number, number];
+}
+
+/** Recognised and exemplary models before and after, counted once per model and level. */
+export function diffTotals(before: Snapshot, after: Snapshot): DiffTotals {
+  const count = (s: Snapshot, pred: (r: Row) => boolean) => s.rows.filter(pred).length;
+  return {
+    recognized: [count(before, (r) => r.recognition?.recognized === true), count(after, (r) => r.recognition?.recognized === true)],
+    exemplary: [count(before, (r) => r.recognition?.exemplary === true), count(after, (r) => r.recognition?.exemplary === true)],
+  };
+}
