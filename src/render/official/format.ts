@@ -32,7 +32,8 @@ const SIZES: Record<Kind, Record<DocumentSize, number>> = {
     body: 14, table: 12, recipients_heading: 14, recipients: 12, signature: 14,
   },
   state: {
-    national: 13, motto: 14, agency: 13, number: 13, date: 14, title: 14, summary: 14,
+    // Quốc hiệu at 12 pt (the decree allows 12-13) keeps it on one line beside the agency.
+    national: 12, motto: 13, agency: 13, number: 13, date: 14, title: 14, summary: 14,
     body: 14, table: 12, recipients_heading: 12, recipients: 11, signature: 14,
   },
 };

@@ -133,7 +133,8 @@ export interface HeaderInfo {
 export function headerBlock(f: DocFormat, h: HeaderInfo): Table {
   const issuer = h.config.issuer ?? {};
   const width = textWidth(f);
-  const left = Math.round(width * 0.44);
+  // The state format's national heading is long; the Party heading is short.
+  const left = Math.round(width * (f.kind === 'party' ? 0.44 : 0.38));
   const right = width - left;
   const s = f.sizes;
   const leftTop: Paragraph[] = [];
