@@ -20,7 +20,7 @@ function bar(done: number, total: number, label: string, columns: number): strin
 
 export async function runJobs(ctx: Ctx, jobs: Job[]): Promise<{ written: string[]; interrupted: boolean }> {
   const tty = Boolean(ctx.io.stderr.isTTY) && !ctx.quiet;
-  const columns = (ctx.io.stderr as { columns?: number }).columns ?? 80;
+  const columns = (ctx.io.stderr as { columns?: number }).columns || 80;
   const written: string[] = [];
   let interrupted = false;
   const onSignal = () => {
@@ -29,6 +29,8 @@ export async function runJobs(ctx: Ctx, jobs: Job[]): Promise<{ written: string[
   process.once('SIGINT', onSignal);
   try {
     for (const [i, job] of jobs.entries()) {
+      // Rendering runs without yielding; let a pending signal be handled between documents.
+      await new Promise((resolve) => setImmediate(resolve));
       if (interrupted) break;
       if (tty) ctx.err(`\r\u001b[2K${bar(i, jobs.length, job.label, columns)}`);
       const bytes = await job.render();
