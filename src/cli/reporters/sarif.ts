@@ -6,7 +6,7 @@ export function sarif({ diagnostics, m, version }: ReportInput): string {
   const ruleIds = [...new Set(diagnostics.map((d) => d.rule))].sort();
   const rules = ruleIds.map((id) => {
     const text = m.rules[id as keyof typeof m.rules] ?? id;
-    return { id, name: id, shortDescription: { text }, fullDescription: { text }, help: { text } };
+    return { id, shortDescription: { text }, fullDescription: { text }, help: { text } };
   });
   const run = {
     tool: {
