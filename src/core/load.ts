@@ -1,9 +1,9 @@
 // Turns a file's bytes into data, a kind and the problems found on the way; maps findings to
 // source positions. Pure: the caller reads the bytes.
 import { Buffer, isUtf8 } from 'node:buffer';
-import { isMap, isScalar, visit, type YAMLError } from 'yaml';
+import type { YAMLError } from 'yaml';
 import type { Messages } from '../i18n/index.js';
-import { fastParse, locate, MAX_ALIAS_COUNT, parseWithPositions, position, type Positioned, type Range, type Target } from './parse.js';
+import { fastParse, locate, MAX_ALIAS_COUNT, parseWithPositions, position, yaml, type Positioned, type Range, type Target } from './parse.js';
 import { KINDS, type Diagnostic, type Kind, type Path, type Severity } from './types.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -122,6 +122,7 @@ export function loadFile(path: string, rel: string, bytes: Uint8Array, opts: Loa
       data = p.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
       let alias: number | undefined;
+      const { visit } = yaml();
       visit(p.doc, {
         Alias(_, node) {
           alias = node.range?.[0];
@@ -163,7 +164,7 @@ const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].
 /** Other tags (`!!binary`, `!!timestamp`, `!!set`, `!custom`…) would turn text into other things. */
 function tagFindings(p: Positioned, text: string, m: Messages): Finding[] {
   const out: Finding[] = [];
-  visit(p.doc, {
+  yaml().visit(p.doc, {
     Node(_, node) {
       // Unknown local tags (`!foo`) already come as yaml warnings; these are the YAML 1.1 ones it resolves.
       if (node.tag?.startsWith('tag:yaml.org,2002:') && !CORE_TAGS.has(node.tag) && node.range) {
@@ -252,17 +253,6 @@ export function describe(value: unknown): ValueType {
 /** The source text written at `path` (e.g. `00123` before YAML made it 123). */
 export function sourceAt(file: LoadedFile, path: Path): string | undefined {
   return locate(file.positions(), file.text, path).source;
-}
-
-/** Whether the node at `path` exists as a mapping with keys (used to point at the first key). */
-export function isMapping(file: LoadedFile, path: Path): boolean {
-  let node: unknown = file.positions().doc.contents;
-  for (const s of path) {
-    if (!isMap(node)) return false;
-    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(s));
-    node = pair?.value;
-  }
-  return isMap(node);
 }
 
 /** Turns a finding into a located diagnostic. */

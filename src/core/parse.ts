@@ -4,7 +4,9 @@
 // - `parseWithPositions` (`yaml`) keeps every node's source range; dvk uses it for a file that
 //   has a finding to locate, and for any file the fast path declines.
 import jsyaml from 'js-yaml';
-import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, Node } from 'yaml';
 import type { Path } from './types.js';
 
 // Each tag's forms (regex -> value), in yaml's order. js-yaml keeps one type per tag, so every
@@ -113,14 +115,23 @@ export function fastParse(text: string): { data: unknown } | undefined {
   }
 }
 
+/**
+ * The `yaml` package, loaded on first use: it takes ~40 ms to import, and most runs parse every
+ * file on the fast path and never need it.
+ */
+const require = createRequire(import.meta.url);
+let yamlModule: typeof Yaml | undefined;
+export const yaml = (): typeof Yaml => (yamlModule ??= require('yaml') as typeof Yaml);
+
 export const MAX_ALIAS_COUNT = 100;
 
 export interface Positioned {
   doc: Document;
-  lines: LineCounter;
+  lines: Yaml.LineCounter;
 }
 
 export function parseWithPositions(text: string): Positioned {
+  const { LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter: lines,
@@ -149,7 +160,7 @@ export interface Located extends Range {
 }
 
 function keyMatches(key: unknown, segment: string | number): boolean {
-  const k = isScalar(key) ? key.value : key;
+  const k = yaml().isScalar(key) ? (key as Yaml.Scalar).value : key;
   return String(k) === String(segment);
 }
 
@@ -159,6 +170,7 @@ function keyMatches(key: unknown, segment: string | number): boolean {
  * stands in: its key for a mapping entry, else the node itself.
  */
 export function locate(p: Positioned, text: string, path: Path, target: Target = 'value'): Located {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: Node | null | undefined = p.doc.contents as Node | null;
   let keyNode: Node | null = null;
   for (const segment of path) {

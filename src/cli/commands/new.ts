@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { stringify } from 'yaml';
 import { DEFAULT_ID_PATTERN, nextModelId, unitCode } from '../../core/ids.js';
 import { slugify } from '../../core/hints.js';
+import { yaml } from '../../core/parse.js';
 import { FIELDS, MODEL_TYPES } from '../../core/types.js';
 import { UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../workspace/atomic.js';
@@ -25,7 +25,7 @@ interface NewModelOptions {
 }
 
 /** A YAML scalar as it should be written: plain where YAML allows, quoted where it must. */
-const scalar = (v: string | number) => stringify(v, { lineWidth: 0 }).trimEnd();
+const scalar = (v: string | number) => yaml().stringify(v, { lineWidth: 0 }).trimEnd();
 
 const slash = (p: string) => p.split(path.sep).join('/');
 
