@@ -8,6 +8,7 @@ import { stylish } from './reporters/stylish.js';
 import { summarize } from './reporters/types.js';
 import { useColor, VERSION, type Ctx, type GlobalOptions, type Io } from './context.js';
 import { registerNew } from './commands/new.js';
+import { registerImport } from './commands/import.js';
 import { registerSchema } from './commands/schema.js';
 import { registerStatus } from './commands/status.js';
 import { registerValidate } from './commands/validate.js';
@@ -15,6 +16,7 @@ import { registerScore } from './commands/score.js';
 import { registerDecide } from './commands/decide.js';
 import { registerReport } from './commands/report.js';
 import { registerDiff } from './commands/diff.js';
+import { registerFmt } from './commands/fmt.js';
 import { registerInit } from './commands/init.js';
 
 /** `--lang` read ahead of parsing, so that help and parse errors are in the right language. */
@@ -78,8 +80,10 @@ function buildProgram(ctx: Ctx): Command {
   registerDecide(program, ctx);
   registerReport(program, ctx);
   registerDiff(program, ctx);
+  registerFmt(program, ctx);
   registerSchema(program, ctx);
   registerNew(program, ctx);
+  registerImport(program, ctx);
   return program;
 }
 

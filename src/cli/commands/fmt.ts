@@ -1,0 +1,114 @@
+// `dvk fmt`: canonical formatting of the workspace's YAML files (src/core/fmt.ts decides the
+// form). Lists the files that would change (--check), rewrites them (--write), or prints one
+// file formatted. A file is written only when its data and its comments come through unchanged.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { SchemaSet } from '../../core/fmt.js';
+import { toDiagnostic } from '../../core/load.js';
+import type { Diagnostic } from '../../core/types.js';
+import { UsageError } from '../../errors.js';
+import type { Msg } from '../../i18n/index.js';
+import { writeFileAtomic } from '../../workspace/atomic.js';
+import { openWorkspace } from '../../workspace/workspace.js';
+import { PACKAGE_DIR, useColor, type Ctx, type GlobalOptions } from '../context.js';
+import { stylish } from '../reporters/stylish.js';
+import { summarize } from '../reporters/types.js';
+
+/** Every JSON Schema shipped with dvk, by path relative to schemas/ (`steps/register.schema.json`). */
+export function readSchemas(dir = path.join(PACKAGE_DIR, 'schemas')): SchemaSet {
+  const out: Record<string, unknown> = {};
+  const walk = (sub: string) => {
+    for (const e of fs.readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+      const rel = sub ? `${sub}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(rel);
+      else if (e.name.endsWith('.json')) out[rel] = JSON.parse(fs.readFileSync(path.join(dir, rel), 'utf8')) as unknown;
+    }
+  };
+  walk('');
+  return out;
+}
+
+interface FmtOptions {
+  check?: boolean;
+  write?: boolean;
+}
+
+export function registerFmt(program: Command, ctx: Ctx): void {
+  const { m } = ctx;
+  const t = m.cli.fmt;
+  program
+    .command('fmt')
+    .description(t.description)
+    .argument('[paths...]', t.paths)
+    .option('--check', t.check)
+    .option('--write', t.write)
+    .addHelpText('after', t.examples)
+    .action(async (paths: string[], opts: FmtOptions, command: Command) => {
+      if (opts.check && opts.write) throw new UsageError(t.checkAndWrite);
+      const errColor = useColor(ctx.io.stderr, ctx.io.env, command.optsWithGlobals<GlobalOptions>().color);
+      const printError = (e: Msg) => {
+        const prefix = `${m.cli.errorPrefix}:`;
+        ctx.err(`${errColor ? `\u001b[31m${prefix}\u001b[39m` : prefix} ${e.message}\n`);
+        if (e.hint) ctx.err(`${m.cli.hintPrefix}: ${e.hint}\n`);
+      };
+
+      const ws = openWorkspace({ cwd: ctx.cwd, m, named: paths });
+      // One file named and nothing asked: print it formatted, like a filter.
+      const single = !opts.check && !opts.write && paths.length === 1 && fs.statSync(path.resolve(ctx.cwd, paths[0]!)).isFile();
+      const mode = opts.write ? 'write' : single ? 'print' : 'check';
+      const schemas = readSchemas();
+      // The formatter needs the yaml package: loaded only here, not at every start.
+      const { formatYaml, unsafeChange } = await import('../../core/fmt.js');
+
+      const files = ws.files.filter((f) => ws.named.has(f));
+      const skipped: Diagnostic[] = [];
+      let skippedFiles = 0;
+      let failed = 0;
+      let changed = 0;
+      for (const file of files) {
+        const errors = file.findings.filter((f) => f.severity === 'error');
+        if (!file.kind || errors.length) {
+          skipped.push(...errors.map((f) => toDiagnostic(file, f)));
+          skippedFiles++;
+          continue;
+        }
+        const abs = path.resolve(ws.root, file.rel);
+        // The bytes as they are on disk (with a BOM, if any): loading dropped it.
+        const original = fs.readFileSync(abs, 'utf8');
+        let text: string;
+        try {
+          const result = formatYaml(original, file.kind, schemas);
+          const why = result.changed ? unsafeChange(original, result.text) : undefined;
+          if (why) {
+            printError(t.unsafe(file.path, why));
+            failed++;
+            continue;
+          }
+          text = result.text;
+        } catch (e) {
+          printError(t.failed(file.path, (e as Error).message));
+          failed++;
+          continue;
+        }
+        if (mode === 'print') {
+          ctx.out(text);
+          continue;
+        }
+        if (text === original) continue;
+        changed++;
+        if (mode === 'write') writeFileAtomic(abs, text);
+        ctx.out(`${file.path}\n`);
+      }
+
+      if (skipped.length) {
+        ctx.err(stylish({ diagnostics: skipped, summary: summarize(skipped, skippedFiles), m, version: ctx.version }, { color: errColor }));
+        ctx.err(`${t.skipped(skippedFiles)}\n`);
+      }
+      if (!ctx.quiet && mode !== 'print') {
+        const total = files.length - skippedFiles - failed;
+        ctx.err(`${mode === 'write' ? t.written(changed, total) : changed ? t.unformatted(changed, total) : t.formatted(total)}\n`);
+      }
+      ctx.exitCode = failed ? 70 : skippedFiles || (mode === 'check' && changed) ? 1 : 0;
+    });
+}
