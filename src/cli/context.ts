@@ -44,3 +44,10 @@ export interface GlobalOptions {
   color?: boolean;
   quiet?: boolean;
 }
+
+/** "Lỗi: …" and "Gợi ý: …" on stderr: how every command reports what stops it. */
+export function printError(ctx: Ctx, e: { message: string; hint?: string }, color: boolean): void {
+  const prefix = `${ctx.m.cli.errorPrefix}:`;
+  ctx.err(`${color ? `\u001b[31m${prefix}\u001b[39m` : prefix} ${e.message}\n`);
+  if (e.hint) ctx.err(`${ctx.m.cli.hintPrefix}: ${e.hint}\n`);
+}

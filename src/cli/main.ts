@@ -6,7 +6,7 @@ import { DvkError } from '../errors.js';
 import { LANGS, messages, pickLang, type Lang, type Messages } from '../i18n/index.js';
 import { stylish } from './reporters/stylish.js';
 import { summarize } from './reporters/types.js';
-import { useColor, VERSION, type Ctx, type GlobalOptions, type Io } from './context.js';
+import { printError, useColor, VERSION, type Ctx, type GlobalOptions, type Io } from './context.js';
 import { registerNew } from './commands/new.js';
 import { registerImport } from './commands/import.js';
 import { registerSchema } from './commands/schema.js';
@@ -135,10 +135,4 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (io.env.DVK_DEBUG) ctx.err(`${err?.stack ?? ''}\n`);
     return 70;
   }
-}
-
-function printError(ctx: Ctx, e: { message: string; hint?: string }, color: boolean): void {
-  const red = (s: string) => (color ? `\u001b[31m${s}\u001b[39m` : s);
-  ctx.err(`${red(`${ctx.m.cli.errorPrefix}:`)} ${e.message}\n`);
-  if (e.hint) ctx.err(`${ctx.m.cli.hintPrefix}: ${e.hint}\n`);
 }

@@ -11,7 +11,7 @@ import { UsageError } from '../../errors.js';
 import type { Msg } from '../../i18n/index.js';
 import { writeFileAtomic } from '../../workspace/atomic.js';
 import { openWorkspace } from '../../workspace/workspace.js';
-import { PACKAGE_DIR, useColor, type Ctx, type GlobalOptions } from '../context.js';
+import { PACKAGE_DIR, printError, useColor, type Ctx, type GlobalOptions } from '../context.js';
 import { stylish } from '../reporters/stylish.js';
 import { summarize } from '../reporters/types.js';
 
@@ -47,11 +47,7 @@ export function registerFmt(program: Command, ctx: Ctx): void {
     .action(async (paths: string[], opts: FmtOptions, command: Command) => {
       if (opts.check && opts.write) throw new UsageError(t.checkAndWrite);
       const errColor = useColor(ctx.io.stderr, ctx.io.env, command.optsWithGlobals<GlobalOptions>().color);
-      const printError = (e: Msg) => {
-        const prefix = `${m.cli.errorPrefix}:`;
-        ctx.err(`${errColor ? `\u001b[31m${prefix}\u001b[39m` : prefix} ${e.message}\n`);
-        if (e.hint) ctx.err(`${m.cli.hintPrefix}: ${e.hint}\n`);
-      };
+      const report = (e: Msg) => printError(ctx, e, errColor);
 
       const ws = openWorkspace({ cwd: ctx.cwd, m, named: paths });
       // One file named and nothing asked: print it formatted, like a filter.
@@ -81,13 +77,13 @@ export function registerFmt(program: Command, ctx: Ctx): void {
           const result = formatYaml(original, file.kind, schemas);
           const why = result.changed ? unsafeChange(original, result.text) : undefined;
           if (why) {
-            printError(t.unsafe(file.path, why));
+            report(t.unsafe(file.path, why));
             failed++;
             continue;
           }
           text = result.text;
         } catch (e) {
-          printError(t.failed(file.path, (e as Error).message));
+          report(t.failed(file.path, (e as Error).message));
           failed++;
           continue;
         }

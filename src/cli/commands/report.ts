@@ -1,14 +1,12 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { fileSlug } from '../../core/ids.js';
 import type { Row } from '../../core/results.js';
 import { reportStats } from '../../core/stats.js';
 import { DvkError } from '../../errors.js';
 import { messages } from '../../i18n/index.js';
 import type { Ctx } from '../context.js';
-import { relative, runJobs, type Job } from '../batch.js';
+import { addDocOptions, documentDateOf, documentNumber, documentScope, groupRows, writeDocuments, type DocOptions } from '../documents.js';
 import { scoreScope } from '../scope.js';
-import { addDocOptions, documentDateOf, documentScope, groupOf, groupRows, type DocOptions } from './decide.js';
 
 export function registerReport(program: Command, ctx: Ctx): void {
   const { m } = ctx;
@@ -29,7 +27,7 @@ export function registerReport(program: Command, ctx: Ctx): void {
         ctx.err(`${t.noPrevious(year - 1)}\n`);
       }
       const date = documentDateOf(ctx, opts.date, ws.config.report?.date);
-      const number = opts.number ?? (ws.config.report?.number !== undefined ? String(ws.config.report.number) : undefined);
+      const number = documentNumber(opts.number, ws.config.report?.number);
       const [{ reportDocument }, { pack, documentTimestamp }, { barChartSvg, svgToPng }, { fieldLabel }] = await Promise.all([
         import('../../render/report.js'),
         import('../../render/pack.js'),
@@ -37,42 +35,22 @@ export function registerReport(program: Command, ctx: Ctx): void {
         import('../../render/labels.js'),
       ]);
       const stamp = documentTimestamp(date, ctx.io.env);
-      const levelIds = ws.levels.map((l) => l.id);
-      const levelLabel = (id: string) => ws.levels.find((l) => l.id === id)?.label ?? id;
-      const render = (list: Row[], before: Row[], scope?: string) => async () => {
-        const stats = reportStats(year, list, levelIds, before);
-        const chart = await svgToPng(
-          barChartSvg(
-            stats.byField.map((b) => ({ label: fieldLabel(b.key), recognized: b.counts.recognized, other: b.counts.registered - b.counts.recognized })),
-            { recognized: 'Được công nhận', other: 'Chưa được công nhận' },
-          ),
-        );
-        return pack(reportDocument({ config: ws.config, stats, level, levels: ws.levels, number, date, chart, scope }), stamp);
-      };
-      const out = path.resolve(ws.root, ws.paths.out);
-      const base = `bao-cao-${year}-${level.id}`;
-      let jobs: Job[];
-      if (opts.by) {
-        const dir = opts.output ? path.resolve(ctx.cwd, opts.output) : path.join(out, base);
-        const taken = new Set<string>();
-        const key = (r: Row) => groupOf(r, opts.by!, levelLabel, fieldLabel);
-        const before = new Map(groupRows(previous, key).map((g) => [g.key, g.rows]));
-        jobs = groupRows(rows, key).map((g) => ({
-          file: path.join(dir, `${fileSlug(g.label, taken)}.docx`),
-          label: g.label,
-          render: render(g.rows, before.get(g.key) ?? [], g.label),
-        }));
-      } else {
-        jobs = [{ file: opts.output ? path.resolve(ctx.cwd, opts.output) : path.join(out, `${base}.docx`), label: base, render: render(rows, previous) }];
-      }
-      const { written, interrupted } = await runJobs(ctx, jobs);
-      if (!ctx.quiet) {
-        for (const f of written) ctx.out(`${relative(ctx, f)}\n`);
-        ctx.err(`${t.done(written.length)}\n`);
-      }
-      if (interrupted) {
-        ctx.err(`${m.cli.docs.interrupted(written.length, jobs.length)}\n`);
-        ctx.exitCode = 130;
-      }
+      const before = opts.by ? new Map(groupRows(previous, opts.by, ws.levels).map((g) => [g.key, g.rows])) : undefined;
+      await writeDocuments(
+        ctx,
+        opts,
+        { outDir: path.resolve(ws.root, ws.paths.out), base: `bao-cao-${year}-${level.id}`, rows, levels: ws.levels },
+        (group) => async () => {
+          const stats = reportStats(year, group?.rows ?? rows, ws.levels.map((l) => l.id), group ? (before?.get(group.key) ?? []) : previous);
+          const chart = await svgToPng(
+            barChartSvg(
+              stats.byField.map((b) => ({ label: fieldLabel(b.key), recognized: b.counts.recognized, other: b.counts.registered - b.counts.recognized })),
+              { recognized: 'Được công nhận', other: 'Chưa được công nhận' },
+            ),
+          );
+          return pack(reportDocument({ config: ws.config, stats, level, levels: ws.levels, number, date, chart, scope: group?.label }), stamp);
+        },
+        (written) => t.done(written),
+      );
     });
 }

@@ -35,6 +35,21 @@ export function ranks(rows: Row[]): (number | undefined)[] {
   return out;
 }
 
+/** The cells a table and a Markdown table share: rank, id, name, unit, level, total, class, mark. */
+function cells(m: Messages, rows: Row[]): string[][] {
+  const rank = ranks(rows);
+  return rows.map((r, i) => [
+    rank[i] === undefined ? '' : String(rank[i]),
+    r.model.id,
+    r.model.name,
+    r.model.unit.name,
+    r.level ?? '',
+    totalText(m, r),
+    r.recognition?.class?.label ?? '',
+    mark(m, r),
+  ]);
+}
+
 function mark(m: Messages, r: Row): string {
   if (!r.recognition) return '';
   return r.recognition.exemplary ? m.score.marks.exemplary : r.recognition.recognized ? m.score.marks.recognized : m.score.marks.no;
@@ -44,23 +59,13 @@ export function scoreTable(rows: Row[], o: ScoreFormatOptions): string {
   const { m } = o;
   const c = new Chalk({ level: o.color ? 1 : 0 });
   const t = m.score.columns;
-  const rank = ranks(rows);
   const nameWidth = o.width ? Math.max(24, Math.min(60, o.width - 95)) : 48;
   const body = table(
     [
       { header: t.rank, align: 'right' }, { header: t.id }, { header: t.name, max: nameWidth }, { header: t.unit, max: 30 },
       { header: t.level }, { header: t.total, align: 'right' }, { header: t.class }, { header: t.recognized },
     ],
-    rows.map((r, i) => [
-      rank[i] === undefined ? '' : String(rank[i]),
-      r.model.id,
-      r.model.name,
-      r.model.unit.name,
-      r.level ?? '',
-      totalText(m, r),
-      r.recognition?.class?.label ?? '',
-      mark(m, r),
-    ]),
+    cells(m, rows),
     { bold: c.bold },
   );
   const out = [body];
@@ -136,25 +141,13 @@ const md = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 export function scoreMarkdown(rows: Row[], { m }: ScoreFormatOptions): string {
   const t = m.score.columns;
-  const rank = ranks(rows);
   const out = [
     `| ${t.rank} | ${t.id} | ${t.name} | ${t.unit} | ${t.level} | ${t.total} | ${t.class} | ${t.recognized} | ${t.reasons} |`,
     '|---:|---|---|---|---|---:|---|---|---|',
   ];
-  rows.forEach((r, i) => {
-    out.push(
-      `| ${[
-        rank[i] === undefined ? '' : String(rank[i]),
-        r.model.id,
-        r.model.name,
-        r.model.unit.name,
-        r.level ?? '',
-        totalText(m, r),
-        r.recognition?.class?.label ?? '',
-        mark(m, r),
-        r.recognition?.reasons.map((x) => x.message).join('; ') ?? '',
-      ].map(md).join(' | ')} |`,
-    );
+  cells(m, rows).forEach((row, i) => {
+    const reasons = rows[i]!.recognition?.reasons.map((x) => x.message).join('; ') ?? '';
+    out.push(`| ${[...row, reasons].map(md).join(' | ')} |`);
   });
   out.push('', m.score.legend, '', `**${m.score.summary(tally(rows))}**`);
   return `${out.join('\n')}\n`;
