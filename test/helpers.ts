@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import { afterAll } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(ROOT, 'bin', 'dvk.js');
@@ -34,9 +35,10 @@ export async function dvkBytes(args: string[], opts: { cwd?: string } = {}): Pro
   return { exitCode: r.exitCode, stdout: r.stdout };
 }
 
+// Removed after each test file (vitest's worker processes may not see 'exit').
 const temporary: string[] = [];
-process.once('exit', () => {
-  for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true });
+afterAll(() => {
+  for (const dir of temporary.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 /** A fresh temporary folder, removed when the process exits. */

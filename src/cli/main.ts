@@ -19,6 +19,8 @@ import { registerDiff } from './commands/diff.js';
 import { registerFmt } from './commands/fmt.js';
 import { registerInit } from './commands/init.js';
 
+const FILE_ERRORS = new Set(['EISDIR', 'ENOTDIR', 'ENOENT', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EEXIST', 'ENAMETOOLONG', 'EBUSY']);
+
 /** `--lang` read ahead of parsing, so that help and parse errors are in the right language. */
 function langFromArgv(argv: string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
@@ -118,7 +120,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
-      if (e.code === 'commander.help' || e.code === 'commander.executeSubCommandAsync') return 2;
+      // `dvk help <command>` ends with exit code 0; `dvk` alone shows help as an error.
+      if (e.code === 'commander.help' || e.code === 'commander.executeSubCommandAsync') return e.exitCode === 0 ? 0 : 2;
       printError(ctx, parseError(m, e), errColor);
       return 2;
     }
@@ -131,6 +134,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     const err = e as NodeJS.ErrnoException;
     if (err?.code === 'EPIPE') return ctx.exitCode;
+    // A file or folder the system refuses (a folder given as -o, no permission, a full disk):
+    // the user's to fix, not a bug.
+    if (err?.code && err.path && FILE_ERRORS.has(err.code)) {
+      printError(ctx, m.cli.fileError(path.relative(ctx.cwd, err.path) || err.path, err.code), errColor);
+      return 2;
+    }
     printError(ctx, m.cli.internalError(err?.message ?? String(e)), errColor);
     if (io.env.DVK_DEBUG) ctx.err(`${err?.stack ?? ''}\n`);
     return 70;

@@ -6,6 +6,8 @@ import type { Assessment, Framework, Model } from '../core/types.js';
 import { InputError, UsageError } from '../errors.js';
 import type { Messages } from '../i18n/index.js';
 import type { checkedWorkspace } from '../workspace/checked.js';
+import type { LoadedFile } from '../core/load.js';
+import { byPlace } from '../core/validate.js';
 
 export type Loaded = ReturnType<typeof checkedWorkspace>;
 
@@ -34,19 +36,20 @@ export function scoreScope(m: Messages, { ws, validation }: Loaded, req: ScopeRe
     modelFiles = modelFiles.filter((f) => ids.has(f.data!.id));
   }
   const filters: Filters = req.explain ? { level: req.level } : req;
-  const models = req.explain
-    ? modelFiles.filter((f) => f.data!.id === req.explain)
-    : modelFiles.filter((f) => inScope(f.data as unknown as Model, filters));
+  // A model that fails its schema cannot be filtered by unit or field: it is in scope (and so
+  // refused) unless its year says otherwise.
+  const wanted = (f: LoadedFile) =>
+    validation.valid.has(f) ? inScope(f.data as unknown as Model, filters) : filters.year === undefined || f.data!.year === filters.year || typeof f.data!.year !== 'number';
+  const models = req.explain ? modelFiles.filter((f) => f.data!.id === req.explain) : modelFiles.filter(wanted);
   if (req.explain && models.length === 0) throw new UsageError(m.cli.score.noSuchModel(req.explain));
   const ids = new Set(models.map((f) => f.data!.id));
   const sheets = sheetFiles.filter((f) => ids.has(f.data!.model) && (filters.level === undefined || f.data!.level === filters.level));
   const frameworkIds = new Set(sheets.map((f) => f.data!.framework));
   const frameworkFiles = ws.files.filter((f) => f.kind === 'criteria' && frameworkIds.has(f.data?.id));
 
-  const broken = [...models, ...sheets, ...frameworkFiles].filter((f) => validation.failed.has(f));
+  const broken = [...new Set([...models, ...sheets, ...frameworkFiles])].filter((f) => validation.failed.has(f));
   if (broken.length) {
-    const files = new Set(broken.map((f) => f.path));
-    throw new InputError(m.cli.score.refused([...files]), validation.diagnostics.filter((d) => files.has(d.file) && d.severity === 'error'));
+    throw new InputError(m.cli.score.refused(broken.map((f) => f.path)), broken.flatMap((f) => validation.errorsOf(f)).sort(byPlace));
   }
   return results(
     {

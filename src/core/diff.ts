@@ -7,7 +7,7 @@ import type { LoadedFile } from './load.js';
 import { results, type Row } from './results.js';
 import { stepStates } from './rules/step-completeness.js';
 import type { Validation } from './validate.js';
-import type { Assessment, Framework, LevelDef, Model, StepName } from './types.js';
+import { STEPS, type Assessment, type Framework, type LevelDef, type Model, type StepName } from './types.js';
 
 export interface Snapshot {
   models: Map<string, { file: string; data: Model }>;
@@ -87,7 +87,6 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): ModelChange[] 
     const sa = a ? stepStates(a.data) : [];
     const sb = b ? stepStates(b.data) : [];
     const complete = (s: ReturnType<typeof stepStates>, step: StepName) => s.find((x) => x.step === step)?.complete ?? false;
-    const steps = ['register', 'implement', 'inspect', 'review'] as StepName[];
     const levels = new Set<string>();
     for (const [key, s] of [...before.sheets, ...after.sheets]) if (s.data.model === id) levels.add(key.slice(id.length + 1));
     const sheets = [...levels].filter((l) => !isDeepStrictEqual(before.sheets.get(`${id}@${l}`)?.data, after.sheets.get(`${id}@${l}`)?.data)).sort();
@@ -102,8 +101,8 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): ModelChange[] 
       file: (b ?? a)!.file,
       status,
       from: status === 'renamed' ? a!.file : undefined,
-      stepsCompleted: steps.filter((s) => complete(sb, s) && !complete(sa, s)),
-      stepsUncompleted: steps.filter((s) => complete(sa, s) && !complete(sb, s)),
+      stepsCompleted: STEPS.filter((s) => complete(sb, s) && !complete(sa, s)),
+      stepsUncompleted: STEPS.filter((s) => complete(sa, s) && !complete(sb, s)),
       sheets,
       scores,
     });

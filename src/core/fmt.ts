@@ -30,6 +30,7 @@ import {
   Lexer,
   Scalar,
   isMap,
+  isPair,
   isScalar,
   isSeq,
   parseDocument,
@@ -271,6 +272,7 @@ function placeComments(doc: Document, text: string) {
       value.commentBefore = undefined;
     },
   });
+  liftOuterComments(doc, text);
   const top = doc.contents;
   if (isMap(top) && top.items.length && isScalar(top.items[0]!.key)) {
     const key = top.items[0]!.key;
@@ -282,6 +284,58 @@ function placeComments(doc: Document, text: string) {
       key.commentBefore = lines.slice(n).join('\n').replace(/^\n+/, '') || undefined;
     }
   }
+}
+
+/**
+ * yaml gives every comment line after the last entry of a block collection to that collection,
+ * however little the line is indented. A commented-out key less indented than the collection
+ * (`  # implement:` after the entries of `register:`) belongs to an outer level: it goes after
+ * the entry of that level that holds the collection, or to the end of that level.
+ */
+function liftOuterComments(doc: Document, text: string) {
+  type Line = { col: number; text: string };
+  const indentOf = (node: YAMLMap | YAMLSeq): number | undefined => {
+    const first = node.items[0];
+    const start = isPair(first) ? (first.key as ParsedNode | null)?.range?.[0] : (first as ParsedNode | undefined)?.range?.[0];
+    return start === undefined ? undefined : start - (text.lastIndexOf('\n', start - 1) + 1);
+  };
+  const join = (lines: Line[], after?: string | null) => [lines.map((l) => l.text).join('\n'), after].filter((c) => c != null && c !== '').join('\n') || undefined;
+  visit(doc, {
+    Collection(_, node, path) {
+      const range = (node as ParsedNode).range;
+      const indent = indentOf(node);
+      if (!node.comment || node.flow || !range || indent === undefined) return;
+      const lines: Line[] = text
+        .slice(range[1], range[2])
+        .split('\n')
+        .filter((l) => /^[ \t]*#/.test(l))
+        .map((l) => ({ col: l.indexOf('#'), text: l.slice(l.indexOf('#') + 1) }));
+      const cut = lines.findIndex((l) => l.col < indent);
+      if (cut < 0) return;
+      node.comment = join(lines.slice(0, cut));
+      let rest = lines.slice(cut);
+      let child: unknown = node;
+      for (let i = path.length - 1; i >= 0 && rest.length; i--) {
+        const outer = path[i];
+        if (isPair(outer)) {
+          child = outer;
+          continue;
+        }
+        if (!isMap(outer) && !isSeq(outer)) break;
+        const level = indentOf(outer) ?? 0;
+        const n = rest.findIndex((l) => l.col < level);
+        const here = n < 0 ? rest : rest.slice(0, n);
+        rest = n < 0 ? [] : rest.slice(n);
+        if (here.length) {
+          const next = (outer.items as unknown[])[(outer.items as unknown[]).indexOf(child) + 1];
+          const target = isPair(next) ? (next.key as Scalar) : (next as Scalar | undefined);
+          if (target && (isScalar(target) || isMap(target) || isSeq(target))) target.commentBefore = join(here, target.commentBefore);
+          else outer.comment = join(here, outer.comment);
+        }
+        child = outer;
+      }
+    },
+  });
 }
 
 /** Keys in schema order; unknown keys after, in their order. */

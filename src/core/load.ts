@@ -102,6 +102,8 @@ export function loadFile(path: string, rel: string, bytes: Uint8Array, opts: Loa
     });
   }
   if (text.split('\n').every((line) => line.trim() === '' || line.trimStart().startsWith('#'))) {
+    // A config with nothing in it is a config that takes every default.
+    if (opts.defaultKind === 'config') return { path, rel, text, kind: 'config', data: {}, findings: [], positions: () => parseWithPositions(text) };
     return fail(path, rel, text, { rule: 'file-empty', severity: 'error', at: START, ...m.emptyFile() });
   }
 
@@ -248,11 +250,6 @@ export function describe(value: unknown): ValueType {
   if (typeof value === 'boolean') return 'boolean';
   if (typeof value === 'string') return 'string';
   return 'object';
-}
-
-/** The source text written at `path` (e.g. `00123` before YAML made it 123). */
-export function sourceAt(file: LoadedFile, path: Path): string | undefined {
-  return locate(file.positions(), file.text, path).source;
 }
 
 /** Turns a finding into a located diagnostic. */

@@ -31,9 +31,10 @@ export interface ResultsInput {
   levels: LevelDef[];
 }
 
+/** A unit's code, or whole words of its name: "HM", "hòa mạc" (not "ca" for "cao"). */
 export function unitMatches(unit: Model['unit'], query: string): boolean {
   const q = slugify(query);
-  return (unit.code !== undefined && slugify(unit.code) === q) || slugify(unit.name).includes(q);
+  return (unit.code !== undefined && slugify(unit.code) === q) || `-${slugify(unit.name)}-`.includes(`-${q}-`);
 }
 
 export function inScope(model: Model, f: Filters): boolean {

@@ -94,7 +94,8 @@ export function schemaFindings(
     const propertyName = (e as ErrorObject & { propertyName?: string }).propertyName;
 
     if (propertyName !== undefined) {
-      findings.push({ ...base, rule: 'schema-format', path: [...path, propertyName], target: 'key', ...m.badKeyName(propertyName, parent.description) });
+      const allowed = e.keyword === 'enum' ? (e.params.allowedValues as string[]) : [];
+      findings.push({ ...base, rule: 'schema-format', path: [...path, propertyName], target: 'key', ...m.badKeyName(propertyName, parent.description, nearest(propertyName, allowed)) });
       continue;
     }
     switch (e.keyword) {
@@ -161,7 +162,7 @@ export function schemaFindings(
         break;
       }
       default:
-        findings.push({ ...base, rule: 'schema-other', message: `${where}: ${e.message ?? e.keyword}` });
+        findings.push({ ...base, rule: 'schema-other', ...m.schemaOther(where, e.keyword) });
     }
   }
   // "feild" unknown and "field" missing are one mistake: keep the finding that names both.

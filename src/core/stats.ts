@@ -41,60 +41,68 @@ export interface ReportStats extends YearStats {
 
 const zero = (): Counts => ({ registered: 0, complete: 0, assessed: 0, recognized: 0, exemplary: 0 });
 
-function add(c: Counts, r: Row, complete: boolean): void {
-  c.registered++;
-  if (complete) c.complete++;
-  if (r.result) c.assessed++;
-  if (r.recognition?.recognized) c.recognized++;
-  if (r.recognition?.exemplary) c.exemplary++;
+/** A model's row with what the report needs of its status, worked out once. */
+interface Entry {
+  row: Row;
+  complete: boolean;
+  missing: string[];
 }
 
-/** One row per model: the report speaks of models, whatever the number of score sheets. */
-function perModel(rows: Row[]): Row[] {
+function add(c: Counts, e: Entry): void {
+  c.registered++;
+  if (e.complete) c.complete++;
+  if (e.row.result) c.assessed++;
+  if (e.row.recognition?.recognized) c.recognized++;
+  if (e.row.recognition?.exemplary) c.exemplary++;
+}
+
+/** One entry per model: the report speaks of models, whatever the number of score sheets. */
+function entries(rows: Row[]): Entry[] {
   const seen = new Map<string, Row>();
   for (const r of rows) if (!seen.has(r.model.id) || (r.result && !seen.get(r.model.id)!.result)) seen.set(r.model.id, r);
-  return [...seen.values()];
+  return [...seen.values()].map((row) => {
+    const s = modelStatus(row.model, row.file);
+    return { row, complete: s.complete, missing: s.missing };
+  });
 }
 
-export function yearStats(year: number, rows: Row[]): YearStats {
+function counted(year: number, list: Entry[]): YearStats {
   const counts = zero();
   const results: Totals = { participants: 0, households: 0, funds_vnd: 0, workdays: 0 };
-  for (const r of perModel(rows)) {
-    add(counts, r, modelStatus(r.model, r.file).complete);
-    const res = r.model.steps.review?.results ?? {};
+  for (const e of list) {
+    add(counts, e);
+    const res = e.row.model.steps.review?.results ?? {};
     for (const k of Object.keys(results) as (keyof Totals)[]) results[k] += res[k] ?? 0;
   }
   return { year, counts, results };
 }
 
-function breakdown(rows: Row[], keys: readonly string[], keyOf: (r: Row) => string): Breakdown[] {
+function breakdown(list: Entry[], keys: readonly string[], keyOf: (r: Row) => string): Breakdown[] {
   const map = new Map<string, Counts>(keys.map((k) => [k, zero()]));
-  for (const r of rows) {
-    const k = keyOf(r);
+  for (const e of list) {
+    const k = keyOf(e.row);
     if (!map.has(k)) map.set(k, zero());
-    add(map.get(k)!, r, modelStatus(r.model, r.file).complete);
+    add(map.get(k)!, e);
   }
   return [...map].map(([key, counts]) => ({ key, counts }));
 }
 
 export function reportStats(year: number, rows: Row[], levels: readonly string[], previous?: Row[]): ReportStats {
-  const models = perModel(rows);
+  const list = entries(rows);
+  const models = list.map((e) => e.row);
   const units = new Map<string, Model['unit']>();
   for (const r of models) units.set(r.model.unit.name, r.model.unit);
-  const byUnit = breakdown(models, [...units.keys()].sort((a, b) => a.localeCompare(b, 'vi')), (r) => r.model.unit.name).map((b) => ({ ...b, unit: units.get(b.key)! }));
-  const incomplete = models
-    .map((r) => ({ model: r.model, missing: modelStatus(r.model, r.file).missing }))
-    .filter((x) => x.missing.length > 0);
+  const byUnit = breakdown(list, [...units.keys()].sort((a, b) => a.localeCompare(b, 'vi')), (r) => r.model.unit.name).map((b) => ({ ...b, unit: units.get(b.key)! }));
   return {
-    ...yearStats(year, models),
-    byField: breakdown(models, FIELDS, (r) => r.model.field),
-    byType: breakdown(models, MODEL_TYPES, (r) => r.model.type),
-    byLevel: breakdown(models, levels, (r) => r.model.unit.level).filter((b) => b.counts.registered > 0),
+    ...counted(year, list),
+    byField: breakdown(list, FIELDS, (r) => r.model.field),
+    byType: breakdown(list, MODEL_TYPES, (r) => r.model.type),
+    byLevel: breakdown(list, levels, (r) => r.model.unit.level).filter((b) => b.counts.registered > 0),
     byUnit,
-    previous: previous && previous.length ? yearStats(year - 1, previous) : undefined,
+    previous: previous && previous.length ? counted(year - 1, entries(previous)) : undefined,
     exemplary: models.filter((r) => r.recognition?.exemplary),
     notRecognized: models.filter((r) => r.recognition && !r.recognition.recognized),
     notAssessed: models.filter((r) => !r.result),
-    incomplete,
+    incomplete: list.filter((e) => e.missing.length > 0).map((e) => ({ model: e.row.model, missing: e.missing })),
   };
 }

@@ -32,8 +32,13 @@ export interface Validation {
   index: WorkspaceIndex;
   /** Files that pass their schema (rules may still find errors in them). */
   valid: Set<LoadedFile>;
-  /** Files with at least one error, reported or not. */
+  /**
+   * Files with at least one error of their own, reported or not, whatever `rules:` in the config
+   * makes of it: anything computed from them would be wrong.
+   */
   failed: Set<LoadedFile>;
+  /** A file's errors as located diagnostics, before any severity setting. */
+  errorsOf(file: LoadedFile): Diagnostic[];
 }
 
 function groupById(files: LoadedFile[], kind: string): Map<string, LoadedFile[]> {
@@ -44,6 +49,8 @@ function groupById(files: LoadedFile[], kind: string): Map<string, LoadedFile[]>
   }
   return map;
 }
+
+export const byPlace = (a: Diagnostic, b: Diagnostic) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);
 
 export function validate(files: LoadedFile[], opts: ValidateOptions): Validation {
   const { m } = opts;
@@ -105,13 +112,13 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
   for (const [file, list] of findings) {
     const reported = opts.report ? opts.report(file) : true;
     for (const finding of list) {
+      if (finding.severity === 'error') failed.add(file);
       const setting = finding.forced ? undefined : opts.severities?.[finding.rule];
-      if (setting === 'off') continue;
-      const f = setting ? { ...finding, severity: setting } : finding;
-      if (f.severity === 'error') failed.add(file);
-      if (reported) diagnostics.push(toDiagnostic(file, f));
+      if (setting === 'off' || !reported) continue;
+      diagnostics.push(toDiagnostic(file, setting ? { ...finding, severity: setting } : finding));
     }
   }
-  diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
-  return { diagnostics, index, valid, failed };
+  diagnostics.sort(byPlace);
+  const errorsOf = (file: LoadedFile) => (findings.get(file) ?? []).filter((f) => f.severity === 'error').map((f) => toDiagnostic(file, f));
+  return { diagnostics, index, valid, failed, errorsOf };
 }

@@ -1,13 +1,14 @@
 // English message catalogue. Same shape as vi.ts (enforced by the type annotation).
 import { formatNumber, list } from './format.js';
 import type { ValueType } from '../core/load.js';
-import type { Path, StepName } from '../core/types.js';
+import { STEPS, type Path, type StepName } from '../core/types.js';
 import type { Messages } from './index.js';
 import type { Msg } from './vi.js';
 
 const n = (x: number | string) => formatNumber(x, 'en');
 const l = (xs: readonly string[], quote = true) => list(xs, 'en', quote);
 const q = (x: unknown) => `"${String(x)}"`;
+const shown = (x: unknown) => (typeof x === 'string' ? q(x) : String(x));
 const at = (where: string) => (where ? ` in ${where}` : ' at the top level');
 const dotted = (path: Path) => path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[');
 
@@ -39,6 +40,19 @@ const AGGREGATIONS: Record<string, string> = {
   mean: 'the mean',
   median: 'the median',
   'trimmed-mean': 'the mean after dropping one highest and one lowest mark',
+};
+
+const FILE_ERROR_WORDS: Record<string, string> = {
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'part of the path is not a folder',
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the disk',
+  EEXIST: 'the file exists',
+  ENAMETOOLONG: 'the path is too long',
+  EBUSY: 'the file is in use by another program',
 };
 
 const YAML_ERRORS: Record<string, Msg> = {
@@ -73,7 +87,7 @@ export const en: Messages = {
     message: `The file is not UTF-8 text (invalid byte 0x${byte.toString(16).padStart(2, '0')}).`,
     hint: 'It may be saved in a legacy encoding (TCVN3, VNI, Windows-1258). Convert it to Unicode UTF-8 (e.g. with Unikey\'s converter) and save it again.',
   }),
-  emptyFile: () => ({ message: 'The file is empty.', hint: 'Create a model file with "dvk new model", or delete this file.' }),
+  emptyFile: () => ({ message: 'The file is empty.', hint: 'Write its content (for a new model file, use "dvk new model"), or delete the file.' }),
   yamlError: (code, snippet) => {
     const known = YAML_ERRORS[code];
     const found = snippet.trim() ? ` (found ${q(snippet.trim().slice(0, 40))})` : '';
@@ -98,9 +112,9 @@ export const en: Messages = {
     hint: 'kind is one of: model, assessment, criteria, config.',
   }),
 
-  badKeyName: (name) => ({
+  badKeyName: (name, _expected, suggestion) => ({
     message: `Id ${q(name)} is not in the required form.`,
-    hint: 'Use unaccented letters, digits and hyphens (criterion ids may also use dots and underscores, e.g. C1.2).',
+    hint: suggestion ? `Did you mean ${q(suggestion)}?` : 'Use unaccented letters, digits and hyphens (criterion ids may also use dots and underscores, e.g. C1.2).',
   }),
   unknownKey: (key, where, suggestion, allowed) => ({
     message: `Unknown key ${q(key)}${at(where)}.`,
@@ -127,7 +141,7 @@ export const en: Messages = {
   notAllowed: (where, value, allowed, suggestion) => ({
     message:
       allowed.length === 1
-        ? `${where || 'The value'} must be ${q(allowed[0])}, but it is ${q(value)}.`
+        ? `${where || 'The value'} must be ${shown(allowed[0])}, but it is ${shown(value)}.`
         : `Invalid value ${q(value)} for ${where}: must be one of ${list(allowed.map(String), 'en', true, true)}.`,
     hint: suggestion ? `Write ${suggestion} (the code has no diacritics).` : undefined,
   }),
@@ -145,6 +159,10 @@ export const en: Messages = {
   }),
   outOfRange: (where, value, keyword, limit) => ({
     message: `${where} = ${q(value)} ${keyword === 'minimum' ? `is below the minimum ${n(limit)}` : keyword === 'maximum' ? `is above the maximum ${n(limit)}` : keyword === 'exclusiveMinimum' ? `must be greater than ${n(limit)}` : `must be less than ${n(limit)}`}.`,
+  }),
+  schemaOther: (where, keyword) => ({
+    message: `${where || 'The file'} does not match the schema (keyword ${keyword}).`,
+    hint: 'See this key\'s description in the schema: dvk schema.',
   }),
   emptyText: (where) => ({ message: `${where} is empty.`, hint: 'Write the text, or remove the line until you have it.' }),
   tooFew: (where, limit, items) => ({ message: `${where} needs at least ${n(limit)} ${items ? 'item(s)' : 'figure(s)'}.` }),
@@ -173,7 +191,7 @@ export const en: Messages = {
     hint: `Fill in steps.${step} before scoring, or drop --require ${step}.`,
   }),
   stepIncomplete: (step, missing, required) => ({
-    message: `${STEP_NAMES[step][0]!.toUpperCase()}${STEP_NAMES[step].slice(1)} is incomplete: missing ${l(missing)}.`,
+    message: `${STEP_NAMES[step][0]!.toUpperCase()}${STEP_NAMES[step].slice(1)} is incomplete: ${missing.includes('[0]') ? 'it has no entry' : `missing ${l(missing)}`}.`,
     hint: required ? `Fill in what is missing; this step is required (--require ${step}).` : 'Fill in what is missing when you have it.',
   }),
   notNfc: (value) => ({
@@ -218,6 +236,10 @@ export const en: Messages = {
   lowestClassMin: (label, min) => ({
     message: `The lowest class ${q(label)} starts at ${n(min)}, so a total below ${n(min)} gets no class.`,
     hint: 'Set min: 0 on the lowest class.',
+  }),
+  maxNotOnStep: (id, max, step) => ({
+    message: `Criterion ${q(id)} has a maximum of ${n(max)}, not a multiple of the rounding step ${n(step)}: a rounded score could exceed it.`,
+    hint: `Make the maximum a multiple of ${n(step)}, or change rounding.`,
   }),
   unknownClass: (id, ids, suggestion) => ({
     message: `The framework has no class ${q(id)}.`,
@@ -301,6 +323,7 @@ export const en: Messages = {
     'score-over-max': 'No score exceeds its criterion\'s maximum.',
     'framework-duplicate-id': 'Ids within a framework are unique.',
     'framework-class-order': 'Classes run from high to low, the lowest from 0.',
+    'framework-rounding': 'Each criterion\'s maximum is a multiple of the rounding step.',
     'framework-unknown-class': 'Recognition names existing classes.',
     'date-order': 'Dates follow in order: registration, start, activities, end.',
     'evidence-outside': 'Evidence files lie inside the workspace.',
@@ -329,11 +352,11 @@ export const en: Messages = {
     },
     options: {
       cwd: 'folder to work in (default: the current folder)',
-      lang: 'language of messages: vi or en (also DVK_LANG)',
+      lang: 'language of messages (also DVK_LANG)',
       noColor: 'no colours (also NO_COLOR)',
       quiet: 'print errors only, no warnings or notes',
       format: 'output format',
-      year: 'only models of this year',
+      year: 'only models of this year (default: year in dvk.config.yaml)',
     },
     parseError: (code, quoted, suggestion, choices, raw) => {
       const hint = suggestion ? `Did you mean ${suggestion}?` : 'See "dvk --help".';
@@ -351,6 +374,10 @@ export const en: Messages = {
       }
     },
     configInvalid: (file) => ({ message: `The configuration file ${file} has errors.`, hint: `Fix the errors above (run "dvk validate ${file}") and try again.` }),
+    fileError: (file, code) => ({
+      message: `Cannot read or write ${q(file)}: ${FILE_ERROR_WORDS[code] ?? code}.`,
+      hint: code === 'EISDIR' ? 'With -o, give a file path (e.g. out/decision.docx); a folder only with --by.' : 'Check the path, the permissions and the free disk space.',
+    }),
     internalError: (detail) => ({
       message: `Internal error in dvk: ${detail}`,
       hint: 'This is a bug in the program, not in your data. Run again with DVK_DEBUG=1 and send the output to the developers.',
@@ -369,10 +396,9 @@ export const en: Messages = {
       renamed: (from) => `renamed from ${from}`,
       completed: (steps) => `completed ${steps.join(', ')}`,
       uncompleted: (steps) => `no longer complete: ${steps.join(', ')}`,
-      sheets: (levels) => `score sheet changed at ${levels.join(', ')}`,
+      sheets: (levels) => `score sheet changed: ${levels.join(', ')}`,
       heading: (rev, commit, count) => `Compared with ${rev} (${commit}): ${count ? `${n(count)} models changed` : 'no model changed'}.`,
       totals: (t) => `Recognised: ${n(t.recognized[0])} → ${n(t.recognized[1])}; exemplary: ${n(t.exemplary[0])} → ${n(t.exemplary[1])}.`,
-      level: (level) => `level ${level}`,
       none: 'No change to models, score sheets or scores.',
       columns: { id: 'Id', model: 'Model', change: 'Change', level: 'Scored at', total: 'Total', class: 'Class', recognized: 'Recognised' },
     },
@@ -385,6 +411,7 @@ export const en: Messages = {
       maxWarnings: 'fail (exit code 1) when there are more than n warnings',
       changed: 'report only files changed since this git revision (default: the merge base with the default branch); cross-file rules still see the whole workspace',
       examples: '\nExamples:\n  dvk validate\n  dvk validate models/2023/HM\n  dvk validate --require review --format json\n  dvk validate --format sarif > dvk.sarif\n\nExit codes: 0 no errors; 1 errors (or too many warnings); 2 usage or configuration error.',
+      nothing: (dir) => `No dvk file found in ${dir}: check the folder (-C), or create a workspace with "dvk init".`,
       tooManyWarnings: (count, max) => `${n(count)} warnings, over --max-warnings ${n(max)}.`,
     },
     status: {
@@ -398,7 +425,8 @@ export const en: Messages = {
       missing: 'Missing',
       stepShort: { register: '1. Register', implement: '2. Implement', inspect: '3. Inspect', review: '4. Review' },
       noStep: 'no step yet',
-      missingList: (items) => items.map((i) => (i.includes('.') || i.includes('[') ? i : `step ${['register', 'implement', 'inspect', 'review'].indexOf(i) + 1}`)).join(', '),
+      missingList: (items) =>
+        items.map((i) => (i.endsWith('[0]') && !i.includes('.') ? `step ${STEPS.indexOf(i.slice(0, -3) as StepName) + 1} (no entry)` : /[.[]/.test(i) ? i : `step ${STEPS.indexOf(i as StepName) + 1}`)).join(', '),
       models: 'Models',
       level: 'Level',
       col: { none: 'None', register: 'S1', implement: 'S2', inspect: 'S3', review: 'S4' },
@@ -444,6 +472,7 @@ export const en: Messages = {
       examples: '\nExamples:\n  dvk score\n  dvk score --level huyen --format csv > results.csv\n  dvk score --explain DT-2023-HM-01\n  dvk score --unit HM --format markdown',
       noSuchModel: (id) => ({ message: `No model ${q(id)} in scope.`, hint: 'Check the id, or drop the --year or --level filter.' }),
       refused: (files) => ({ message: `Cannot score: ${files.length === 1 ? 'a file' : `${n(files.length)} files`} it needs ${files.length === 1 ? 'has' : 'have'} errors: ${l(files, false)}.`, hint: 'Fix the errors above (see also "dvk validate") and try again.' }),
+      explainFormat: { message: '--explain prints a table or JSON only.', hint: 'Leave out --format, or use --format json.' },
       badTotal: (v) => `${q(v)} is not a score`,
       empty: 'No models in scope.',
       under: (limit, models) => `${n(models.length)} models below ${n(limit)}: ${models.join(', ')}.`,

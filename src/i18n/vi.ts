@@ -2,7 +2,7 @@
 // from en.ts, which must have the same shape (checked by the type `Messages`).
 import { formatNumber, list } from './format.js';
 import type { ValueType } from '../core/load.js';
-import type { Path, StepName } from '../core/types.js';
+import { STEPS, type Path, type StepName } from '../core/types.js';
 
 export interface Msg {
   message: string;
@@ -12,6 +12,8 @@ export interface Msg {
 const n = (x: number | string) => formatNumber(x, 'vi');
 const l = (xs: readonly string[], quote = true) => list(xs, 'vi', quote);
 const q = (x: unknown) => `"${String(x)}"`;
+/** A value as written: text in quotes, numbers and the like bare. */
+const shown = (x: unknown) => (typeof x === 'string' ? q(x) : String(x));
 const at = (where: string) => (where ? ` ở ${where}` : ' ở gốc tệp');
 const dotted = (path: Path) => path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[');
 
@@ -48,9 +50,22 @@ const AGGREGATIONS: Record<string, string> = {
 /** 2023-07-01 -> 01/07/2023. */
 const date = (iso: string) => iso.split('-').reverse().join('/');
 
+const FILE_ERROR_WORDS: Record<string, string> = {
+  EISDIR: 'đây là một thư mục',
+  ENOTDIR: 'một phần của đường dẫn không phải thư mục',
+  ENOENT: 'không có tệp hoặc thư mục này',
+  EACCES: 'không có quyền',
+  EPERM: 'không được phép',
+  EROFS: 'ổ đĩa chỉ đọc',
+  ENOSPC: 'ổ đĩa hết chỗ trống',
+  EEXIST: 'tệp đã có',
+  ENAMETOOLONG: 'đường dẫn quá dài',
+  EBUSY: 'tệp đang được chương trình khác dùng',
+};
+
 const YAML_ERRORS: Record<string, Msg> = {
   BAD_INDENT: { message: 'Thụt lề không đúng.', hint: 'Các khóa cùng cấp phải thẳng cột; mỗi cấp lùi vào 2 dấu cách.' },
-  TAB_AS_INDENT: { message: 'Dùng phím Tab để thụt lề.', hint: 'YAML chỉ cho phép thụt lề bằng dấu cách; thay Tab bằng 2 dấu cách.' },
+  TAB_AS_INDENT: { message: 'Thụt lề bằng ký tự Tab (YAML không cho phép).', hint: 'YAML chỉ cho phép thụt lề bằng dấu cách; thay Tab bằng 2 dấu cách.' },
   MISSING_CHAR: { message: 'Thiếu ký tự đóng (dấu nháy, ngoặc vuông hoặc ngoặc nhọn).', hint: 'Kiểm tra các dấu nháy và dấu ngoặc đã được đóng đủ.' },
   MULTILINE_IMPLICIT_KEY: { message: 'Khóa kéo dài nhiều dòng hoặc thiếu dấu hai chấm sau khóa.', hint: 'Viết "khóa: giá trị" trên cùng một dòng; văn bản dài thì dùng ">-" rồi xuống dòng.' },
   BLOCK_AS_IMPLICIT_KEY: { message: 'Thiếu dấu hai chấm hoặc thụt lề sai khiến một khối bị hiểu là khóa.', hint: 'Kiểm tra dấu hai chấm sau khóa và thụt lề của dòng trên.' },
@@ -83,7 +98,7 @@ export const vi = {
   }),
   emptyFile: (): Msg => ({
     message: 'Tệp rỗng.',
-    hint: 'Tạo tệp mô hình mới bằng lệnh "dvk new model", hoặc xóa tệp này.',
+    hint: 'Ghi nội dung vào tệp (tệp mô hình mới thì tạo bằng "dvk new model"), hoặc xóa tệp này.',
   }),
   yamlError: (code: string, snippet: string): Msg => {
     const known = YAML_ERRORS[code];
@@ -110,9 +125,9 @@ export const vi = {
   }),
 
   // Schema
-  badKeyName: (name: string, expected?: string): Msg => ({
+  badKeyName: (name: string, expected?: string, suggestion?: string): Msg => ({
     message: `Mã ${q(name)} không đúng quy cách.`,
-    hint: expected ?? 'Mã gồm chữ không dấu, chữ số và dấu gạch ngang.',
+    hint: suggestion ? `Có phải ý bạn là ${q(suggestion)}?` : (expected ?? 'Mã gồm chữ không dấu, chữ số và dấu gạch ngang.'),
   }),
   unknownKey: (key: string, where: string, suggestion: string | undefined, allowed: string[]): Msg => ({
     message: `Khóa ${q(key)} không hợp lệ${at(where)}.`,
@@ -143,7 +158,7 @@ export const vi = {
   notAllowed: (where: string, value: unknown, allowed: unknown[], suggestion?: string): Msg => ({
     message:
       allowed.length === 1
-        ? `${where || 'Giá trị'} phải là ${q(allowed[0])}, nhưng đang là ${q(value)}.`
+        ? `${where || 'Giá trị'} phải là ${shown(allowed[0])}, nhưng đang là ${shown(value)}.`
         : `Giá trị ${q(value)} không hợp lệ ở ${where}: phải là một trong ${list(allowed.map(String), 'vi', true, true)}.`,
     hint: suggestion ? `Viết ${suggestion} (mã không dấu).` : undefined,
   }),
@@ -161,6 +176,10 @@ export const vi = {
   }),
   outOfRange: (where: string, value: unknown, keyword: string, limit: number): Msg => ({
     message: `${where} = ${q(value)} ${keyword === 'minimum' ? `nhỏ hơn mức tối thiểu ${n(limit)}` : keyword === 'maximum' ? `lớn hơn mức tối đa ${n(limit)}` : keyword === 'exclusiveMinimum' ? `phải lớn hơn ${n(limit)}` : `phải nhỏ hơn ${n(limit)}`}.`,
+  }),
+  schemaOther: (where: string, keyword: string): Msg => ({
+    message: `${where || 'Tệp'} không đúng lược đồ (điều kiện ${keyword}).`,
+    hint: 'Xem mô tả của khóa này trong lược đồ: dvk schema.',
   }),
   emptyText: (where: string): Msg => ({ message: `${where} đang để trống.`, hint: 'Ghi nội dung, hoặc xóa dòng này nếu chưa có.' }),
   tooFew: (where: string, limit: number, items: boolean): Msg => ({
@@ -198,7 +217,7 @@ export const vi = {
     hint: `Ghi nội dung steps.${step} trước khi chấm điểm, hoặc bỏ --require ${step}.`,
   }),
   stepIncomplete: (step: StepName, missing: string[], required: boolean): Msg => ({
-    message: `${STEP_NAMES[step][0]!.toUpperCase()}${STEP_NAMES[step].slice(1)} chưa đầy đủ: thiếu ${l(missing)}.`,
+    message: `${STEP_NAMES[step][0]!.toUpperCase()}${STEP_NAMES[step].slice(1)} chưa đầy đủ: ${missing.includes('[0]') ? 'chưa có mục nào' : `thiếu ${l(missing)}`}.`,
     hint: required ? `Bổ sung các mục còn thiếu; bước này bắt buộc (--require ${step}).` : 'Bổ sung các mục còn thiếu khi có thông tin.',
   }),
   notNfc: (value: string): Msg => ({
@@ -252,6 +271,10 @@ export const vi = {
   lowestClassMin: (label: string, min: number): Msg => ({
     message: `Mức thấp nhất ${q(label)} bắt đầu từ ${n(min)} điểm, nên mô hình dưới ${n(min)} điểm không được xếp loại.`,
     hint: 'Đặt min: 0 cho mức thấp nhất.',
+  }),
+  maxNotOnStep: (id: string, max: number, step: number): Msg => ({
+    message: `Điểm tối đa của tiêu chí ${q(id)} là ${n(max)}, không phải bội số của bước làm tròn ${n(step)}: điểm làm tròn có thể vượt điểm tối đa.`,
+    hint: `Chọn điểm tối đa là bội số của ${n(step)}, hoặc đổi rounding.`,
   }),
   unknownClass: (id: string, ids: string[], suggestion?: string): Msg => ({
     message: `Không có mức xếp loại ${q(id)} trong bộ tiêu chí.`,
@@ -344,6 +367,7 @@ export const vi = {
     'score-over-max': 'Điểm không vượt điểm tối đa của tiêu chí.',
     'framework-duplicate-id': 'Các mã trong bộ tiêu chí là duy nhất.',
     'framework-class-order': 'Các mức xếp loại giảm dần từ cao xuống thấp, mức thấp nhất từ 0 điểm.',
+    'framework-rounding': 'Điểm tối đa của mỗi tiêu chí là bội số của bước làm tròn.',
     'framework-unknown-class': 'Điều kiện công nhận chỉ dùng mức xếp loại có thật.',
     'date-order': 'Các ngày theo đúng trình tự: đăng ký, bắt đầu, thực hiện, kết thúc.',
     'evidence-outside': 'Tệp minh chứng nằm trong kho dữ liệu.',
@@ -372,11 +396,11 @@ export const vi = {
     },
     options: {
       cwd: 'thư mục làm việc (mặc định: thư mục hiện tại)',
-      lang: 'ngôn ngữ thông báo: vi hoặc en (cũng đặt được bằng DVK_LANG)',
+      lang: 'ngôn ngữ thông báo (cũng đặt được bằng DVK_LANG)',
       noColor: 'không tô màu (cũng đặt được bằng NO_COLOR)',
       quiet: 'chỉ in lỗi, bỏ cảnh báo và thông báo phụ',
       format: 'định dạng kết quả',
-      year: 'chỉ xét mô hình của năm này',
+      year: 'chỉ xét mô hình của năm này (mặc định: year trong dvk.config.yaml)',
     },
     parseError: (code: string, quoted: string[], suggestion: string | undefined, choices: string | undefined, raw: string): Msg => {
       const hint = suggestion ? `Có phải ý bạn là ${suggestion}?` : 'Xem "dvk --help".';
@@ -397,6 +421,10 @@ export const vi = {
       message: `Tệp cấu hình ${file} có lỗi.`,
       hint: `Sửa các lỗi trên (chạy "dvk validate ${file}") rồi chạy lại.`,
     }),
+    fileError: (file: string, code: string): Msg => ({
+      message: `Không đọc hoặc ghi được ${q(file)}: ${FILE_ERROR_WORDS[code] ?? code}.`,
+      hint: code === 'EISDIR' ? 'Với -o, ghi đường dẫn một tệp (ví dụ out/quyet-dinh.docx); thư mục chỉ dùng cùng --by.' : 'Kiểm tra đường dẫn, quyền ghi và dung lượng đĩa.',
+    }),
     internalError: (detail: string): Msg => ({
       message: `Lỗi nội bộ của dvk: ${detail}`,
       hint: 'Đây là lỗi của chương trình, không phải của dữ liệu. Chạy lại với DVK_DEBUG=1 và gửi kết quả cho nhóm phát triển.',
@@ -415,11 +443,10 @@ export const vi = {
       renamed: (from: string) => `đổi tên từ ${from}`,
       completed: (steps: string[]) => `hoàn thành ${steps.join(', ')}`,
       uncompleted: (steps: string[]) => `không còn đầy đủ: ${steps.join(', ')}`,
-      sheets: (levels: string[]) => `phiếu chấm ${levels.map((x) => `cấp ${x}`).join(', ')} thay đổi`,
+      sheets: (levels: string[]) => `phiếu chấm ${levels.map((x) => x.toLowerCase()).join(', ')} thay đổi`,
       heading: (rev: string, commit: string, count: number) => `So với ${rev} (${commit}): ${count ? `${n(count)} mô hình thay đổi` : 'không có mô hình nào thay đổi'}.`,
       totals: (t: { recognized: [number, number]; exemplary: [number, number] }) =>
         `Công nhận: ${n(t.recognized[0])} → ${n(t.recognized[1])}; tiêu biểu: ${n(t.exemplary[0])} → ${n(t.exemplary[1])}.`,
-      level: (level: string) => `cấp ${level}`,
       none: 'Không có thay đổi nào về mô hình, phiếu chấm hay điểm số.',
       columns: { id: 'Mã', model: 'Mô hình', change: 'Thay đổi', level: 'Cấp chấm', total: 'Điểm', class: 'Xếp loại', recognized: 'Công nhận' },
     },
@@ -432,6 +459,7 @@ export const vi = {
       maxWarnings: 'báo lỗi (mã thoát 1) khi số cảnh báo vượt quá n',
       changed: 'chỉ báo lỗi trong các tệp đã thay đổi so với phiên bản git này (mặc định: điểm rẽ nhánh với nhánh chính); quy tắc liên tệp vẫn xét cả kho',
       examples: '\nVí dụ:\n  dvk validate\n  dvk validate models/2023/HM\n  dvk validate --require review --format json\n  dvk validate --format sarif > dvk.sarif\n\nMã thoát: 0 không có lỗi; 1 có lỗi (hoặc quá số cảnh báo); 2 sai cách dùng hoặc cấu hình.',
+      nothing: (dir: string) => `Không tìm thấy tệp nào của dvk trong ${dir}: kiểm tra thư mục (-C), hoặc tạo kho dữ liệu bằng "dvk init".`,
       tooManyWarnings: (count: number, max: number) => `Có ${n(count)} cảnh báo, vượt mức cho phép --max-warnings ${n(max)}.`,
     },
     status: {
@@ -445,7 +473,8 @@ export const vi = {
       missing: 'Còn thiếu',
       stepShort: { register: '1. Đăng ký', implement: '2. Thực hiện', inspect: '3. Kiểm tra', review: '4. Tổng kết' } as Record<StepName, string>,
       noStep: 'chưa có bước nào',
-      missingList: (items: string[]) => items.map((i) => (i.includes('.') || i.includes('[') ? i : `bước ${['register', 'implement', 'inspect', 'review'].indexOf(i) + 1}`)).join(', '),
+      missingList: (items: string[]) =>
+        items.map((i) => (i.endsWith('[0]') && !i.includes('.') ? `bước ${STEPS.indexOf(i.slice(0, -3) as StepName) + 1} (chưa có mục nào)` : /[.[]/.test(i) ? i : `bước ${STEPS.indexOf(i as StepName) + 1}`)).join(', '),
       models: 'Mô hình',
       level: 'Cấp',
       col: { none: 'Chưa', register: 'B1', implement: 'B2', inspect: 'B3', review: 'B4' },
@@ -494,6 +523,7 @@ export const vi = {
         message: `Không chấm được vì ${files.length === 1 ? 'tệp' : `${n(files.length)} tệp`} cần dùng có lỗi: ${l(files, false)}.`,
         hint: 'Sửa các lỗi trên (xem thêm "dvk validate") rồi chạy lại.',
       }),
+      explainFormat: { message: '--explain chỉ in dạng bảng (table) hoặc JSON.', hint: 'Bỏ --format, hoặc dùng --format json.' } as Msg,
       badTotal: (v: string) => `${q(v)} không phải là số điểm`,
       empty: 'Không có mô hình nào trong phạm vi đang xét.',
       under: (limit: string, models: string[]) => `${n(models.length)} mô hình dưới ${n(limit)} điểm: ${models.join(', ')}.`,

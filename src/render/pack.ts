@@ -18,7 +18,16 @@ export function normalizeDocx(zip: Uint8Array, timestamp: string): Uint8Array {
   const out: Zippable = {};
   for (const [name, data] of Object.entries(files)) {
     let bytes = data;
-    if (name === 'docProps/core.xml') {
+    if (name === 'word/document.xml') {
+      // docx numbers drawings across every document of a process: renumber them from 1, so a
+      // document of a batch does not depend on the others.
+      let n = 0;
+      const ids = new Map<string, number>();
+      bytes = strToU8(strFromU8(data).replace(/(<(?:wp:docPr|pic:cNvPr) id=")(\d+)"/g, (_, open: string, id: string) => {
+        if (!ids.has(id)) ids.set(id, ++n);
+        return `${open}${ids.get(id)}"`;
+      }));
+    } else if (name === 'docProps/core.xml') {
       bytes = strToU8(
         strFromU8(data).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${timestamp}$2`),
       );

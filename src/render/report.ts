@@ -7,7 +7,10 @@ import type { Config, LevelDef } from '../core/types.js';
 import { formatNumber } from '../i18n/format.js';
 import { defaultStyles } from './decision.js';
 import { CHART_SIZE } from './chart.js';
+import { messages } from '../i18n/index.js';
 import { fieldLabel, quote, typeLabel } from './labels.js';
+
+const vi = messages('vi');
 import { A4, textWidth, formatFor, type DocFormat } from './official/format.js';
 import { fill, fixedTable, headerBlock, pageNumberHeaders, para, signatureBlock, titleBlock } from './official/parts.js';
 
@@ -151,7 +154,7 @@ export function reportDocument(input: ReportInput): Document {
   if (s.incomplete.length) {
     limits.push(
       `Còn ${n(s.incomplete.length)} mô hình chưa thực hiện đầy đủ bốn bước: ` +
-        s.incomplete.map((x) => `${quote(x.model.name)} (${x.model.unit.name}; còn thiếu ${x.missing.map(missingWord).join(', ')})`).join('; ') + '.',
+        s.incomplete.map((x) => `${quote(x.model.name)} (${x.model.unit.name}; còn thiếu ${vi.cli.status.missingList(x.missing)})`).join('; ') + '.',
     );
   }
   if (s.notAssessed.length) {
@@ -187,10 +190,4 @@ export function reportDocument(input: ReportInput): Document {
       },
     ],
   });
-}
-
-/** `inspect` -> "bước 3"; `register.goals` stays as it is. */
-function missingWord(item: string): string {
-  const i = ['register', 'implement', 'inspect', 'review'].indexOf(item);
-  return i >= 0 ? `bước ${i + 1}` : item;
 }

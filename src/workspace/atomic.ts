@@ -17,6 +17,8 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opts
     }
   } catch (e) {
     fs.rmSync(tmp, { force: true });
+    // Name the file the user asked for, not the temporary one.
+    if ((e as NodeJS.ErrnoException).code) (e as NodeJS.ErrnoException).path = file;
     throw e;
   }
 }

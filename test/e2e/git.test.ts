@@ -50,8 +50,8 @@ describe('dvk diff', () => {
     expect(r.stdout).toMatch(/^So với main \([0-9a-f]{7}\): 3 mô hình thay đổi\.$/m);
     expect(r.stdout).toContain('Công nhận: 16 → 17; tiêu biểu: 4 → 4.');
     expect(r.stdout).toMatch(/~ DT-2023-QS-01 .*\n {4}sửa; hoàn thành bước 3 \(kiểm tra hoạt động\)/);
-    expect(r.stdout).toMatch(/~ DT-2023-ND-01 .*\n {4}phiếu chấm cấp huyen thay đổi\n {4}cấp huyen: 71,50 → 76,60 · Khá · ✗ → ✓/);
-    expect(r.stdout).toMatch(/~ DT-2023-HM-01 .*\n {4}sửa\n {4}cấp huyen: 92,70 · Xuất sắc · ✓ tiêu biểu/);
+    expect(r.stdout).toMatch(/~ DT-2023-ND-01 .*\n {4}phiếu chấm cấp huyện thay đổi\n {4}Cấp huyện: 71,50 → 76,60 · Khá · ✗ → ✓/);
+    expect(r.stdout).toMatch(/~ DT-2023-HM-01 .*\n {4}sửa\n {4}Cấp huyện: 92,70 · Xuất sắc · ✓ tiêu biểu/);
   });
 
   it('gives a Markdown table for a pull-request comment', async () => {
@@ -60,7 +60,7 @@ describe('dvk diff', () => {
     const r = await dvk(['diff', 'main', '--format', 'markdown'], { cwd: ws });
     expect(r.stdout).toMatch(/^### So với main/);
     expect(r.stdout).toContain('| Mã | Mô hình | Thay đổi | Cấp chấm | Điểm | Xếp loại | Công nhận |');
-    expect(r.stdout).toContain('| `DT-2023-ND-01` | Hỗ trợ hội viên nông dân nghèo nuôi bò sinh sản theo phương thức quay vòng | phiếu chấm cấp huyen thay đổi | huyen | 71,50 → 76,60 | Khá | ✗ → ✓ |');
+    expect(r.stdout).toContain('| `DT-2023-ND-01` | Hỗ trợ hội viên nông dân nghèo nuôi bò sinh sản theo phương thức quay vòng | phiếu chấm cấp huyện thay đổi | Cấp huyện | 71,50 → 76,60 | Khá | ✗ → ✓ |');
   });
 
   it('JSON: added, removed, renamed and changed models, numbers as numbers', async () => {

@@ -13,7 +13,7 @@ interface ScoreJson {
 }
 
 /** RFC 4180 CSV: quoted fields, doubled quotes, CRLF. */
-function parseCsv(text: string): string[][] {
+function parseCsv(text: string, sep = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -31,7 +31,7 @@ function parseCsv(text: string): string[][] {
       }
     } else if (ch === '"') {
       quoted = true;
-    } else if (ch === ',') {
+    } else if (ch === sep) {
       row.push(cell);
       cell = '';
     } else if (ch === '\r' && text[i + 1] === '\n') {
@@ -56,7 +56,7 @@ describe('dvk score on the example workspace', () => {
     expect(r.stdout).toContain('Hạng');
     expect(r.stdout).toMatch(/^\s+1\s+DT-2023-CA-01 .* 94,50\/100\s+Xuất sắc\s+✓ tiêu biểu$/m);
     expect(r.stdout).toMatch(/DT-2023-QS-01 .*chưa chấm/);
-    expect(r.stdout).toContain('DT-2023-ND-01 (huyen): nhóm C5 đạt 5,9/15 điểm, dưới mức tối thiểu 50%');
+    expect(r.stdout).toContain('DT-2023-ND-01 (cấp huyện): nhóm C5 đạt 5,9/15 điểm, dưới mức tối thiểu 50%');
     expect(r.stdout).toContain('17 mô hình: 15 đã chấm, 11 được công nhận (3 tiêu biểu), 2 chưa chấm.');
     expect(r.stderr).toBe('');
   });
@@ -78,7 +78,7 @@ describe('dvk score on the example workspace', () => {
     expect([...totals].sort((a, b) => b - a)).toEqual(totals);
   });
 
-  it('CSV is UTF-8 with a BOM and Vietnamese headers, and agrees with JSON and Markdown to the digit', async () => {
+  it('CSV is UTF-8 with a BOM, Vietnamese headers, semicolons, and agrees with JSON and Markdown to the digit', async () => {
     const [json, csv, md] = await Promise.all([
       dvk(['-C', EXAMPLE, 'score', '--format', 'json']),
       dvkBytes(['-C', EXAMPLE, 'score', '--format', 'csv']),
@@ -87,7 +87,7 @@ describe('dvk score on the example workspace', () => {
     const bytes = csv.stdout;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3));
-    const rows = parseCsv(text);
+    const rows = parseCsv(text, ';');
     expect(rows[0]!.slice(0, 4)).toEqual(['Hạng', 'Mã', 'Tên mô hình', 'Đơn vị']);
     const header = rows[0]!;
     const byId = new Map(rows.slice(1).map((r) => [r[header.indexOf('Mã')]!, r]));

@@ -78,9 +78,10 @@ describe('status on the example workspace', () => {
     expect(s.total).toEqual({ models: 17, reached: { none: 0, register: 0, implement: 1, inspect: 0, review: 16 }, complete: 16 });
   });
 
-  it('without --year counts both years; --year 2022 only the six of 2022', async () => {
+  it('without --year takes the config\'s year (2023); --year 2022 only the six of 2022', async () => {
     const all = await statusJson([]);
-    expect(all.models).toHaveLength(23);
+    expect(all.models).toHaveLength(17);
+    expect(all.models.every((m) => m.year === 2023)).toBe(true);
     const y2022 = await statusJson(['--year', '2022']);
     expect(y2022.models).toHaveLength(6);
     expect(y2022.models.every((m) => m.year === 2022)).toBe(true);

@@ -1,6 +1,7 @@
 // loadFile: bytes -> text -> data, kind and located problems (encoding, size, YAML, kind).
 import { describe, expect, it } from 'vitest';
-import { describe as describeValue, loadFile, MAX_FILE_BYTES, sourceAt, toDiagnostic, type Finding, type LoadedFile } from '../../src/core/load.js';
+import { describe as describeValue, loadFile, MAX_FILE_BYTES, toDiagnostic, type Finding, type LoadedFile } from '../../src/core/load.js';
+import { locate } from '../../src/core/parse.js';
 import { messages } from '../../src/i18n/index.js';
 
 const m = messages('vi');
@@ -292,10 +293,10 @@ describe('toDiagnostic', () => {
     expect('hint' in d).toBe(false);
   });
 
-  it('sourceAt gives the text as written', () => {
+  it('locate gives the text as written', () => {
     const f = load('kind: model\nunit: { code: 00123 }\n');
     expect(f.data).toEqual({ kind: 'model', unit: { code: 123 } });
-    expect(sourceAt(f, ['unit', 'code'])).toBe('00123');
+    expect(locate(f.positions(), f.text, ['unit', 'code']).source).toBe('00123');
   });
 });
 

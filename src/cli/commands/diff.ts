@@ -26,7 +26,8 @@ export function registerDiff(program: Command, ctx: Ctx): void {
       const side = (w: typeof ws) => snapshot(w.files, validate(w.files, { m, levels: w.levels }), w.levels, m);
       const before = side(old);
       const after = side(ws);
-      const input = { rev, commit, changes: diffSnapshots(before, after), totals: diffTotals(before, after), m };
+      const levelName = (id: string) => ws.levels.find((l) => l.id === id)?.label ?? id;
+      const input = { rev, commit, changes: diffSnapshots(before, after), totals: diffTotals(before, after), m, levelName };
       ctx.out(opts.format === 'json' ? diffJson(input) : opts.format === 'markdown' ? diffMarkdown(input) : diffText(input));
     });
 }

@@ -20,7 +20,7 @@ import {
   type ImportKey,
   type ImportRow,
 } from '../../core/import.js';
-import { validateAgainst } from '../../core/schema.js';
+import { schemaFindings, validateAgainst } from '../../core/schema.js';
 import { yaml } from '../../core/parse.js';
 import { messages } from '../../i18n/index.js';
 import { FIELDS, MODEL_TYPES, type Field, type Model, type ModelType } from '../../core/types.js';
@@ -300,7 +300,7 @@ export function registerImport(program: Command, ctx: Ctx): void {
         // Built to pass; checked all the same, so that no file dvk writes fails `dvk validate`.
         const errors = validateAgainst('model', model);
         if (errors.length) {
-          skip([t.problem.invalid(errors.map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim()).join('; '))]);
+          skip([t.problem.invalid(schemaFindings(errors, model, m, () => undefined).map((x) => x.message).join('; '))]);
           continue;
         }
         // Comments inside the files are Vietnamese, like the templates, whatever --lang says.

@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../../workspace/atomic.js';
 import { assertConfig } from '../../workspace/checked.js';
 import { openWorkspace } from '../../workspace/workspace.js';
 import { PACKAGE_DIR, type Ctx } from '../context.js';
+import { readSchemas } from './fmt.js';
 import { parseCount } from './validate.js';
 
 interface NewModelOptions {
@@ -21,7 +22,6 @@ interface NewModelOptions {
   unit?: string;
   unitCode?: string;
   level?: string;
-  force?: boolean;
 }
 
 /** A YAML scalar as it should be written: plain where YAML allows, quoted where it must. */
@@ -53,7 +53,7 @@ export function registerNew(program: Command, ctx: Ctx): void {
     .addOption(new Option('--year <year>', t.year).argParser(parseCount(ctx)))
     .option('--id <id>', t.id)
     .addHelpText('after', t.examples)
-    .action((file: string | undefined, opts: NewModelOptions) => {
+    .action(async (file: string | undefined, opts: NewModelOptions) => {
       const ws = openWorkspace({ cwd: ctx.cwd, m });
       assertConfig(ws, m);
       const year = opts.year ?? ws.config.year ?? new Date().getFullYear();
@@ -71,7 +71,9 @@ export function registerNew(program: Command, ctx: Ctx): void {
         : path.join(ws.root, ws.paths.models, String(year), code, `${(opts.name && slugify(opts.name).slice(0, 60)) || id.toLowerCase()}.yaml`);
       if (fs.existsSync(target)) throw new UsageError(t.exists(slash(path.relative(ctx.cwd, target))));
 
-      const today = new Date().toISOString().slice(0, 10);
+      // Today, for a model of this year; the first of January for a model of another year.
+      const now = new Date().toISOString().slice(0, 10);
+      const today = now.startsWith(`${year}-`) ? now : `${year}-01-01`;
       const values: Record<string, string> = {
         schema: schemaRef(target, ws.root, 'model'),
         file: slash(path.relative(ctx.cwd, target)),
@@ -87,7 +89,9 @@ export function registerNew(program: Command, ctx: Ctx): void {
         today,
       };
       const template = fs.readFileSync(path.join(PACKAGE_DIR, 'templates', 'model.yaml'), 'utf8');
-      const text = template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
+      // Written in fmt's canonical form, so that `dvk fmt --check` passes on a new file.
+      const { formatYaml } = await import('../../core/fmt.js');
+      const text = formatYaml(template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? ''), 'model', readSchemas()).text;
       try {
         writeFileAtomic(target, text, { overwrite: false });
       } catch (e) {

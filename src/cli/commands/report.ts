@@ -2,10 +2,11 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { Row } from '../../core/results.js';
 import { reportStats } from '../../core/stats.js';
-import { DvkError } from '../../errors.js';
+import { DvkError, InputError } from '../../errors.js';
 import { messages } from '../../i18n/index.js';
 import type { Ctx } from '../context.js';
 import { addDocOptions, documentDateOf, documentNumber, documentScope, groupRows, writeDocuments, type DocOptions } from '../documents.js';
+import { fieldLabel } from '../../render/labels.js';
 import { scoreScope } from '../scope.js';
 
 export function registerReport(program: Command, ctx: Ctx): void {
@@ -17,7 +18,7 @@ export function registerReport(program: Command, ctx: Ctx): void {
     .addHelpText('after', t.examples)
     .action(async (paths: string[], opts: DocOptions) => {
       const { loaded, ws, rows, year, level } = documentScope(ctx, paths, opts);
-      if (rows.length === 0) throw new DvkError(t.nothing(year).message, 1, t.nothing(year).hint);
+      if (rows.length === 0) throw new InputError(t.nothing(year));
       // Last year's figures, for comparison, when its data is in the workspace and sound.
       let previous: Row[] = [];
       try {
@@ -28,11 +29,10 @@ export function registerReport(program: Command, ctx: Ctx): void {
       }
       const date = documentDateOf(ctx, opts.date, ws.config.report?.date);
       const number = documentNumber(opts.number, ws.config.report?.number);
-      const [{ reportDocument }, { pack, documentTimestamp }, { barChartSvg, svgToPng }, { fieldLabel }] = await Promise.all([
+      const [{ reportDocument }, { pack, documentTimestamp }, { barChartSvg, svgToPng }] = await Promise.all([
         import('../../render/report.js'),
         import('../../render/pack.js'),
         import('../../render/chart.js'),
-        import('../../render/labels.js'),
       ]);
       const stamp = documentTimestamp(date, ctx.io.env);
       const before = opts.by ? new Map(groupRows(previous, opts.by, ws.levels).map((g) => [g.key, g.rows])) : undefined;

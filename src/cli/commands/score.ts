@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Row } from '../../core/results.js';
 import { Ratio } from '../../core/decimal.js';
 import { FIELDS, type Field } from '../../core/types.js';
+import { UsageError } from '../../errors.js';
 import { checkedWorkspace } from '../../workspace/checked.js';
 import { checkLevel, scoreScope } from '../scope.js';
 import type { Ctx } from '../context.js';
@@ -47,6 +48,7 @@ export function registerScore(program: Command, ctx: Ctx): void {
       const rows = scoreScope(m, loaded, { ...opts, year: opts.year ?? ws.config.year, paths, explain: opts.explain, words: m });
       const o = { m, levels: ws.levels, color: ctx.color, width: ctx.io.stdout.isTTY ? ctx.io.stdout.columns : undefined };
       if (opts.explain) {
+        if (opts.format === 'csv' || opts.format === 'markdown') throw new UsageError(t.explainFormat);
         ctx.out(opts.format === 'json' ? explainJson(rows) : explain(rows, o));
       } else if (rows.length === 0) {
         ctx.err(`${t.empty}\n`);

@@ -18,10 +18,11 @@ export function registerStatus(program: Command, ctx: Ctx): void {
     .addHelpText('after', m.cli.status.examples)
     .action((paths: string[], opts: { format: 'table' | 'json'; year?: number }) => {
       const { ws, validation } = checkedWorkspace(ctx, paths);
+      const year = opts.year ?? ws.config.year;
       // Model files, and files that could not be read far enough to know their kind.
       const candidates = ws.files
         .filter((f) => ws.named.has(f) && (f.kind === 'model' || f.kind === undefined))
-        .filter((f) => opts.year === undefined || f.data?.year === undefined || f.data.year === opts.year);
+        .filter((f) => year === undefined || f.data?.year === undefined || f.data.year === year);
       const usable = candidates.filter((f) => validation.valid.has(f)).map((f) => ({ model: f.data as unknown as Model, file: f.path }));
       const invalid = candidates.length - usable.length;
       const report = statusReport(usable);

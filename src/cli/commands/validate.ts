@@ -73,6 +73,7 @@ export function registerValidate(program: Command, ctx: Ctx): void {
         : opts.format === 'junit' ? junit(input, [...reported].map((f) => f.path))
         : stylish(input, { color: ctx.color });
       ctx.out(text);
+      if (ws.files.length === 0 && !ctx.quiet) ctx.err(`${m.cli.validate.nothing(ws.root)}\n`);
       const tooManyWarnings = opts.maxWarnings !== undefined && summary.warnings > opts.maxWarnings;
       if (tooManyWarnings) ctx.err(`${m.cli.validate.tooManyWarnings(summary.warnings, opts.maxWarnings!)}\n`);
       // A broken dvk.config.yaml is a configuration error, whatever else is found.

@@ -8,6 +8,8 @@ export interface DiffInput {
   changes: ModelChange[];
   totals: DiffTotals;
   m: Messages;
+  /** A level's label: "Cấp huyện" for `huyen`. */
+  levelName: (id: string) => string;
 }
 
 const score = (m: Messages, o: Outcome | undefined) => (o ? m.number(Number(o.total).toFixed(o.places)) : '—');
@@ -16,26 +18,26 @@ const mark = (m: Messages, o: Outcome | undefined) =>
 const arrow = (a: string, b: string) => (a === b ? a : `${a} → ${b}`);
 
 /** What happened to a model, in words: "sửa; hoàn thành bước 4; phiếu chấm cấp huyen". */
-function what(m: Messages, c: ModelChange): string {
+function what(m: Messages, c: ModelChange, levelName: (id: string) => string): string {
   const t = m.cli.diff;
   // A model whose file did not change but whose score did: the sheet says why, if it changed.
   const status = c.status === 'scored' && c.sheets.length ? '' : c.from ? t.renamed(c.from) : t.status[c.status];
   const parts: string[] = [status];
   if (c.stepsCompleted.length) parts.push(t.completed(c.stepsCompleted.map((s) => m.stepName(s))));
   if (c.stepsUncompleted.length) parts.push(t.uncompleted(c.stepsUncompleted.map((s) => m.stepName(s))));
-  if (c.sheets.length) parts.push(t.sheets(c.sheets));
+  if (c.sheets.length) parts.push(t.sheets(c.sheets.map(levelName)));
   return parts.filter(Boolean).join('; ');
 }
 
-export function diffText({ rev, commit, changes, totals, m }: DiffInput): string {
+export function diffText({ rev, commit, changes, totals, m, levelName }: DiffInput): string {
   const t = m.cli.diff;
   const out = [t.heading(rev, commit.slice(0, 7), changes.length), t.totals(totals), ''];
   const sign = { added: '+', removed: '-', renamed: '~', changed: '~', scored: '~' };
   for (const c of changes) {
     out.push(`${sign[c.status]} ${c.id}  ${c.name}`);
-    out.push(`    ${what(m, c)}`);
+    out.push(`    ${what(m, c, levelName)}`);
     for (const s of c.scores) {
-      out.push(`    ${t.level(s.level)}: ${arrow(score(m, s.before), score(m, s.after))} · ${arrow(s.before?.class ?? '—', s.after?.class ?? '—')} · ${arrow(mark(m, s.before), mark(m, s.after))}`);
+      out.push(`    ${levelName(s.level)}: ${arrow(score(m, s.before), score(m, s.after))} · ${arrow(s.before?.class ?? '—', s.after?.class ?? '—')} · ${arrow(mark(m, s.before), mark(m, s.after))}`);
     }
   }
   if (changes.length === 0) out.push(t.none);
@@ -44,7 +46,7 @@ export function diffText({ rev, commit, changes, totals, m }: DiffInput): string
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
-export function diffMarkdown({ rev, commit, changes, totals, m }: DiffInput): string {
+export function diffMarkdown({ rev, commit, changes, totals, m, levelName }: DiffInput): string {
   const t = m.cli.diff;
   const out = [`### ${t.heading(rev, commit.slice(0, 7), changes.length)}`, '', t.totals(totals), ''];
   if (changes.length === 0) return `${[...out, t.none].join('\n')}\n`;
@@ -58,8 +60,8 @@ export function diffMarkdown({ rev, commit, changes, totals, m }: DiffInput): st
         `| ${[
           first ? `\`${ch.id}\`` : '',
           first ? ch.name : '',
-          first ? what(m, ch) : '',
-          s.level,
+          first ? what(m, ch, levelName) : '',
+          s.level ? levelName(s.level) : '',
           s.level ? arrow(score(m, s.before), score(m, s.after)) : '',
           s.level ? arrow(s.before?.class ?? '—', s.after?.class ?? '—') : '',
           s.level ? arrow(mark(m, s.before), mark(m, s.after)) : '',

@@ -36,14 +36,14 @@ export function ranks(rows: Row[]): (number | undefined)[] {
 }
 
 /** The cells a table and a Markdown table share: rank, id, name, unit, level, total, class, mark. */
-function cells(m: Messages, rows: Row[]): string[][] {
+function cells(m: Messages, rows: Row[], o: ScoreFormatOptions): string[][] {
   const rank = ranks(rows);
   return rows.map((r, i) => [
     rank[i] === undefined ? '' : String(rank[i]),
     r.model.id,
     r.model.name,
     r.model.unit.name,
-    r.level ?? '',
+    r.level ? levelName(o, r.level) : '',
     totalText(m, r),
     r.recognition?.class?.label ?? '',
     mark(m, r),
@@ -65,14 +65,14 @@ export function scoreTable(rows: Row[], o: ScoreFormatOptions): string {
       { header: t.rank, align: 'right' }, { header: t.id }, { header: t.name, max: nameWidth }, { header: t.unit, max: 30 },
       { header: t.level }, { header: t.total, align: 'right' }, { header: t.class }, { header: t.recognized },
     ],
-    cells(m, rows),
+    cells(m, rows, o),
     { bold: c.bold },
   );
   const out = [body];
   const refused = rows.filter((r) => r.recognition && !r.recognition.recognized);
   if (refused.length) {
     out.push(c.bold(m.score.reasonsTitle));
-    for (const r of refused) out.push(`  ${r.model.id}${r.level ? ` (${r.level})` : ''}: ${r.recognition!.reasons.map((x) => x.message).join('; ')}`);
+    for (const r of refused) out.push(`  ${r.model.id}${r.level ? ` (${levelName(o, r.level).toLowerCase()})` : ''}: ${r.recognition!.reasons.map((x) => x.message).join('; ')}`);
     out.push('');
   }
   out.push(m.score.legend);
@@ -107,7 +107,11 @@ export function scoreJson(rows: Row[]): string {
 
 const csvCell = (s: string) => (/[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-/** CSV for Excel: UTF-8 with a BOM, CRLF line ends, Vietnamese headers and numbers. */
+/**
+ * CSV for Excel: UTF-8 with a BOM, CRLF line ends. In Vietnamese, decimals take a comma, so the
+ * fields are separated by semicolons, as Excel expects in a Vietnamese locale; in English,
+ * decimal points and commas.
+ */
 export function scoreCsv(rows: Row[], { m }: ScoreFormatOptions): string {
   const t = m.score.csv;
   const rank = ranks(rows);
@@ -134,18 +138,20 @@ export function scoreCsv(rows: Row[], { m }: ScoreFormatOptions): string {
       r.result ? r.recognition!.reasons.map((x) => x.message).join('; ') : m.score.notAssessed,
     ]);
   });
-  return `\uFEFF${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  const sep = m.lang === 'vi' ? ';' : ',';
+  return `\uFEFF${lines.map((l) => l.map(csvCell).join(sep)).join('\r\n')}\r\n`;
 }
 
 const md = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
-export function scoreMarkdown(rows: Row[], { m }: ScoreFormatOptions): string {
+export function scoreMarkdown(rows: Row[], o: ScoreFormatOptions): string {
+  const { m } = o;
   const t = m.score.columns;
   const out = [
     `| ${t.rank} | ${t.id} | ${t.name} | ${t.unit} | ${t.level} | ${t.total} | ${t.class} | ${t.recognized} | ${t.reasons} |`,
     '|---:|---|---|---|---|---:|---|---|---|',
   ];
-  cells(m, rows).forEach((row, i) => {
+  cells(m, rows, o).forEach((row, i) => {
     const reasons = rows[i]!.recognition?.reasons.map((x) => x.message).join('; ') ?? '';
     out.push(`| ${[...row, reasons].map(md).join(' | ')} |`);
   });

@@ -1,9 +1,10 @@
 // Rules on a criteria framework's own consistency: framework-duplicate-id (group, criterion,
 // gate or class ids used twice), framework-class-order (classes not strictly descending by min,
 // or no class for a total of 0), framework-unknown-class (recognition names a class that does
-// not exist).
+// not exist), framework-rounding (a criterion's maximum is not a multiple of the rounding step).
 import type { Finding } from '../load.js';
 import { nearest } from '../hints.js';
+import { Ratio } from '../decimal.js';
 import type { Path } from '../types.js';
 import type { CriteriaFile, Rule } from './context.js';
 
@@ -32,6 +33,16 @@ export const frameworkConsistency: Rule<CriteriaFile> = (file, { m }) => {
   if (lowest && lowest.min > 0) {
     findings.push({ rule: 'framework-class-order', severity: 'warning', path: ['classes', f.classes.length - 1, 'min'], ...m.lowestClassMin(lowest.label, lowest.min) });
   }
+
+  // A maximum that is not a multiple of the rounding step could round above itself (7.5 -> 8).
+  const step = Ratio.of(f.rounding ?? 0.01);
+  f.groups.forEach((g, i) =>
+    g.criteria.forEach((c, j) => {
+      if (Ratio.of(c.max).div(step).d !== 1n) {
+        findings.push({ rule: 'framework-rounding', severity: 'error', path: ['groups', i, 'criteria', j, 'max'], ...m.maxNotOnStep(c.id, c.max, f.rounding ?? 0.01) });
+      }
+    }),
+  );
 
   const ids = f.classes.map((c) => c.id);
   const known = (id: string | undefined, path: Path) => {

@@ -12,7 +12,8 @@ export function missingInStep(step: StepName, value: unknown): string[] {
   for (const e of validateAgainst(step, value)) {
     const at = pointerToPath(e.instancePath, value).map((s) => (typeof s === 'number' ? `[${s}]` : s));
     if (e.keyword === 'required') at.push(String(e.params.missingProperty));
-    missing.add(at.join('.').replace(/\.\[/g, '['));
+    // A step that is an empty list (`inspect: []`) lacks its first entry.
+    missing.add(at.join('.').replace(/\.\[/g, '[') || '[0]');
   }
   return [...missing];
 }
