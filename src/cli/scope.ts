@@ -57,6 +57,7 @@ export function scoreScope(m: Messages, { ws, validation }: Loaded, req: ScopeRe
       assessments: sheets.map((f) => ({ data: f.data as unknown as Assessment, file: f.path })),
       frameworks: new Map(frameworkFiles.map((f) => [f.data!.id as string, f.data as unknown as Framework])),
       levels: ws.levels,
+      detail: req.explain !== undefined,
     },
     filters,
     req.words,

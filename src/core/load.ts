@@ -40,6 +40,12 @@ export interface LoadedFile {
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
+/** Valid UTF-8 bytes as text, without a byte order mark. */
+function decodeUtf8(bytes: Uint8Array): string {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 function lineColOfByte(bytes: Uint8Array, offset: number): Range {
   const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset)).replace(/^\uFEFF/, '');
   const lines = before.split('\n');
@@ -69,14 +75,39 @@ function firstInvalidByte(bytes: Uint8Array): number {
 
 export interface LoadOptions {
   m: Messages;
+  /** Reads the file's bytes again, so that a file that parses cleanly need not keep its text. */
+  reread?: () => Uint8Array;
   /** Whether a file without `kind` is an error (it lies in a data folder or was named). */
   requireKind: boolean;
   /** The kind to assume when the file has none (the config file). */
   defaultKind?: Kind;
 }
 
+// Each kind of file is made in a function of its own: a closure keeps its whole scope alive,
+// and the text must not be in the scope of a file that reads it back.
+function textFile(path: string, rel: string, text: string): LoadedFile {
+  let positioned: Positioned | undefined;
+  return { path, rel, text, findings: [], positions: () => (positioned ??= parseWithPositions(text)) };
+}
+
+function rereadFile(path: string, rel: string, reread: () => Uint8Array): LoadedFile {
+  let positioned: Positioned | undefined;
+  let text: string | undefined;
+  const file: LoadedFile = {
+    path,
+    rel,
+    // Read back once a finding needs it, then kept: such files are few.
+    get text() {
+      return (text ??= decodeUtf8(reread()));
+    },
+    findings: [],
+    positions: () => (positioned ??= parseWithPositions(file.text)),
+  };
+  return file;
+}
+
 function fail(path: string, rel: string, text: string, finding: Finding): LoadedFile {
-  return { path, rel, text, findings: [finding], positions: () => parseWithPositions(text) };
+  return { ...textFile(path, rel, text), findings: [finding] };
 }
 
 export function loadFile(path: string, rel: string, bytes: Uint8Array, opts: LoadOptions): LoadedFile {
@@ -92,8 +123,7 @@ export function loadFile(path: string, rel: string, bytes: Uint8Array, opts: Loa
   }
   let text: string;
   if (isUtf8(bytes)) {
-    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    text = decodeUtf8(bytes);
   } else {
     const offset = firstInvalidByte(bytes);
     return fail(path, rel, '', {
@@ -103,20 +133,19 @@ export function loadFile(path: string, rel: string, bytes: Uint8Array, opts: Loa
   }
   if (text.split('\n').every((line) => line.trim() === '' || line.trimStart().startsWith('#'))) {
     // A config with nothing in it is a config that takes every default.
-    if (opts.defaultKind === 'config') return { path, rel, text, kind: 'config', data: {}, findings: [], positions: () => parseWithPositions(text) };
+    if (opts.defaultKind === 'config') return { ...textFile(path, rel, text), kind: 'config', data: {} };
     return fail(path, rel, text, { rule: 'file-empty', severity: 'error', at: START, ...m.emptyFile() });
   }
 
-  let positioned: Positioned | undefined;
-  const positions = () => (positioned ??= parseWithPositions(text));
-  const file: LoadedFile = { path, rel, text, findings: [], positions };
-
   let data: unknown;
   const fast = fastParse(text);
+  // A file read on the fast path rarely needs its text again (only to place a finding): with a
+  // way to read it back, it does not keep it. A workspace of 100,000 files then fits in memory.
+  const file = fast && opts.reread ? rereadFile(path, rel, opts.reread) : textFile(path, rel, text);
   if (fast) {
     data = fast.data;
   } else {
-    const p = positions();
+    const p = file.positions();
     file.findings.push(...yamlFindings(p, text, m));
     file.findings.push(...tagFindings(p, text, m));
     if (file.findings.length > 0) return file;

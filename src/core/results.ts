@@ -29,6 +29,8 @@ export interface ResultsInput {
   assessments: { data: Assessment; file: string }[];
   frameworks: ReadonlyMap<string, Framework>;
   levels: LevelDef[];
+  /** Keep each criterion's marks (for --explain). */
+  detail?: boolean;
 }
 
 /** A unit's code, or whole words of its name: "HM", "hòa mạc" (not "ca" for "cao"). */
@@ -59,7 +61,7 @@ export function results(input: ResultsInput, filters: Filters, m: Messages): Row
     for (const a of sheets) {
       const framework = input.frameworks.get(a.data.framework);
       if (!framework) continue;
-      const result = score(framework, a.data);
+      const result = score(framework, a.data, input.detail ?? false);
       rows.push({ model, file, level: a.data.level, assessment: a, result, recognition: recognize(model, result, m) });
     }
   }

@@ -21,6 +21,7 @@ export interface GroupResult {
   title: string;
   max: Ratio;
   score: Ratio;
+  /** Each criterion's marks and aggregate: kept only when asked for (`--explain`). */
   criteria: CriterionResult[];
 }
 
@@ -65,9 +66,10 @@ export function sheetsOf(a: Assessment): { name: string; scores: Record<string, 
 
 /**
  * Scores an assessment with its framework. The assessment must have passed validation against
- * that framework (every criterion scored on every sheet, within range).
+ * that framework (every criterion scored on every sheet, within range). Without `detail`, the
+ * groups carry their scores but not their criteria.
  */
-export function score(framework: Framework, assessment: Assessment): ScoreResult {
+export function score(framework: Framework, assessment: Assessment, detail = true): ScoreResult {
   const sheets = sheetsOf(assessment);
   const aggregation = framework.aggregation ?? 'mean';
   const rounding = Ratio.of(framework.rounding ?? 0.01);
@@ -81,7 +83,8 @@ export function score(framework: Framework, assessment: Assessment): ScoreResult
       const exact = aggregate(marks, aggregation);
       return { id: c.id, title: c.title, max: Ratio.of(c.max), marks, exact, score: exact.roundTo(rounding) };
     });
-    return { id: g.id, title: g.title, max: sum(criteria.map((c) => c.max)), score: sum(criteria.map((c) => c.score)), criteria };
+    // A workspace's worth of marks as exact fractions is a lot of memory: drop them unless wanted.
+    return { id: g.id, title: g.title, max: sum(criteria.map((c) => c.max)), score: sum(criteria.map((c) => c.score)), criteria: detail ? criteria : [] };
   });
   return {
     framework,

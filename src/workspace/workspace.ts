@@ -108,7 +108,7 @@ function assemble(src: Source): Workspace {
   for (const abs of found) {
     if (abs === configPath) continue;
     const requireKind = namedAbs.has(abs) || dataDirs.some((d) => inside(abs, d));
-    const file = loadFile(show(abs), slash(path.relative(root, abs)), src.read(abs), { m, requireKind });
+    const file = loadFile(show(abs), slash(path.relative(root, abs)), src.read(abs), { m, requireKind, reread: () => src.read(abs) });
     // A YAML file outside the data folders without `kind` is not ours (e.g. a CI workflow).
     if (!file.kind && !requireKind) continue;
     files.push(file);
