@@ -27,8 +27,8 @@ function score(r: Row): string {
   return r.result!.total.toFixed(r.result!.places).replace('.', ',');
 }
 
-function article(f: DocFormat, n: number, text: string): Paragraph {
-  return para(f, [{ text: `Điều ${n}. `, bold: true }, { text }], { indent: true });
+function article(f: DocFormat, n: number, text: string, keepNext = false): Paragraph {
+  return para(f, [{ text: `Điều ${n}. `, bold: true }, { text }], { indent: true, keepNext });
 }
 
 export function decisionDocument(input: DecisionInput): Document {
@@ -59,10 +59,11 @@ export function decisionDocument(input: DecisionInput): Document {
   }
   body.push(article(f, 1, first));
   body.push(article(f, 2, fill(d.effect ?? 'Quyết định này có hiệu lực kể từ ngày ký.', vars)));
+  // The last article stays on the page of the signature: a signature never stands alone.
   body.push(
-    article(f, 3, `${fill(d.implementers ?? 'Các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1', vars).replace(/\.$/, '')} chịu trách nhiệm thi hành Quyết định này.`),
+    article(f, 3, `${fill(d.implementers ?? 'Các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1', vars).replace(/\.$/, '')} chịu trách nhiệm thi hành Quyết định này.`, true),
   );
-  body.push(para(f, '', { after: 120 }));
+  body.push(para(f, '', { after: 120, keepNext: true }));
   const recipients = d.recipients ?? (f.kind === 'party' ? ['Như Điều 3,', 'Lưu Văn phòng.'] : ['Như Điều 3;', 'Lưu: VT.']);
   body.push(signatureBlock(f, { config, recipients }));
 

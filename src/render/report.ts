@@ -173,8 +173,9 @@ export function reportDocument(input: ReportInput): Document {
   body.push(para(f, [{ text: `PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM ${year + 1}`, bold: true }], { align: 'center', keepNext: true }));
   const directions = r.directions ?? [];
   if (directions.length === 0) body.push(para(f, `(Phương hướng, nhiệm vụ năm ${year + 1}: ghi tại mục report.directions của dvk.config.yaml.)`, { indent: true, italics: true }));
-  directions.forEach((d, i) => body.push(para(f, `${i + 1}. ${fill(d, { ...vars, next: year + 1 })}`, { indent: true })));
-  body.push(para(f, '', { after: 120 }));
+  // The last direction stays on the page of the signature.
+  directions.forEach((d, i) => body.push(para(f, `${i + 1}. ${fill(d, { ...vars, next: year + 1 })}`, { indent: true, keepNext: i === directions.length - 1 })));
+  body.push(para(f, '', { after: 120, keepNext: true }));
   body.push(signatureBlock(f, { config, recipients: r.recipients ?? ['Như trên,', 'Lưu Văn phòng.'] }));
 
   return new Document({
