@@ -5,23 +5,11 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument, stringify, visit, type YAMLSeq } from 'yaml';
-import { commentsOf, formatYaml, keyOrder, plainData, unsafeChange, type SchemaSet } from '../../src/core/fmt.js';
+import { commentsOf, formatYaml, keyOrder, plainData, unsafeChange } from '../../src/core/fmt.js';
 import type { Kind } from '../../src/core/types.js';
 import { EXAMPLE, FIXTURES, ROOT } from '../helpers.js';
+import { readSchemas } from '../../src/cli/commands/fmt.js';
 
-function readSchemas(): SchemaSet {
-  const dir = path.join(ROOT, 'schemas');
-  const out: Record<string, unknown> = {};
-  const walk = (sub: string) => {
-    for (const e of fs.readdirSync(path.join(dir, sub), { withFileTypes: true })) {
-      const rel = sub ? `${sub}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(rel);
-      else if (e.name.endsWith('.json')) out[rel] = JSON.parse(fs.readFileSync(path.join(dir, rel), 'utf8')) as unknown;
-    }
-  };
-  walk('');
-  return out;
-}
 
 const schemas = readSchemas();
 const fmt = (text: string, kind: Kind = 'model') => formatYaml(text, kind, schemas).text;

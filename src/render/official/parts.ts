@@ -155,17 +155,23 @@ export function headerBlock(f: DocFormat, h: HeaderInfo): Table {
   const place = issuer.place ? `${issuer.place}, ` : '';
   const date = cellPara(f, [{ text: `${place}${documentDate(h.date)}`, italics: true, size: s.date }], f.kind === 'party' ? 'right' : 'center');
 
-  const cell = (children: Paragraph[], w: number, valign: 'top' | 'bottom' = 'top') =>
-    new TableCell({ width: { size: w, type: WidthType.DXA }, children, verticalAlign: valign === 'top' ? VerticalAlign.TOP : VerticalAlign.BOTTOM, margins: { left: 0, right: 0 } });
+  return columns([left, right], [[leftTop, rightTop], [[number], [date]]]);
+}
+
+/** Two borderless columns of absolute widths, row by row: the header and signature blocks. */
+function columns(widths: [number, number], rows: [Paragraph[], Paragraph[]][], keepRows = false): Table {
   return new Table({
-    width: { size: width, type: WidthType.DXA },
-    columnWidths: [left, right],
+    width: { size: widths[0] + widths[1], type: WidthType.DXA },
+    columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
-    rows: [
-      new TableRow({ children: [cell(leftTop, left), cell(rightTop, right)] }),
-      new TableRow({ children: [cell([number], left), cell([date], right)] }),
-    ],
+    rows: rows.map(
+      (cells) =>
+        new TableRow({
+          cantSplit: keepRows,
+          children: cells.map((children, i) => new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, children, verticalAlign: VerticalAlign.TOP, margins: { left: 0, right: 0 } })),
+        }),
+    ),
   });
 }
 
@@ -205,21 +211,7 @@ export function signatureBlock(f: DocFormat, info: SignatureInfo): Table {
   sign.push(cellPara(f, [{ text: (signer.title ?? '').toUpperCase(), bold: true, size: s.signature }]));
   for (let i = 0; i < 4; i++) sign.push(cellPara(f, [{ text: '', size: s.signature }]));
   sign.push(cellPara(f, [{ text: signer.name ?? '', bold: true, size: s.signature }]));
-  return new Table({
-    width: { size: width, type: WidthType.DXA },
-    columnWidths: [left, right],
-    layout: TableLayoutType.FIXED,
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        cantSplit: true,
-        children: [
-          new TableCell({ width: { size: left, type: WidthType.DXA }, children: recipients, margins: { left: 0, right: 0 } }),
-          new TableCell({ width: { size: right, type: WidthType.DXA }, children: sign, margins: { left: 0, right: 0 } }),
-        ],
-      }),
-    ],
-  });
+  return columns([left, right], [[recipients, sign]], true);
 }
 
 /** Page numbers at the top centre, from page 2 (the first page's header is empty). */
