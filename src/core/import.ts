@@ -743,31 +743,6 @@ export function rowToModel(row: ImportRow, ctx: RowContext): { model: ImportedMo
 
 // ---- Bytes ----
 
-/** The byte offset of the first invalid UTF-8 sequence, or -1 when the bytes are valid UTF-8. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    // Continuation bytes after the lead byte, and the smallest code point that needs them.
-    const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
-    if (n === 0) return i;
-    const min = [0, 0x80, 0x800, 0x10000][n]!;
-    let cp = b & (0xff >> (n + 2));
-    for (let k = 1; k <= n; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += n + 1;
-  }
-  return -1;
-}
-
 /** The CSV field separator: `;` (Vietnamese Excel) or `,`, whichever the header line has more of, outside quotes. */
 export function detectDelimiter(text: string): ',' | ';' {
   let commas = 0;

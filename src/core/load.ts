@@ -38,7 +38,6 @@ export interface LoadedFile {
   positions(): Positioned;
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** Valid UTF-8 bytes as text, without a byte order mark. */
 function decodeUtf8(bytes: Uint8Array): string {
@@ -56,19 +55,27 @@ function lineColOfByte(bytes: Uint8Array, offset: number): Range {
 
 const START: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
-/** Finds the first byte that is not valid UTF-8. */
-function firstInvalidByte(bytes: Uint8Array): number {
+/** The byte offset of the first invalid UTF-8 sequence, or -1 when the bytes are valid UTF-8. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const n = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
-    if (n === 0 || i + n > bytes.length) return i;
-    try {
-      UTF8.decode(bytes.subarray(i, i + n));
-    } catch {
-      return i;
+    if (b < 0x80) {
+      i++;
+      continue;
     }
-    i += n;
+    // Continuation bytes after the lead byte, and the smallest code point that needs them.
+    const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    if (n === 0) return i;
+    const min = [0, 0x80, 0x800, 0x10000][n]!;
+    let cp = b & (0xff >> (n + 2));
+    for (let k = 1; k <= n; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += n + 1;
   }
   return -1;
 }
@@ -125,7 +132,7 @@ export function loadFile(path: string, rel: string, bytes: Uint8Array, opts: Loa
   if (isUtf8(bytes)) {
     text = decodeUtf8(bytes);
   } else {
-    const offset = firstInvalidByte(bytes);
+    const offset = firstInvalidUtf8(bytes);
     return fail(path, rel, '', {
       rule: 'file-encoding', severity: 'error', at: lineColOfByte(bytes, Math.max(0, offset)),
       ...m.notUtf8(bytes[offset] ?? 0),

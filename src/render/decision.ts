@@ -4,6 +4,7 @@ import { Document, LineRuleType, PageOrientation, SectionType, type Paragraph, t
 import type { Row } from '../core/results.js';
 import type { Config, LevelDef } from '../core/types.js';
 import { documentDate, numberToWords } from '../core/words.js';
+import { formatNumber } from '../i18n/format.js';
 import { fieldLabel, typeLabel, quote } from './labels.js';
 import { A4, formatFor, numberLine, textWidth, type DocFormat } from './official/format.js';
 import { fill, fixedTable, headerBlock, pageNumberHeaders, para, signatureBlock, titleBlock, type TableRowSpec } from './official/parts.js';
@@ -24,7 +25,7 @@ export interface DecisionInput {
 const DEFAULT_SUMMARY = 'Về việc công nhận mô hình, điển hình “Dân vận khéo” năm {year}';
 
 function score(r: Row): string {
-  return r.result!.total.toFixed(r.result!.places).replace('.', ',');
+  return formatNumber(r.result!.total.toFixed(r.result!.places), 'vi');
 }
 
 function article(f: DocFormat, n: number, text: string, keepNext = false): Paragraph {

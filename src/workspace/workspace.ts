@@ -39,7 +39,8 @@ export interface Workspace {
   named: Set<LoadedFile>;
 }
 
-const slash = (p: string) => p.split(path.sep).join('/');
+/** A path with `/` between its parts, whatever the system. */
+export const slash = (p: string) => p.split(path.sep).join('/');
 const isYaml = (name: string) => /\.ya?ml$/i.test(name);
 
 function walk(dir: string, skip: Set<string>, out: string[]): void {

@@ -8,7 +8,6 @@ import {
   findMoney,
   findPeriod,
   findWorkdays,
-  firstInvalidUtf8,
   fundsOf,
   HEADER_SYNONYMS,
   IMPORT_KEYS,
@@ -30,6 +29,7 @@ import {
   type ImportRow,
   type RowContext,
 } from '../../src/core/import.js';
+import { firstInvalidUtf8 } from '../../src/core/load.js';
 import { DEFAULT_LEVELS } from '../../src/core/config.js';
 import { messages } from '../../src/i18n/index.js';
 

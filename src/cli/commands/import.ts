@@ -9,7 +9,6 @@ import {
   cleanText,
   detectDelimiter,
   findHeaderRow,
-  firstInvalidUtf8,
   IMPORT_KEYS,
   matchHeaders,
   normalizeHeader,
@@ -20,6 +19,7 @@ import {
   type ImportKey,
   type ImportRow,
 } from '../../core/import.js';
+import { firstInvalidUtf8 } from '../../core/load.js';
 import { schemaFindings, validateAgainst } from '../../core/schema.js';
 import { yaml } from '../../core/parse.js';
 import { messages } from '../../i18n/index.js';
@@ -28,7 +28,7 @@ import { InputError, UsageError } from '../../errors.js';
 import type { Messages } from '../../i18n/index.js';
 import { writeFileAtomic } from '../../workspace/atomic.js';
 import { assertConfig } from '../../workspace/checked.js';
-import { openWorkspace } from '../../workspace/workspace.js';
+import { openWorkspace, slash } from '../../workspace/workspace.js';
 import type { Ctx } from '../context.js';
 import { readSchemas } from './fmt.js';
 import { schemaRef } from './new.js';
@@ -52,7 +52,6 @@ interface SheetRow {
   cells: string[];
 }
 
-const slash = (p: string) => p.split(path.sep).join('/');
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 // ---- Reading ----

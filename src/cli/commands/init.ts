@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import { DEFAULT_LEVELS } from '../../core/config.js';
 import { UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../workspace/atomic.js';
+import { relative } from '../batch.js';
 import { PACKAGE_DIR, type Ctx } from '../context.js';
 import type { Kind } from '../../core/types.js';
 import { readSchemas } from './fmt.js';
@@ -60,7 +61,7 @@ export function registerInit(program: Command, ctx: Ctx): void {
       const existing = [...files.keys()].filter((f) => fs.existsSync(path.join(root, f)));
       if (existing.length && !opts.force) throw new UsageError(t.exists(existing));
       for (const [rel, text] of files) writeFileAtomic(path.join(root, rel), text);
-      const shown = path.relative(ctx.cwd, root).split(path.sep).join('/') || '.';
+      const shown = relative(ctx, root);
       if (!ctx.quiet) ctx.out(`${t.done(shown, files.size)}\n${t.next(shown)}\n`);
     });
 }

@@ -8,7 +8,7 @@ import { FIELDS, MODEL_TYPES } from '../../core/types.js';
 import { UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../workspace/atomic.js';
 import { assertConfig } from '../../workspace/checked.js';
-import { openWorkspace } from '../../workspace/workspace.js';
+import { openWorkspace, slash } from '../../workspace/workspace.js';
 import { PACKAGE_DIR, type Ctx } from '../context.js';
 import { readSchemas } from './fmt.js';
 import { parseCount } from './validate.js';
@@ -27,7 +27,6 @@ interface NewModelOptions {
 /** A YAML scalar as it should be written: plain where YAML allows, quoted where it must. */
 const scalar = (v: string | number) => yaml().stringify(v, { lineWidth: 0 }).trimEnd();
 
-const slash = (p: string) => p.split(path.sep).join('/');
 
 /** The `$schema=` path from a file to a schema: the workspace's own copy if it has one, else dvk's. */
 export function schemaRef(file: string, root: string, name: string): string {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../workspace/atomic.js';
+import { relative } from '../batch.js';
 import { PACKAGE_DIR, type Ctx } from '../context.js';
 
 /** Schema names as users type them, and their files under schemas/. */
@@ -39,7 +40,7 @@ export function registerSchema(program: Command, ctx: Ctx): void {
           if (!SCHEMAS[key]) throw new UsageError(m.cli.schema.unknown(key, Object.keys(SCHEMAS)));
           writeFileAtomic(path.join(dir, SCHEMAS[key]), fs.readFileSync(schemaFile(key)));
         }
-        if (!ctx.quiet) ctx.out(`${m.cli.schema.written(names.length, path.relative(ctx.cwd, dir).split(path.sep).join('/') || '.')}\n`);
+        if (!ctx.quiet) ctx.out(`${m.cli.schema.written(names.length, relative(ctx, dir))}\n`);
         return;
       }
       if (name === undefined) {
