@@ -13,7 +13,7 @@ import { fieldLabel } from '../render/labels.js';
 import { relative, runJobs, type Job } from './batch.js';
 import type { Ctx } from './context.js';
 import { checkLevel, scoreScope } from './scope.js';
-import { parseCount } from './commands/validate.js';
+import { parseCount } from './args.js';
 
 export const GROUP_BY = ['unit', 'level', 'field'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];

@@ -7,17 +7,7 @@ import { LANGS, messages, pickLang, type Lang, type Messages } from '../i18n/ind
 import { stylish } from './reporters/stylish.js';
 import { summarize } from './reporters/types.js';
 import { printError, useColor, VERSION, type Ctx, type GlobalOptions, type Io } from './context.js';
-import { registerNew } from './commands/new.js';
-import { registerImport } from './commands/import.js';
-import { registerSchema } from './commands/schema.js';
-import { registerStatus } from './commands/status.js';
-import { registerValidate } from './commands/validate.js';
-import { registerScore } from './commands/score.js';
-import { registerDecide } from './commands/decide.js';
-import { registerReport } from './commands/report.js';
-import { registerDiff } from './commands/diff.js';
-import { registerFmt } from './commands/fmt.js';
-import { registerInit } from './commands/init.js';
+import { COMMANDS, commandOf } from './commands/index.js';
 
 const FILE_ERRORS = new Set(['EISDIR', 'ENOTDIR', 'ENOENT', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EEXIST', 'ENAMETOOLONG', 'EBUSY']);
 
@@ -32,7 +22,7 @@ function langFromArgv(argv: string[]): string | undefined {
   return undefined;
 }
 
-function buildProgram(ctx: Ctx): Command {
+async function buildProgram(ctx: Ctx, argv: string[]): Promise<Command> {
   const { m } = ctx;
   const program = new Command('dvk');
   program
@@ -75,17 +65,12 @@ function buildProgram(ctx: Ctx): Command {
     ctx.quiet = Boolean(g.quiet);
   });
 
-  registerInit(program, ctx);
-  registerValidate(program, ctx);
-  registerStatus(program, ctx);
-  registerScore(program, ctx);
-  registerDecide(program, ctx);
-  registerReport(program, ctx);
-  registerDiff(program, ctx);
-  registerFmt(program, ctx);
-  registerSchema(program, ctx);
-  registerNew(program, ctx);
-  registerImport(program, ctx);
+  // Only the command that runs is loaded; the others are listed for --help by name and description.
+  const wanted = commandOf(argv);
+  for (const c of COMMANDS) {
+    if (c.name === wanted) (await c.load())(program, ctx);
+    else program.command(c.name).description(c.description(m));
+  }
   return program;
 }
 
@@ -113,8 +98,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     exitCode: 0,
   };
   const errColor = useColor(io.stderr, io.env, argv.includes('--no-color') ? false : undefined);
-  const program = buildProgram(ctx);
   try {
+    const program = await buildProgram(ctx, argv);
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;
   } catch (e) {

@@ -32,7 +32,7 @@ import { openWorkspace, slash } from '../../workspace/workspace.js';
 import type { Ctx } from '../context.js';
 import { readSchemas } from './fmt.js';
 import { schemaRef } from './new.js';
-import { parseCount } from './validate.js';
+import { parseCount } from '../args.js';
 
 interface ImportOptions {
   map?: string[];

@@ -9,7 +9,7 @@ import { PACKAGE_DIR, type Ctx } from '../context.js';
 import type { Kind } from '../../core/types.js';
 import { readSchemas } from './fmt.js';
 import { SCHEMAS } from './schema.js';
-import { parseCount } from './validate.js';
+import { parseCount } from '../args.js';
 
 const TEMPLATES = path.join(PACKAGE_DIR, 'templates', 'init');
 const FRAMEWORKS = path.join(PACKAGE_DIR, 'examples', 'duy-tien-2023', 'criteria');

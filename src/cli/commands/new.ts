@@ -11,7 +11,7 @@ import { assertConfig } from '../../workspace/checked.js';
 import { openWorkspace, slash } from '../../workspace/workspace.js';
 import { PACKAGE_DIR, type Ctx } from '../context.js';
 import { readSchemas } from './fmt.js';
-import { parseCount } from './validate.js';
+import { parseCount } from '../args.js';
 
 interface NewModelOptions {
   id?: string;

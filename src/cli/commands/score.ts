@@ -7,7 +7,7 @@ import { checkedWorkspace } from '../../workspace/checked.js';
 import { checkLevel, scoreScope } from '../scope.js';
 import type { Ctx } from '../context.js';
 import { explain, explainJson, scoreCsv, scoreJson, scoreMarkdown, scoreTable } from '../reporters/score.js';
-import { parseCount } from './validate.js';
+import { parseCount } from '../args.js';
 
 export interface ScopeOptions {
   year?: number;

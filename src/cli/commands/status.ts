@@ -5,7 +5,7 @@ import type { Model } from '../../core/types.js';
 import { checkedWorkspace } from '../../workspace/checked.js';
 import type { Ctx } from '../context.js';
 import { table } from '../table.js';
-import { parseCount } from './validate.js';
+import { parseCount } from '../args.js';
 
 export function registerStatus(program: Command, ctx: Ctx): void {
   const { m } = ctx;

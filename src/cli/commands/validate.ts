@@ -1,6 +1,7 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { parseCount, parseSteps } from '../args.js';
 import { evidenceCandidates } from '../../core/rules/evidence.js';
-import { STEPS, type StepName } from '../../core/types.js';
+import type { StepName } from '../../core/types.js';
 import { validate } from '../../core/validate.js';
 import { changedSince, defaultBase, gitRoot, repoPath, resolveRev } from '../../workspace/git.js';
 import { existingEvidence, openWorkspace } from '../../workspace/workspace.js';
@@ -13,26 +14,6 @@ import { stylish } from '../reporters/stylish.js';
 import { summarize } from '../reporters/types.js';
 
 export const FORMATS = ['stylish', 'json', 'github', 'sarif', 'junit'] as const;
-
-/** `--require review`, `--require register,review`, `--require all`; repeatable. */
-export function parseSteps(ctx: Ctx) {
-  return (value: string, previous: StepName[] = []): StepName[] => {
-    const out = [...previous];
-    for (const part of value.split(',').map((s) => s.trim()).filter(Boolean)) {
-      if (part === 'all') out.push(...STEPS);
-      else if ((STEPS as readonly string[]).includes(part)) out.push(part as StepName);
-      else throw new InvalidArgumentError(ctx.m.cli.badStep(part));
-    }
-    return [...new Set(out)];
-  };
-}
-
-export function parseCount(ctx: Ctx) {
-  return (value: string): number => {
-    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(ctx.m.cli.badCount(value));
-    return Number(value);
-  };
-}
 
 export function registerValidate(program: Command, ctx: Ctx): void {
   const { m } = ctx;
