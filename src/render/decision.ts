@@ -1,6 +1,6 @@
 // The recognition decision (Quyết định công nhận): header block, title, legal bases, articles,
 // recipients and signature, then the annex listing the recognised models on a landscape page.
-import { Document, LineRuleType, PageOrientation, SectionType, type Paragraph, type Table } from 'docx';
+import { Document, LineRuleType, PageOrientation, SectionType, type FileChild, type Paragraph, type Table } from 'docx';
 import type { Row } from '../core/results.js';
 import type { Config, LevelDef } from '../core/types.js';
 import { documentDate, numberToWords } from '../core/words.js';
@@ -42,7 +42,7 @@ export function decisionDocument(input: DecisionInput): Document {
   const vars = { year, count, level: input.level.label ?? input.level.id };
   const scope = input.scope ? ` (${input.scope})` : '';
 
-  const body: (Paragraph | Table)[] = [
+  const body: FileChild[] = [
     headerBlock(f, { config, pattern: f.numbering.decision, number: input.number, date: input.date }),
     ...titleBlock(f, 'QUYẾT ĐỊNH', fill(d.summary ?? DEFAULT_SUMMARY, vars) + scope),
     para(f, [{ text: (d.authority ?? issuer.name ?? '').toUpperCase(), bold: true }], { align: 'center', before: 240, after: 240 }),
@@ -72,7 +72,7 @@ export function decisionDocument(input: DecisionInput): Document {
   const portrait = { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT };
   const landscape = f.annexLandscape;
   const numberText = numberLine(f, f.numbering.decision, input.number, issuer.short ?? '').replace(/^Số:? /, '');
-  const annex: (Paragraph | Table)[] = [
+  const annex: FileChild[] = [
     para(f, [{ text: 'DANH SÁCH', bold: true, size: f.sizes.title }], { align: 'center', after: 0 }),
     para(f, [{ text: `MÔ HÌNH, ĐIỂN HÌNH “DÂN VẬN KHÉO” ĐƯỢC CÔNG NHẬN NĂM ${year}${scope.toUpperCase()}`, bold: true }], { align: 'center', after: 0 }),
     para(f, [{ text: `(Kèm theo Quyết định số ${numberText}, ${documentDate(input.date)} của ${issuer.name ?? ''})`, italics: true }], { align: 'center', after: 240 }),

@@ -2,6 +2,7 @@
 // dates come from the document date (or SOURCE_DATE_EPOCH), zip entries get a fixed time.
 import { Packer, type Document } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { fillRawBlocks, type ExtraPart } from './xml.js';
 
 /** 1980-01-01 00:00 in local time: the zip format's earliest time, the same bytes in any time zone. */
 const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
@@ -13,8 +14,26 @@ export function documentTimestamp(isoDate: string, env: NodeJS.ProcessEnv = proc
   return `${isoDate}T00:00:00Z`;
 }
 
-export function normalizeDocx(zip: Uint8Array, timestamp: string): Uint8Array {
+/** The parts raw blocks refer to: each in the package, in [Content_Types].xml and in the document's relationships. */
+function addParts(files: Record<string, Uint8Array>, parts: ExtraPart[]): void {
+  if (!parts.length) return;
+  const insert = (name: string, before: string, text: string) => {
+    const xml = strFromU8(files[name]!);
+    const at = xml.lastIndexOf(before);
+    files[name] = strToU8(xml.slice(0, at) + text + xml.slice(at));
+  };
+  insert('[Content_Types].xml', '</Types>', parts.map((p) => `<Override ContentType="${p.contentType}" PartName="/${p.path}"/>`).join(''));
+  insert('word/_rels/document.xml.rels', '</Relationships>', parts.map((p) => `<Relationship Id="${p.id}" Type="${p.relationshipType}" Target="${p.path.replace(/^word\//, '')}"/>`).join(''));
+  for (const p of parts) files[p.path] = strToU8(p.data);
+}
+
+export function normalizeDocx(zip: Uint8Array, timestamp: string, doc?: object): Uint8Array {
   const files = unzipSync(zip);
+  if (doc) {
+    const { xml, parts } = fillRawBlocks(doc, strFromU8(files['word/document.xml']!));
+    files['word/document.xml'] = strToU8(xml);
+    addParts(files, parts);
+  }
   const out: Zippable = {};
   for (const [name, data] of Object.entries(files)) {
     let bytes = data;
@@ -39,5 +58,5 @@ export function normalizeDocx(zip: Uint8Array, timestamp: string): Uint8Array {
 
 export async function pack(doc: Document, timestamp: string): Promise<Uint8Array> {
   const buffer = await Packer.toBuffer(doc);
-  return normalizeDocx(new Uint8Array(buffer), timestamp);
+  return normalizeDocx(new Uint8Array(buffer), timestamp, doc);
 }

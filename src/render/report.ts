@@ -1,12 +1,12 @@
 // The year's summary report (Báo cáo tổng kết): part one, results with tables by field, type,
 // level and unit, a chart, the totals of the review results, the exemplary models and what is
 // still incomplete; part two, directions for next year from the config.
-import { AlignmentType, Document, ImageRun, LineRuleType, PageOrientation, Paragraph, type Table } from 'docx';
+import { Document, PageOrientation, type FileChild, type Paragraph, type Table } from 'docx';
 import type { Breakdown, Counts, ReportStats } from '../core/stats.js';
 import type { Config, LevelDef } from '../core/types.js';
 import { formatNumber } from '../i18n/format.js';
 import { defaultStyles } from './decision.js';
-import { CHART_SIZE } from './chart.js';
+import { barChartXml, chartParagraph } from './chart.js';
 import { messages } from '../i18n/index.js';
 import { fieldLabel, quote, typeLabel } from './labels.js';
 
@@ -21,8 +21,6 @@ export interface ReportInput {
   levels: LevelDef[];
   number?: string;
   date: string;
-  /** The chart as PNG bytes. */
-  chart: Uint8Array;
   scope?: string;
 }
 
@@ -71,7 +69,7 @@ export function reportDocument(input: ReportInput): Document {
   let table = 0;
   const tableTitle = (text: string) => caption(f, `Bảng ${++table}. ${text}`);
 
-  const body: (Paragraph | Table)[] = [
+  const body: FileChild[] = [
     headerBlock(f, { config, pattern: f.numbering.report, number: input.number, date: input.date }),
     ...titleBlock(f, 'BÁO CÁO', fill(r.summary ?? 'Tổng kết phong trào thi đua “Dân vận khéo” năm {year}', vars) + scope),
     para(f, fill(r.intro ?? `Thực hiện phong trào thi đua “Dân vận khéo” năm {year}, ${issuer.name ?? 'Ban Chỉ đạo'} báo cáo kết quả như sau:`, vars), { indent: true, before: 240 }),
@@ -102,22 +100,15 @@ export function reportDocument(input: ReportInput): Document {
   }
 
   body.push(tableTitle('Kết quả theo lĩnh vực'), countsTable(f, 'Lĩnh vực', s.byField, fieldLabel, c));
-  const width = textWidth(f);
-  const imgWidth = Math.round((width / 1440) * 96 * 0.95);
+  const chartData = s.byField.map((b) => ({ label: fieldLabel(b.key), recognized: b.counts.recognized, other: b.counts.registered - b.counts.recognized }));
+  const chartWidth = Math.round(textWidth(f) * 0.95);
   body.push(
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { before: 240, after: 0, line: 240, lineRule: LineRuleType.AUTO },
-      keepNext: true,
-      children: [
-        new ImageRun({
-          type: 'png',
-          data: input.chart,
-          transformation: { width: imgWidth, height: Math.round((imgWidth * CHART_SIZE.height) / CHART_SIZE.width) },
-          altText: { name: 'Biểu đồ 1', title: 'Số mô hình theo lĩnh vực', description: 'Số mô hình được công nhận và chưa được công nhận, theo lĩnh vực' },
-        }),
-      ],
-    }),
+    chartParagraph(
+      1,
+      barChartXml(chartData, { recognized: 'Được công nhận', other: 'Chưa được công nhận' }, { font: f.font, size: f.sizes.table }),
+      { width: chartWidth, height: Math.round(chartWidth * 0.45) },
+      { name: 'Biểu đồ 1', title: 'Số mô hình theo lĩnh vực', description: 'Số mô hình được công nhận và chưa được công nhận, theo lĩnh vực' },
+    ),
     caption(f, `Biểu đồ 1. Số mô hình theo lĩnh vực năm ${year}`),
   );
   body.push(tableTitle('Kết quả theo loại mô hình'), countsTable(f, 'Loại', s.byType, typeLabel, c));

@@ -178,8 +178,27 @@ describe('dvk report', () => {
     expect(all).toContain('Xây dựng hệ thống chính trị');
     expect(all).toContain('nhóm C5 đạt 5,9/15 điểm, dưới mức tối thiểu 50%');
     expect(all).toContain('2. Mỗi xã, phường, cơ quan, đơn vị đăng ký ít nhất một mô hình “Dân vận khéo” năm 2024');
-    expect(x['word/media/image1.png']).toMatch(/^<binary \d+>$/);
-    expect(x['word/document.xml']).toContain('r:embed=');
+    // The chart: a native Word chart, its part, relationship and content type, no workbook.
+    expect(x['word/document.xml']).toMatch(/<wp:inline[^>]*>[\s\S]*?<wp:docPr id="1" name="Biểu đồ 1"[\s\S]*?<c:chart [^>]*r:id="rIdChart1"\/>/);
+    expect(x['word/_rels/document.xml.rels']).toContain('<Relationship Id="rIdChart1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="charts/chart1.xml"/>');
+    expect(x['[Content_Types].xml']).toContain('<Override ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml" PartName="/word/charts/chart1.xml"/>');
+    expect(Object.keys(x).filter((n) => n.startsWith('word/media/') || n.startsWith('word/embeddings/'))).toEqual([]);
+    const chart = x['word/charts/chart1.xml']!;
+    expect(chart).toMatch(/<c:barChart><c:barDir val="bar"\/><c:grouping val="stacked"\/>/);
+    expect(chart).not.toContain('c:externalData');
+    const series = [...chart.matchAll(/<c:ser>[\s\S]*?<\/c:ser>/g)].map((m) => ({
+      name: /<c:tx>[\s\S]*?<c:v>([^<]*)<\/c:v>/.exec(m[0])![1],
+      categories: [...m[0].slice(m[0].indexOf('<c:cat>'), m[0].indexOf('</c:cat>')).matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((v) => v[1]),
+      values: [...m[0].slice(m[0].indexOf('<c:val>')).matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((v) => Number(v[1])),
+    }));
+    const fields = ['Kinh tế', 'Văn hóa – xã hội', 'Quốc phòng – an ninh', 'Xây dựng hệ thống chính trị'];
+    // The same figures as Bảng 1: registered 5, 6, 3, 3; recognised 3, 3, 2, 3.
+    expect(series).toEqual([
+      { name: 'Được công nhận', categories: fields, values: [3, 3, 2, 3] },
+      { name: 'Chưa được công nhận', categories: fields, values: [2, 3, 1, 0] },
+    ]);
+    // In the document's font.
+    expect(chart).toContain('<a:latin typeface="Times New Roman"/>');
   });
 
   it('the same inputs give the same bytes', async () => {
@@ -231,6 +250,11 @@ describe.skipIf(!lo && !requireLibreOffice)('opened by LibreOffice', () => {
     const flat = text.replace(/\s+/g, ' ');
     for (const s of ['BÁO CÁO', 'Phần thứ nhất', 'Bảng 1. Kết quả theo lĩnh vực', 'Biểu đồ 1', 'Phần thứ hai', 'TRƯỞNG BAN']) {
       expect(flat, s).toContain(s);
+    }
+    // The chart is drawn: its legend, the field labels and the value axis, between Bảng 1 and its caption.
+    const chart = flat.slice(flat.indexOf('Được công nhận Chưa được công nhận'), flat.indexOf('Biểu đồ 1.'));
+    for (const s of ['Kinh tế', 'Văn hóa – xã hội', 'Quốc phòng – an ninh', 'Xây dựng hệ thống', '0 1 2 3 4 5 6']) {
+      expect(chart, s).toContain(s);
     }
   });
 });

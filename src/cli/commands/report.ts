@@ -6,7 +6,6 @@ import { DvkError, InputError } from '../../errors.js';
 import { messages } from '../../i18n/index.js';
 import type { Ctx } from '../context.js';
 import { addDocOptions, documentDateOf, documentNumber, documentScope, groupRows, writeDocuments, type DocOptions } from '../documents.js';
-import { fieldLabel } from '../../render/labels.js';
 import { scoreScope } from '../scope.js';
 
 export function registerReport(program: Command, ctx: Ctx): void {
@@ -29,11 +28,7 @@ export function registerReport(program: Command, ctx: Ctx): void {
       }
       const date = documentDateOf(ctx, opts.date, ws.config.report?.date);
       const number = documentNumber(opts.number, ws.config.report?.number);
-      const [{ reportDocument }, { pack, documentTimestamp }, { barChartSvg, svgToPng }] = await Promise.all([
-        import('../../render/report.js'),
-        import('../../render/pack.js'),
-        import('../../render/chart.js'),
-      ]);
+      const [{ reportDocument }, { pack, documentTimestamp }] = await Promise.all([import('../../render/report.js'), import('../../render/pack.js')]);
       const stamp = documentTimestamp(date, ctx.io.env);
       const before = opts.by ? new Map(groupRows(previous, opts.by, ws.levels).map((g) => [g.key, g.rows])) : undefined;
       await writeDocuments(
@@ -42,13 +37,7 @@ export function registerReport(program: Command, ctx: Ctx): void {
         { outDir: path.resolve(ws.root, ws.paths.out), base: `bao-cao-${year}-${level.id}`, rows, levels: ws.levels },
         (group) => async () => {
           const stats = reportStats(year, group?.rows ?? rows, ws.levels.map((l) => l.id), group ? (before?.get(group.key) ?? []) : previous);
-          const chart = await svgToPng(
-            barChartSvg(
-              stats.byField.map((b) => ({ label: fieldLabel(b.key), recognized: b.counts.recognized, other: b.counts.registered - b.counts.recognized })),
-              { recognized: 'Được công nhận', other: 'Chưa được công nhận' },
-            ),
-          );
-          return pack(reportDocument({ config: ws.config, stats, level, levels: ws.levels, number, date, chart, scope: group?.label }), stamp);
+          return pack(reportDocument({ config: ws.config, stats, level, levels: ws.levels, number, date, scope: group?.label }), stamp);
         },
         (written) => t.done(written),
       );
