@@ -105,7 +105,7 @@ function merge(a: KeyOrder, b: KeyOrder): KeyOrder {
 }
 
 /** Follows a `$ref` (relative file and JSON pointer) from the schema file `from`. */
-function resolveRef(schemas: SchemaSet, ref: string, from: string): { node: unknown; file: string } | undefined {
+export function resolveRef(schemas: SchemaSet, ref: string, from: string): { node: unknown; file: string } | undefined {
   const url = new URL(ref, `https://schemas.invalid/${from}`);
   const file = decodeURIComponent(url.pathname.slice(1));
   let node: unknown = schemas[file];

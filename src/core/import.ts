@@ -536,6 +536,38 @@ export function parseResources(text: string): Resources {
   return out;
 }
 
+// ---- Cells ----
+
+/**
+ * A date cell as `parseDate` reads it; a start or an end may also name a month ("4/2023": its
+ * first or last day, `month` set). Undefined when the text names no real date.
+ */
+export function readDate(text: string, edge?: 'start' | 'end'): { date: string; month?: boolean } | undefined {
+  const d = parseDate(text);
+  if (d) return { date: d };
+  if (!edge || d === undefined) return undefined;
+  const p = findPeriod(`${edge === 'start' ? 'bắt đầu' : 'kết thúc'} ${text}`);
+  const x = edge === 'start' ? p.start : p.end;
+  return x && !p.invalid.length ? { date: x, month: edge === 'start' && Boolean(p.startIsMonth) } : undefined;
+}
+
+/**
+ * A funds cell: amounts with their words ("50 triệu đồng", "tổng 50 triệu, xã hội hóa 30 triệu")
+ * or a plain number of at least 1,000 đồng. Undefined when no amount can be read.
+ */
+export function readFunds(text: string): { funds_vnd?: number; socialized_vnd?: number } | undefined {
+  const amounts = findMoney(text);
+  const plainNumber = parseNumber(text);
+  const f = amounts.length ? fundsOf(amounts) : plainNumber !== undefined && plainNumber >= 1000 && Number.isInteger(plainNumber) ? { funds_vnd: plainNumber } : {};
+  return f.funds_vnd === undefined && f.socialized_vnd === undefined ? undefined : f;
+}
+
+/** A count of workdays: "200", "1.500", "200 ngày công". Undefined when not a whole number. */
+export function readWorkdays(text: string): number | undefined {
+  const w = parseNumber(text.replace(/\s*(?:ngày công|ngày|công)\s*$/iu, ''));
+  return w !== undefined && Number.isInteger(w) ? w : undefined;
+}
+
 // ---- Field, type, level ----
 
 /** "Kinh tế" -> kinh-te, "Văn hoá – xã hội" / "VH-XH" -> van-hoa-xa-hoi, "QP-AN", "XD HTCT"… */
@@ -643,14 +675,10 @@ export function rowToModel(row: ImportRow, ctx: RowContext): { model: ImportedMo
   const date = (k: ImportKey): string | undefined => {
     const v = cell(k);
     if (!v) return undefined;
-    const d = parseDate(v);
-    if (d) return d;
-    // "4/2023" in a start or end column: the month's first or last day.
-    if (k === 'start' || k === 'end') {
-      const p = findPeriod(`${k === 'start' ? 'bắt đầu' : 'kết thúc'} ${v}`);
-      const x = k === 'start' ? p.start : p.end;
-      if (k === 'start') startIsMonth = Boolean(p.startIsMonth);
-      if (x && !p.invalid.length) return x;
+    const d = readDate(v, k === 'start' || k === 'end' ? k : undefined);
+    if (d) {
+      if (k === 'start') startIsMonth = Boolean(d.month);
+      return d.date;
     }
     problems.push(t.badDate(v, column(k)));
     return undefined;
@@ -704,16 +732,14 @@ export function rowToModel(row: ImportRow, ctx: RowContext): { model: ImportedMo
 
   const fundsText = cell('funds');
   if (fundsText) {
-    const amounts = findMoney(fundsText);
-    const plainNumber = parseNumber(fundsText);
-    const f = amounts.length ? fundsOf(amounts) : plainNumber !== undefined && plainNumber >= 1000 && Number.isInteger(plainNumber) ? { funds_vnd: plainNumber } : {};
-    if (f.funds_vnd === undefined && f.socialized_vnd === undefined) problems.push(t.badMoney(fundsText, column('funds')));
-    Object.assign(resources, f);
+    const f = readFunds(fundsText);
+    if (!f) problems.push(t.badMoney(fundsText, column('funds')));
+    else Object.assign(resources, f);
   }
   const workdaysText = cell('workdays');
   if (workdaysText) {
-    const w = parseNumber(workdaysText.replace(/\s*(?:ngày công|ngày|công)\s*$/iu, ''));
-    if (w === undefined || !Number.isInteger(w)) problems.push(t.badCount(workdaysText, column('workdays')));
+    const w = readWorkdays(workdaysText);
+    if (w === undefined) problems.push(t.badCount(workdaysText, column('workdays')));
     else resources.workdays = w;
   }
   if (Object.keys(resources).length) register.resources = resources;
@@ -756,4 +782,18 @@ export function detectDelimiter(text: string): ',' | ';' {
     else if (!quoted && ch === ';') semicolons++;
   }
   return semicolons > commas ? ';' : ',';
+}
+
+/** The code and level the workspace's models give each unit, by `unitKey(name)` (the first model of a unit wins). */
+export function knownUnits(models: readonly unknown[], levels: readonly { id: string }[]): Map<string, { code?: string; level?: string }> {
+  const out = new Map<string, { code?: string; level?: string }>();
+  for (const data of models) {
+    const unit = (data as { unit?: { name?: unknown; code?: unknown; level?: unknown } } | undefined)?.unit;
+    if (typeof unit?.name !== 'string' || out.has(unitKey(unit.name))) continue;
+    out.set(unitKey(unit.name), {
+      code: typeof unit.code === 'string' ? unit.code : undefined,
+      level: typeof unit.level === 'string' && levels.some((l) => l.id === unit.level) ? unit.level : undefined,
+    });
+  }
+  return out;
 }

@@ -44,6 +44,7 @@ interface ImportOptions {
   type?: ModelType;
   sheet?: string;
   dryRun?: boolean;
+  update?: boolean;
 }
 
 /** A row of the sheet with its spreadsheet row number (the header is row 1 when it is the first). */
@@ -149,18 +150,18 @@ async function readCsv(bytes: Buffer, shown: string, m: Messages): Promise<Sheet
  * The YAML text of a model: the schema line, where it came from, then the data in the canonical
  * form of `dvk fmt`, so that an imported file needs no formatting.
  */
-function modelYaml(model: Model, schema: string, source: string, format: (text: string) => string): string {
+export function modelYaml(model: Model, schema: string, source: string, format: (text: string) => string): string {
   return format(`# yaml-language-server: $schema=${schema}\n# ${source}\n${yaml().stringify(model, { lineWidth: 0 })}`);
 }
 
 /** The file name of a model, as `dvk new model` makes it, cut at a word boundary. */
-function fileName(name: string): string {
+export function fileName(name: string): string {
   const slug = slugify(name);
   return slug.length <= 60 ? slug : slug.slice(0, 61).replace(/-[^-]*$/, '') || slug.slice(0, 60);
 }
 
 /** The model with its id in the place the schema and the examples put it. */
-function withId(draft: ImportedModel, id: string): Model {
+export function withId(draft: ImportedModel, id: string): Model {
   const { kind, version, ...rest } = draft;
   return { kind, version, id, ...rest };
 }
@@ -171,7 +172,7 @@ export function registerImport(program: Command, ctx: Ctx): void {
   program
     .command('import')
     .description(t.description)
-    .argument('<file>', t.file)
+    .argument('<files...>', `${t.file}; ${m.cli.forms.importFiles}`)
     .addOption(new Option('--map <header=key>', t.map).argParser(collect))
     .option('--unit <name>', t.unit)
     .option('--unit-code <code>', t.unitCode)
@@ -181,8 +182,14 @@ export function registerImport(program: Command, ctx: Ctx): void {
     .addOption(new Option('--type <type>', t.type).choices(MODEL_TYPES).default('collective'))
     .option('--sheet <name>', t.sheet)
     .option('-n, --dry-run', t.dryRun)
+    .option('--update', m.cli.forms.update)
     .addHelpText('after', t.examples)
-    .action(async (file: string, opts: ImportOptions) => {
+    .action(async (files: string[], opts: ImportOptions, command: Command) => {
+      // Filled Word forms (dvk form) have their own reader.
+      const forms = await import('../form-import.js');
+      if (forms.formArguments(ctx.cwd, files)) return forms.importForms(ctx, files, opts, command);
+      if (files.length > 1) throw new UsageError(m.cli.forms.oneSheet);
+      const file = files[0]!;
       // Options first: a usage error costs no reading.
       const mapValues = opts.map ?? [];
       const parsedMap = parseMap(mapValues);

@@ -24,6 +24,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'schema', description: (m) => m.cli.schema.description, load: async () => (await import('./schema.js')).registerSchema },
   { name: 'new', description: (m) => m.cli.newCommand, load: async () => (await import('./new.js')).registerNew },
   { name: 'import', description: (m) => m.cli.import.description, load: async () => (await import('./import.js')).registerImport },
+  { name: 'form', description: (m) => m.cli.forms.description, load: async () => (await import('./form.js')).registerForm },
 ];
 
 /** Global options that take a value: their value is not a command name. */
