@@ -124,6 +124,7 @@ const ARGS: Record<string, unknown[][]> = {
   'cli.badStep': [['dang-ky']],
   'cli.badCount': [['-1']],
   'cli.validate.tooManyWarnings': [[1200, 10]],
+  'cli.forms.done': [[{ forms: 2, created: 1, updated: 1, unchanged: 0, refused: 0, dryRun: false }], [{ forms: 1, created: 0, updated: 0, unchanged: 1, refused: 0, dryRun: true }]],
   'cli.status.invalid': [[3]],
   'cli.status.missingList': [[['register', 'goals', 'activities[0].date']]],
   'cli.status.modelsTitle': [[1200]],
