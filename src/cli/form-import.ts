@@ -170,7 +170,7 @@ export async function importForms(ctx: Ctx, args: readonly string[], opts: FormI
         else plan = claim(review(file, result.review, form));
       }
     }
-    diagnostics.push(...found);
+    diagnostics.push(...found.sort((a, b) => a.line - b.line));
     if (found.some((d) => d.severity === 'error')) plan = { kind: 'refused', form, msg: { message: t.withErrors } };
     plans.push(plan ?? { kind: 'unchanged', form });
   }

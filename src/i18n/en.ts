@@ -671,7 +671,7 @@ export const en: Messages = {
       validateNext: 'Run "dvk validate" to check the files written.',
       problem: {
         missing: (label) => ({ message: `The field ${q(label)} is not in the form (both its control and its label were removed or changed).`, hint: `Add the line "${label}: …" back, or make a new form with "dvk form".` }),
-        empty: (label) => ({ message: `The field ${q(label)} is empty.`, hint: 'The model is imported all the same; fill it in on the form and import it again (or write it into the model file) for the step to be complete.' }),
+        empty: (label) => ({ message: `The field ${q(label)} is empty.`, hint: 'Fill it in on the form and import it again (or write it into the model file); while it is empty the step is not complete.' }),
         emptyRequired: (label) => ({ message: `The field ${q(label)} is empty, so no model file can be made.`, hint: 'Fill it in on the form and import it again.' }),
         badDate: (label, value) => ({ message: `${q(label)}: ${q(value)} is not a real date or cannot be read.`, hint: 'Write day/month/year, e.g. 15/3/2023.' }),
         badMoney: (label, value) => ({ message: `${q(label)}: cannot read the amount ${q(value)}.`, hint: 'Write e.g. 50 triệu đồng or 50.000.000.' }),

@@ -729,7 +729,7 @@ export const vi = {
       validateNext: 'Chạy "dvk validate" để kiểm tra các tệp vừa ghi.',
       problem: {
         missing: (label: string): Msg => ({ message: `Không thấy mục ${q(label)} trong phiếu (cả ô nhập liệu lẫn tiêu đề mục đều đã bị xóa hoặc sửa).`, hint: `Thêm lại dòng "${label}: …" vào phiếu, hoặc lập phiếu mới bằng "dvk form".` }),
-        empty: (label: string): Msg => ({ message: `Mục ${q(label)} để trống.`, hint: 'Mô hình vẫn được nhập; ghi mục này vào phiếu rồi nhập lại (hoặc ghi thẳng vào tệp mô hình) để bước được coi là đầy đủ.' }),
+        empty: (label: string): Msg => ({ message: `Mục ${q(label)} để trống.`, hint: 'Ghi mục này vào phiếu rồi nhập lại (hoặc ghi thẳng vào tệp mô hình); còn để trống thì bước chưa được coi là đầy đủ.' }),
         emptyRequired: (label: string): Msg => ({ message: `Mục ${q(label)} để trống nên không tạo được tệp mô hình.`, hint: 'Ghi mục này vào phiếu rồi nhập lại.' }),
         badDate: (label: string, value: string): Msg => ({ message: `Mục ${q(label)}: ${q(value)} không phải ngày có thật hoặc không đọc được.`, hint: 'Ghi ngày/tháng/năm, ví dụ 15/3/2023.' }),
         badMoney: (label: string, value: string): Msg => ({ message: `Mục ${q(label)}: không đọc được số tiền ${q(value)}.`, hint: 'Ghi ví dụ 50 triệu đồng hoặc 50.000.000.' }),
