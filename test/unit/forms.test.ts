@@ -220,6 +220,17 @@ describe('reading what Word, LibreOffice and users do to a form', () => {
     expect(register(strict).model).toEqual(REGISTERED);
   });
 
+  it('text typed beside an empty control, outside it, is read by the label', () => {
+    const beside = editPart(filledForm('register', { ...REGISTRATION, 'model.name': undefined as never, 'register.outputs': undefined as never }), (xml) =>
+      xml
+        .replace(/(<w:tag w:val="dvk:model.name"\/>.*?<\/w:sdt>)/, '$1<w:r><w:t xml:space="preserve"> Dân vận khéo trong hiến đất</w:t></w:r>')
+        .replace(/(<w:tag w:val="dvk:register.outputs"\/>.*?<\/w:sdt>)/, '$1<w:p><w:r><w:t>- Ngõ được mở rộng</w:t></w:r></w:p>'),
+    );
+    const { model } = register(beside);
+    expect(model?.name).toBe('Dân vận khéo trong hiến đất');
+    expect(model?.steps.register?.outputs).toEqual(['Ngõ được mở rộng']);
+  });
+
   it("a control showing its placeholder (Word's prompt text) is empty", () => {
     const prompt = editPart(filledForm('register', {}), (xml) => xml.replace('<w:tag w:val="dvk:model.name"/><w:lock w:val="sdtLocked"/><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r><w:tab/></w:r>', '<w:tag w:val="dvk:model.name"/><w:lock w:val="sdtLocked"/><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r><w:t>Bấm hoặc gõ nhẹ vào đây để nhập văn bản.</w:t></w:r>'));
     expect(document(prompt)).toContain('Bấm hoặc gõ nhẹ');

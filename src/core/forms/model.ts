@@ -61,7 +61,7 @@ export function registerModel(read: FormRead, ctx: RegisterContext): { model?: I
     level = ctx.levels[0].id;
     diagnostics.push(diagnostic(ctx.file, at('unit.level'), 'warning', 'form-field-empty', t.levelDefault(ctx.levels[0].label ?? level)));
   }
-  const dated = register.date ?? register.start;
+  const dated = register.date ?? register.start ?? register.end;
   const year = data.year ?? (dated ? Number(dated.slice(0, 4)) : ctx.year);
   if (year === undefined) diagnostics.push(diagnostic(ctx.file, at('model.year'), 'error', 'form-field-empty', t.noYear));
   if (diagnostics.some((d) => d.severity === 'error') || read.diagnostics.some((d) => d.severity === 'error')) return { diagnostics };

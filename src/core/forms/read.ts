@@ -85,7 +85,7 @@ function fieldTexts(doc: WordDocument, spec: FormSpec): Map<string, FieldText> {
   const roles = doc.paras.map((p) => {
     const text = free(p);
     if (p.cell) return { kind: 'cell' as const };
-    if (!text.trim()) return { kind: p.segments.length ? ('other-control' as const) : ('blank' as const) };
+    if (!clean(text)) return { kind: p.segments.some((s) => s.key !== undefined) ? ('control' as const) : ('blank' as const) };
     if (parseFormId(text)) return { kind: 'stop' as const };
     for (const f of fields) {
       const rest = afterLabel(text, f);
@@ -132,7 +132,9 @@ function fieldTexts(doc: WordDocument, spec: FormSpec): Map<string, FieldText> {
           if (f.layout === 'table' && !ft.rows.length) ft.rows = tableRows(doc.paras, i);
           break;
         }
+        // Blank and dotted lines, guidance, and the field's own (empty) control are passed over.
         if (role.kind === 'blank' || role.kind === 'guidance') continue;
+        if (role.kind === 'control' && doc.paras[i]!.segments.every((x) => x.key === f.key || !clean(x.text))) continue;
         if (role.kind !== 'text') break;
         ft.lines.push({ n: doc.paras[i]!.n, text: role.text });
       }
