@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p) => import(path.join(root, 'dist', p));
-const { formDocx } = await dist('render/form.js');
+const { formDocx, reviewAbout } = await dist('render/form.js');
 const { formSpec } = await dist('core/forms/fields.js');
 const { DEFAULT_LEVELS } = await dist('core/config.js');
 const { readSchemas } = await dist('cli/commands/fmt.js');
@@ -20,9 +20,11 @@ const { readSchemas } = await dist('cli/commands/fmt.js');
 const filled = JSON.parse(fs.readFileSync(path.join(root, 'test/fixtures/forms/filled.json'), 'utf8'));
 const out = path.join(root, 'examples/duy-tien-2023/forms');
 fs.mkdirSync(out, { recursive: true });
-const form = (kind, model) => formDocx({ spec: formSpec(kind, readSchemas(), DEFAULT_LEVELS), values: new Map(Object.entries(filled[kind])), labels: {}, model });
+const form = (kind, extra) => formDocx({ spec: formSpec(kind, readSchemas(), DEFAULT_LEVELS), values: new Map(Object.entries(filled[kind])), labels: {}, ...extra });
 
-fs.writeFileSync(path.join(out, 'tong-ket-qs-01.docx'), form('review', 'DT-2023-QS-01'));
+const { parse } = await import('yaml');
+const qs = parse(fs.readFileSync(path.join(root, 'examples/duy-tien-2023/models/2023/QS/van-dong-nghia-vu-quan-su.yaml'), 'utf8'));
+fs.writeFileSync(path.join(out, 'tong-ket-qs-01.docx'), form('review', { model: qs.id, about: reviewAbout(qs) }));
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dvk-forms-'));
 try {

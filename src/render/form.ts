@@ -20,6 +20,9 @@ export interface FormInput {
   model?: string;
 }
 
+/** The lines a review form prints under the model's id, to show which model it is (not read back). */
+export const reviewAbout = (model: { name?: unknown; unit?: { name?: unknown } }) => [`Tên mô hình: ${String(model.name ?? '')}`, `Đơn vị: ${String(model.unit?.name ?? '')}`];
+
 /** 1980-01-01 00:00 local time: the zip format's earliest time, the same bytes in any zone. */
 const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
 /** A4 less 30 mm and 15 mm margins, in twentieths of a point. */
@@ -118,7 +121,9 @@ function tableField(field: FormField, value: FieldValue | undefined): string {
   const head = row(columns.map((h, i) => cell(widths[i]!, para(run(h, { bold: true }), '<w:jc w:val="center"/>'), true)), true);
   const body = rows.map((r) => row(r.map((c, i) => cell(widths[i]!, c.split('\n').map((l) => para(run(l))).join('')))));
   // A table is never a placeholder: Word would replace the whole table with the first key typed.
-  return label(field) + sdt(field, table(widths, [head, ...body]) + para(''), { placeholder: false });
+  // The empty paragraph before the table holds the control where LibreOffice, which has no
+  // block-level controls, moves it (else into the first header cell, losing its bold).
+  return label(field) + sdt(field, para('', '<w:spacing w:after="0"/>') + table(widths, [head, ...body]) + para(''), { placeholder: false });
 }
 
 function item(it: FormItem, input: FormInput): string {

@@ -78,9 +78,8 @@ export function registerForm(program: Command, ctx: Ctx): void {
       const models = ws.files.filter((f) => f.kind === 'model' && f.data && typeof f.data.id === 'string');
       const file = models.find((f) => f.data!.id === id);
       if (!file || file.findings.some((x) => x.severity === 'error')) throw new UsageError(t.noModel(id, nearest(id.toUpperCase(), models.map((f) => String(f.data!.id)))));
-      const data = file.data as { name?: string; unit?: { name?: string } };
       const spec = reviewSpec(readSchemas());
-      const about = [`Tên mô hình: ${data.name ?? ''}`, `Đơn vị: ${data.unit?.name ?? ''}`];
-      await write(ctx, ws, opts.output, `phieu-tong-ket-${id.toLowerCase()}`, spec, valuesOf(spec, file.data), { about, model: id });
+      const { reviewAbout } = await import('../../render/form.js');
+      await write(ctx, ws, opts.output, `phieu-tong-ket-${id.toLowerCase()}`, spec, valuesOf(spec, file.data), { about: reviewAbout(file.data!), model: id });
     });
 }
