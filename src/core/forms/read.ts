@@ -101,19 +101,14 @@ function fieldTexts(doc: WordDocument, spec: FormSpec): Map<string, FieldText> {
   for (const f of fields) {
     const ft: FieldText = { lines: [], rows: [], at: doc.controls.get(f.key) ?? 0 };
     // From the control.
-    const rowsByN = new Map<number, { n: number; cells: string[] }>();
+    const rows: Rows = new Map();
     for (const p of doc.paras) {
-      const text = p.segments.filter((s) => s.key === f.key).map((s) => s.text).join('');
       if (!p.segments.some((s) => s.key === f.key)) continue;
-      if (p.cell && f.layout === 'table') {
-        const row = rowsByN.get(p.cell.row) ?? { n: p.n, cells: [] };
-        row.cells[p.cell.index] = row.cells[p.cell.index] === undefined ? text : `${row.cells[p.cell.index]}\n${text}`;
-        rowsByN.set(p.cell.row, row);
-      } else if (clean(text)) {
-        ft.lines.push({ n: p.n, text });
-      }
+      const text = p.segments.filter((s) => s.key === f.key).map((s) => s.text).join('');
+      if (p.cell && f.layout === 'table') addCell(rows, p, text);
+      else if (clean(text)) ft.lines.push({ n: p.n, text });
     }
-    ft.rows = [...rowsByN.values()];
+    ft.rows = [...rows.values()];
     if (hasContent(ft)) {
       out.set(f.key, ft);
       continue;
@@ -144,17 +139,22 @@ function fieldTexts(doc: WordDocument, spec: FormSpec): Map<string, FieldText> {
   return out;
 }
 
+/** Table rows by their row number: the paragraph where each starts, the text of each cell. */
+type Rows = Map<number, { n: number; cells: string[] }>;
+
+/** A cell's paragraph into its row; a cell of several paragraphs has them on several lines. */
+function addCell(rows: Rows, p: Para, text: string): void {
+  const { row: r, index } = p.cell!;
+  const row = rows.get(r) ?? { n: p.n, cells: [] };
+  row.cells[index] = row.cells[index] === undefined ? text : `${row.cells[index]}\n${text}`;
+  rows.set(r, row);
+}
+
 /** The rows of the table that starts at paragraph index `i`. */
 function tableRows(paras: Para[], i: number): { n: number; cells: string[] }[] {
   const table = paras[i]!.cell!.table;
-  const rows = new Map<number, { n: number; cells: string[] }>();
-  for (let j = i; j < paras.length && paras[j]!.cell?.table === table; j++) {
-    const p = paras[j]!;
-    const row = rows.get(p.cell!.row) ?? { n: p.n, cells: [] };
-    const text = paraText(p);
-    row.cells[p.cell!.index] = row.cells[p.cell!.index] === undefined ? text : `${row.cells[p.cell!.index]}\n${text}`;
-    rows.set(p.cell!.row, row);
-  }
+  const rows: Rows = new Map();
+  for (let j = i; j < paras.length && paras[j]!.cell?.table === table; j++) addCell(rows, paras[j]!, paraText(paras[j]!));
   return [...rows.values()];
 }
 
