@@ -10,7 +10,7 @@ import { readDocx, type DocxProblem } from '../core/forms/docx.js';
 import { changedKeys, getIn, OWNED, registerModel, reviewStep } from '../core/forms/model.js';
 import { diagnostic, identify, isFormKind, readFields } from '../core/forms/read.js';
 import { setIn, setPlain } from '../core/forms/splice.js';
-import { plainData } from '../core/fmt.js';
+import { formatYaml, plainData } from '../core/fmt.js';
 import { DEFAULT_ID_PATTERN, nextModelId } from '../core/ids.js';
 import { knownUnits, type ImportedModel } from '../core/import.js';
 import { schemaFindings, validateAgainst } from '../core/schema.js';
@@ -82,7 +82,6 @@ export async function importForms(ctx: Ctx, args: readonly string[], opts: FormI
   const schemas = readSchemas();
   const specs = { register: formSpec('register', schemas, ws.levels), review: formSpec('review', schemas, ws.levels) };
   const keys = new Set(['form', ...fieldsOf(specs.register).map((f) => f.key), ...fieldsOf(specs.review).map((f) => f.key)]);
-  const { formatYaml } = await import('../core/fmt.js');
   const format = (text: string) => formatYaml(text, 'model', schemas).text;
 
   const models = ws.files.filter((f) => f.kind === 'model' && f.data && !f.findings.some((x) => x.severity === 'error'));
