@@ -1,13 +1,13 @@
 // The recognition decision (Quyết định công nhận): header block, title, legal bases, articles,
 // recipients and signature, then the annex listing the recognised models on a landscape page.
-import { Document, LineRuleType, PageOrientation, SectionType, type FileChild, type Paragraph, type Table } from 'docx';
+import { Document, LineRuleType, PageOrientation, SectionType, type FileChild, type Paragraph } from 'docx';
 import type { Row } from '../core/results.js';
 import type { Config, LevelDef } from '../core/types.js';
 import { documentDate, numberToWords } from '../core/words.js';
 import { formatNumber } from '../i18n/format.js';
 import { fieldLabel, typeLabel, quote } from './labels.js';
 import { A4, formatFor, numberLine, textWidth, type DocFormat } from './official/format.js';
-import { fill, fixedTable, headerBlock, pageNumberHeaders, para, signatureBlock, titleBlock, type TableRowSpec } from './official/parts.js';
+import { fill, fixedTable, headerBlock, pageNumberHeaders, para, signatureBlock, tableTextStyle, titleBlock, type TableRowSpec } from './official/parts.js';
 
 export interface DecisionInput {
   config: Config;
@@ -103,7 +103,7 @@ export function decisionDocument(input: DecisionInput): Document {
   });
 }
 
-function annexTable(f: DocFormat, rows: Row[], landscape: boolean): Table {
+function annexTable(f: DocFormat, rows: Row[], landscape: boolean): FileChild {
   const width = textWidth(f, landscape);
   const shares = [5, 32, 20, 12, 10, 7, 9, 5];
   const sum = shares.reduce((a, b) => a + b, 0);
@@ -122,9 +122,10 @@ function annexTable(f: DocFormat, rows: Row[], landscape: boolean): Table {
     if (groups.length > 1) spec.push({ span: true, bold: true, cells: [g.title] });
     for (const r of g.rows) {
       stt++;
-      const name = r.model.person
-        ? [para(f, [{ text: r.model.person.name, bold: true }, { text: r.model.person.position ? `, ${r.model.person.position}` : '' }], { size: f.sizes.table, align: 'left', after: 0, line: 240 }),
-           para(f, r.model.name, { size: f.sizes.table, align: 'left', after: 0, line: 240 })]
+      const person = r.model.person;
+      // An individual: the person (name in bold, position), then the model on its own line.
+      const name = person
+        ? [[{ text: person.name, bold: true }, ...(person.position ? [{ text: `, ${person.position}` }] : [])], [{ text: r.model.name }]]
         : r.model.name;
       spec.push({
         align,
@@ -145,5 +146,6 @@ export function defaultStyles(f: DocFormat) {
         paragraph: { spacing: { after: f.after, line: f.line, lineRule: LineRuleType.AUTO } },
       },
     },
+    paragraphStyles: [tableTextStyle(f)],
   };
 }

@@ -1,7 +1,7 @@
 // The year's summary report (Báo cáo tổng kết): part one, results with tables by field, type,
 // level and unit, a chart, the totals of the review results, the exemplary models and what is
 // still incomplete; part two, directions for next year from the config.
-import { Document, PageOrientation, type FileChild, type Paragraph, type Table } from 'docx';
+import { Document, PageOrientation, type FileChild, type Paragraph } from 'docx';
 import type { Breakdown, Counts, ReportStats } from '../core/stats.js';
 import type { Config, LevelDef } from '../core/types.js';
 import { formatNumber } from '../i18n/format.js';
@@ -30,7 +30,7 @@ function heading(f: DocFormat, text: string): Paragraph {
   return para(f, [{ text, bold: true }], { indent: true, keepNext: true, before: 120 });
 }
 
-function countsTable(f: DocFormat, first: string, rows: Breakdown[], label: (key: string) => string, total: Counts): Table {
+function countsTable(f: DocFormat, first: string, rows: Breakdown[], label: (key: string) => string, total: Counts): FileChild {
   const width = textWidth(f);
   const numeric = Math.round(width * 0.11);
   const widths = [width - numeric * 5, numeric, numeric, numeric, numeric, numeric];

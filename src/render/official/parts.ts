@@ -19,6 +19,7 @@ import {
 } from 'docx';
 import type { Config } from '../../core/types.js';
 import { documentDate } from '../../core/words.js';
+import { escapeXml, RawXml } from '../xml.js';
 import { numberLine, textWidth, type DocFormat } from './format.js';
 
 export interface RunSpec {
@@ -62,46 +63,84 @@ const NONE = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 
-/** A table with absolute column widths, the same width on every cell (LibreOffice and Google Docs ignore percentages). */
+/** The paragraph style of table text: the table's font size, single spacing, nothing after. */
+export const TABLE_TEXT_STYLE = 'TableText';
+
+export function tableTextStyle(f: DocFormat) {
+  return {
+    id: TABLE_TEXT_STYLE,
+    name: 'Chữ trong bảng',
+    basedOn: 'Normal',
+    quickFormat: true,
+    run: { size: f.sizes.table },
+    paragraph: { spacing: { after: 0, before: 0, line: 240, lineRule: LineRuleType.AUTO } },
+  };
+}
+
 export interface TableRowSpec {
-  cells: (Paragraph[] | string)[];
+  /** Each cell: its text, or its paragraphs, each a list of runs. */
+  cells: (string | RunSpec[][])[];
   header?: boolean;
   bold?: boolean;
   /** One cell across every column (a group heading). */
   span?: boolean;
-  /** Alignment of each text cell, by column. */
+  /** Alignment of each cell, by column (header cells are centred). */
   align?: ('left' | 'center' | 'right')[];
 }
 
-export function fixedTable(widths: number[], rows: TableRowSpec[], f: DocFormat, opts: { borders?: boolean; size?: number } = {}): Table {
-  const size = opts.size ?? f.sizes.table;
+const xmlBorder = (side: string, b: { style: string; size: number; color: string }) => `<w:${side} w:val="${b.style}" w:color="${b.color}" w:sz="${b.size}"/>`;
+
+/** A run as docx writes it; `bold` and `size` apply where the run gives none. */
+function runXml(r: RunSpec, bold: boolean | undefined, size: number | undefined): string {
+  const sz = r.size ?? size;
+  const pr =
+    ((r.bold ?? bold) ? '<w:b/><w:bCs/>' : '') +
+    (r.italics ? '<w:i/><w:iCs/>' : '') +
+    (r.allCaps ? '<w:caps/>' : '') +
+    (sz !== undefined ? `<w:sz w:val="${sz}"/><w:szCs w:val="${sz}"/>` : '') +
+    (r.underline ? '<w:u w:val="single"/>' : '');
+  return `<w:r>${pr && `<w:rPr>${pr}</w:rPr>`}<w:t xml:space="preserve">${escapeXml(r.text)}</w:t></w:r>`;
+}
+
+/**
+ * A table with absolute column widths and the same width on each cell (LibreOffice and Google
+ * Docs ignore percentages); cell margins are the table's, text takes the TableText paragraph
+ * style (the document's styles must include tableTextStyle(f), as defaultStyles does). Written as
+ * XML text, not docx objects, so that a table of thousands of rows stays cheap: byte for byte
+ * what docx writes for the same table (test/unit/table-xml.test.ts compares them).
+ */
+export function fixedTable(widths: number[], rows: TableRowSpec[], f: DocFormat, opts: { borders?: boolean; size?: number } = {}): RawXml {
+  const borders = opts.borders !== false;
+  // Runs carry a size only when it is not the style's.
+  const size = opts.size !== undefined && opts.size !== f.sizes.table ? opts.size : undefined;
   const total = widths.reduce((a, b) => a + b, 0);
-  return new Table({
-    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: opts.borders === false ? NO_BORDERS : { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE },
-    rows: rows.map(
-      (row) =>
-        new TableRow({
-          tableHeader: row.header,
-          cantSplit: true,
-          children: row.cells.map(
-            (cell, i) =>
-              new TableCell({
-                width: { size: row.span ? total : widths[i]!, type: WidthType.DXA },
-                columnSpan: row.span ? widths.length : undefined,
-                verticalAlign: VerticalAlign.CENTER,
-                margins: opts.borders === false ? { left: 0, right: 0 } : { left: 80, right: 80, top: 20, bottom: 20 },
-                children:
-                  typeof cell === 'string'
-                    ? [para(f, cell, { size, bold: row.header || row.bold, align: row.header ? 'center' : (row.align?.[i] ?? 'left'), after: 0, line: 240 })]
-                    : cell,
-              }),
-          ),
-        }),
-    ),
-  });
+  const sides = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'];
+  const margins = borders
+    ? '<w:top w:type="dxa" w:w="20"/><w:left w:type="dxa" w:w="80"/><w:bottom w:type="dxa" w:w="20"/><w:right w:type="dxa" w:w="80"/>'
+    : '<w:left w:type="dxa" w:w="0"/><w:right w:type="dxa" w:w="0"/>';
+  const cellStart = (width: number, span: number | undefined) =>
+    `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span ? `<w:gridSpan w:val="${span}"/>` : ''}<w:vAlign w:val="center"/></w:tcPr>`;
+  const paraStart = (align: string) => `<w:p><w:pPr><w:pStyle w:val="${TABLE_TEXT_STYLE}"/><w:jc w:val="${align}"/></w:pPr>`;
+  // What starts each cell of a row of one column per cell, by column.
+  const cellStarts = widths.map((w) => cellStart(w, undefined));
+  let xml =
+    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${total}"/><w:tblBorders>${sides.map((side) => xmlBorder(side, borders ? LINE : NONE)).join('')}</w:tblBorders>` +
+    `<w:tblLayout w:type="fixed"/><w:tblCellMar>${margins}</w:tblCellMar></w:tblPr>` +
+    `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
+  for (const row of rows) {
+    const bold = row.header || row.bold;
+    xml += `<w:tr><w:trPr><w:cantSplit/>${row.header ? '<w:tblHeader/>' : ''}</w:trPr>`;
+    for (let i = 0; i < row.cells.length; i++) {
+      const cell = row.cells[i]!;
+      xml += row.span ? cellStart(total, widths.length) : cellStarts[i]!;
+      const start = paraStart(row.header ? 'center' : (row.align?.[i] ?? 'left'));
+      if (typeof cell === 'string') xml += `${start}${runXml({ text: cell }, bold, size)}</w:p>`;
+      else for (const runs of cell) xml += `${start}${runs.map((r) => runXml(r, bold, size)).join('')}</w:p>`;
+      xml += '</w:tc>';
+    }
+    xml += '</w:tr>';
+  }
+  return new RawXml(`${xml}</w:tbl>`);
 }
 
 /** A cell paragraph: centred, no spacing after. */
