@@ -3,8 +3,8 @@
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { DvkError } from '../errors.js';
-import { LANGS, messages, pickLang, type Lang, type Messages } from '../i18n/index.js';
-import { stylish } from './reporters/stylish.js';
+import type { Lang, Messages } from '../i18n/index.js';
+import { LANGS, loadMessages, pickLang } from '../i18n/lang.js';
 import { summarize } from './reporters/types.js';
 import { printError, useColor, VERSION, type Ctx, type GlobalOptions, type Io } from './context.js';
 import { COMMANDS, commandOf } from './commands/index.js';
@@ -84,7 +84,7 @@ function parseError(m: Messages, e: CommanderError): { message: string; hint?: s
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const lang: Lang = pickLang(langFromArgv(argv), io.env.DVK_LANG) ?? 'vi';
-  const m = messages(lang);
+  const m = await loadMessages(lang);
   const ctx: Ctx = {
     m,
     lang,
@@ -112,6 +112,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     if (e instanceof DvkError) {
       if (e.diagnostics.length) {
+        // Loaded here, with chalk: only a command that fails on its input writes this report.
+        const { stylish } = await import('./reporters/stylish.js');
         ctx.err(stylish({ diagnostics: e.diagnostics, summary: summarize(e.diagnostics, new Set(e.diagnostics.map((d) => d.file)).size), m, version: VERSION }, { color: errColor }));
       }
       printError(ctx, e, errColor);

@@ -8,17 +8,8 @@ export type Messages = { [K in keyof typeof vi]: Widen<(typeof vi)[K]> };
 export type { Lang } from './format.js';
 export type { Msg } from './vi.js';
 
-export const LANGS: readonly Lang[] = ['vi', 'en'];
+export { LANGS, pickLang } from './lang.js';
 
 export function messages(lang: Lang): Messages {
   return lang === 'en' ? en : vi;
-}
-
-/** The language asked for: `--lang` wins over DVK_LANG; Vietnamese by default. */
-export function pickLang(flag: string | undefined, env: string | undefined): Lang | undefined {
-  for (const v of [flag, env]) {
-    const l = v?.toLowerCase().slice(0, 2);
-    if (l === 'vi' || l === 'en') return l;
-  }
-  return undefined;
 }
