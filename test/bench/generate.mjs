@@ -1,5 +1,6 @@
 // Generates a workspace of N models (and score sheets for most of them) from the example's
-// models, for the benchmarks. Cached under the system's temporary folder by size.
+// models, for the benchmarks: units of 100 models, so 10,000 models make about 100 reports by
+// unit, as a province's year-end batch does. Cached under the system's temporary folder by size.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,8 +38,10 @@ function templates() {
   });
 }
 
+const PER_UNIT = 100;
+
 export function generate(n) {
-  const dir = path.join(os.tmpdir(), `dvk-bench-${n}`);
+  const dir = path.join(os.tmpdir(), `dvk-bench-${n}-u${PER_UNIT}`);
   const done = path.join(dir, '.complete');
   if (fs.existsSync(done)) return dir;
   fs.rmSync(dir, { recursive: true, force: true });
@@ -48,13 +51,13 @@ export function generate(n) {
   fs.writeFileSync(path.join(dir, 'dvk.config.yaml'), fs.readFileSync(path.join(example, 'dvk.config.yaml')));
   const t = templates();
   for (let i = 0; i < n; i++) {
-    const unit = Math.floor(i / 25);
+    const unit = Math.floor(i / PER_UNIT);
     const code = `U${unit}`;
-    const id = `BM-2023-${code}-${String((i % 25) + 1).padStart(2, '0')}`;
+    const id = `BM-2023-${code}-${String((i % PER_UNIT) + 1).padStart(3, '0')}`;
     const { model, sheet } = t[i % t.length];
     const fill = (s) => s.replaceAll('__ID__', id).replaceAll('__UNIT__', `Đơn vị số ${unit}`).replaceAll('__CODE__', code);
     const mdir = path.join(dir, 'models', '2023', code);
-    if (i % 25 === 0) fs.mkdirSync(mdir, { recursive: true });
+    if (i % PER_UNIT === 0) fs.mkdirSync(mdir, { recursive: true });
     fs.writeFileSync(path.join(mdir, `mo-hinh-${i}.yaml`), fill(model));
     if (sheet) {
       const adir = path.join(dir, 'assessments', '2023', 'huyen');
