@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect } from 'vitest';
 import { execa } from 'execa';
-import { BIN, FIXTURES, ROOT, workspaceFrom, type JsonReport } from '../helpers.js';
+import { BIN, FIXTURES, NODE, ROOT, workspaceFrom, type JsonReport } from '../helpers.js';
 
 export const BASE = path.join(FIXTURES, 'base');
 export const CASES = path.join(FIXTURES, 'cases');
@@ -97,7 +97,7 @@ export function expectNoStackTrace(text: string, opts: { allowErrorPrefix?: bool
 export async function dvkWithout(unset: string[], args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
   const env: Record<string, string | undefined> = { ...process.env, DVK_LANG: '', ...opts.env };
   for (const name of unset) delete env[name];
-  return execa('node', [BIN, ...args], { cwd: opts.cwd ?? ROOT, env, extendEnv: false, reject: false, stripFinalNewline: false });
+  return execa(NODE, [BIN, ...args], { cwd: opts.cwd ?? ROOT, env, extendEnv: false, reject: false, stripFinalNewline: false });
 }
 
 /** The example's typo: `field:` misspelt `feild:` in one model of a copy of the example. Where it is, from the workspace. */
