@@ -21,8 +21,6 @@ const NODE = '24.21.0';
 const TARGETS = { 'linux-x64': 'dvk-linux-x64', 'win-x64': 'dvk-win-x64.exe' };
 /** What dvk reads at run time (src/assets.ts), by its path in the package. */
 const ASSETS = ['package.json', 'schemas', 'templates', 'examples/duy-tien-2023/criteria'];
-/** Native add-ons cannot be bundled; the report's chart renderer is one (until it goes). */
-const EXTERNAL = ['@resvg/resvg-js'];
 
 const targets = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(TARGETS);
 for (const t of targets) if (!TARGETS[t]) throw new Error(`unknown target ${t}; known: ${Object.keys(TARGETS).join(', ')}`);
@@ -53,7 +51,6 @@ await esbuild.build({
   format: 'cjs',
   target: 'node24',
   outfile: bundle,
-  external: EXTERNAL,
   plugins: [lazyRequire],
   // import.meta.url only finds the package's folder, which the executable never asks for.
   logOverride: { 'empty-import-meta': 'silent' },

@@ -24,15 +24,19 @@ interface Smoke {
   check(r: { stdout: string; stderr: string }, ws: string): void;
 }
 
-/**
- * What the Linux executable runs on a copy of the example, in order. `report` joins the list
- * when the report's chart no longer needs a native add-on (issue 10).
- */
+/** What the Linux executable runs on a copy of the example, in order. */
 const SMOKE: Smoke[] = [
   { args: ['--version'], check: (r) => expect(r.stdout.trim()).toBe(VERSION) },
   { args: ['validate'], check: (r) => expect(r.stdout).toMatch(/^✔ Không có lỗi trong \d+ tệp\.$/m) },
   { args: ['score', '--format', 'json'], check: (r) => expect(JSON.parse(r.stdout).models.find((m: { id: string }) => m.id === 'DT-2023-HM-01').total).toBe(92.7) },
   { args: ['decide', '-o', 'out/qd.docx'], check: (_, ws) => expect(text(path.join(ws, 'out/qd.docx'))).toContain('QUYẾT ĐỊNH') },
+  {
+    args: ['report', '-o', 'out/bc.docx'],
+    check: (_, ws) => {
+      expect(text(path.join(ws, 'out/bc.docx'))).toContain('BÁO CÁO');
+      expect(parts(path.join(ws, 'out/bc.docx'))['word/charts/chart1.xml']).toContain('<c:barChart>');
+    },
+  },
   // The files the executable carries as assets: templates, schemas, the example frameworks.
   { args: ['init', 'kho-moi'], check: (_, ws) => expect(fs.existsSync(path.join(ws, 'kho-moi/criteria/vd-100-diem.yaml'))).toBe(true) },
   { args: ['-C', 'kho-moi', 'validate'], check: (r) => expect(r.stdout).toContain('Không có lỗi trong') },
