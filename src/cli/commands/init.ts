@@ -17,13 +17,7 @@ import { parseCount } from '../args.js';
 const FRAMEWORKS = 'examples/duy-tien-2023/criteria';
 
 /** Files that GitHub and pre-commit read only at the top of the git repository. */
-export const REPO_FILES = ['.github/workflows/dvk.yml', '.github/CODEOWNERS', '.pre-commit-config.yaml'] as const;
-
-/** Where dvk comes from, pinned to the version that runs: for npm, and for pre-commit. */
-export function source(version = PACKAGE.version): { npm: string; repo: string; rev: string } {
-  const url = PACKAGE.repository.url;
-  return { npm: `${url}#v${version}`, repo: url.replace(/^git\+/, ''), rev: `v${version}` };
-}
+const REPO_FILES = ['.github/workflows/dvk.yml', '.github/CODEOWNERS', '.pre-commit-config.yaml'] as const;
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -38,14 +32,15 @@ export function scaffold(year: number, level: string, dir: string, format: (text
   const fill = (text: string, vars: Record<string, string>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => vars[k] ?? '');
   const template = (name: string) => readAsset(`templates/init/${name}`);
   const prefix = dir === '.' ? '' : `${dir}/`;
-  const { npm, repo, rev } = source();
+  // Where the workflow and pre-commit get dvk: the repository at the tag of the version that runs.
+  const { version, repository } = PACKAGE;
   const vars = {
     year: String(year),
     level,
-    version: PACKAGE.version,
-    package: npm,
-    repo,
-    rev,
+    version,
+    package: `${repository.url}#v${version}`,
+    repo: repository.url.replace(/^git\+/, ''),
+    rev: `v${version}`,
     dir: quote(dir),
     files: quote(`^${escapeRegExp(prefix)}((models|assessments|criteria)/.*\\.ya?ml|dvk\\.config\\.yaml)$`),
     owned: prefix.replace(/ /g, '\\ '),
