@@ -10,6 +10,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const BIN = path.join(ROOT, 'bin', 'dvk.js');
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 export const EXAMPLE = path.join(ROOT, 'examples', 'duy-tien-2023');
+/** The Node.js that runs bin/dvk.js: DVK_TEST_NODE (CI runs the end-to-end tests on each LTS line), else the one on PATH. */
+export const NODE = process.env.DVK_TEST_NODE || 'node';
 
 export interface Run {
   exitCode: number;
@@ -19,7 +21,7 @@ export interface Run {
 
 /** Runs `dvk` with the given arguments; never throws on a non-zero exit. */
 export async function dvk(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Promise<Run> {
-  const r = await execa('node', [BIN, ...args], {
+  const r = await execa(NODE, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     env: { NO_COLOR: '1', DVK_LANG: '', ...opts.env },
     input: opts.input,
@@ -31,7 +33,7 @@ export async function dvk(args: string[], opts: { cwd?: string; env?: Record<str
 
 /** Runs `dvk` and returns its standard output as bytes (to check encodings and BOMs). */
 export async function dvkBytes(args: string[], opts: { cwd?: string } = {}): Promise<{ exitCode?: number; stdout: Uint8Array }> {
-  const r = await execa('node', [BIN, ...args], { cwd: opts.cwd ?? ROOT, env: { NO_COLOR: '1', DVK_LANG: '' }, reject: false, encoding: 'buffer', stripFinalNewline: false });
+  const r = await execa(NODE, [BIN, ...args], { cwd: opts.cwd ?? ROOT, env: { NO_COLOR: '1', DVK_LANG: '' }, reject: false, encoding: 'buffer', stripFinalNewline: false });
   return { exitCode: r.exitCode, stdout: r.stdout };
 }
 

@@ -1,6 +1,4 @@
 // What every command gets: the catalogue, the streams, the folder, colour and verbosity.
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { Lang, Messages } from '../i18n/index.js';
 
 export interface Io {
@@ -26,10 +24,7 @@ export interface Ctx {
   exitCode: number;
 }
 
-const require = createRequire(import.meta.url);
-export const VERSION: string = (require('../../package.json') as { version: string }).version;
-/** The package's own folder (schemas/, templates/). */
-export const PACKAGE_DIR = path.resolve(path.dirname(require.resolve('../../package.json')));
+export { VERSION } from '../assets.js';
 
 /** Colour when writing to a terminal, unless NO_COLOR or --no-color; FORCE_COLOR forces it. */
 export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, flag: boolean | undefined): boolean {

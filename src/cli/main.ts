@@ -1,8 +1,9 @@
 // The one entry point: parses arguments, runs a command, and is the single place that turns
 // errors into messages and exit codes. Returns the exit code; never calls process.exit().
+import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { DvkError } from '../errors.js';
+import { DvkError, UsageError } from '../errors.js';
 import type { Lang, Messages } from '../i18n/index.js';
 import { LANGS, loadMessages, pickLang } from '../i18n/lang.js';
 import { summarize } from './reporters/types.js';
@@ -61,6 +62,10 @@ async function buildProgram(ctx: Ctx, argv: string[]): Promise<Command> {
   program.hook('preAction', (_root, command) => {
     const g = command.optsWithGlobals<GlobalOptions>();
     ctx.cwd = path.resolve(ctx.io.cwd, g.cwd ?? '.');
+    // A mistyped -C must not pass as an empty workspace (CI would go green on nothing).
+    const stat = fs.statSync(ctx.cwd, { throwIfNoEntry: false });
+    if (!stat) throw new UsageError(m.cli.pathNotFound(g.cwd ?? '.'));
+    if (!stat.isDirectory()) throw new UsageError(m.cli.places.notFolder(g.cwd ?? '.'));
     ctx.color = useColor(ctx.io.stdout, ctx.io.env, g.color);
     ctx.quiet = Boolean(g.quiet);
   });

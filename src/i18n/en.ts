@@ -690,5 +690,17 @@ export const en: Messages = {
         modelMismatch: (ids) => ({ message: `The form names different model ids (${ids.join(', ')}).`, hint: 'Make the form again with "dvk form review <id>" and copy the answers into it.' }),
       },
     },
+    places: {
+      notFolder: (dir) => ({ message: `${q(dir)} is not a folder.`, hint: 'With -C, give the folder of the workspace.' }),
+      placed: (top, sub, files) =>
+        `The workspace is ${sub} in the git repository whose top is ${top}: ${l(files, false)} went to the top of the repository, because GitHub and pre-commit read them only there; the paths inside count from there.`,
+      kept: (file, text) => {
+        const why =
+          file === '.github/CODEOWNERS' ? 'GitHub reads one CODEOWNERS file only; add these lines to it:'
+          : file === '.pre-commit-config.yaml' ? 'pre-commit reads the file at the top only; add this entry to its repos: list:'
+          : 'GitHub runs every file in .github/workflows/; save this as another file there (e.g. dvk-workspace.yml), or merge it into the existing one:';
+        return `Warning: ${file} already exists at the top of the git repository; dvk did not overwrite it. ${why}\n${text.replace(/^/gm, '    ')}`;
+      },
+    },
   },
 };

@@ -748,5 +748,17 @@ export const vi = {
         modelMismatch: (ids: string[]): Msg => ({ message: `Phiếu ghi mã mô hình không thống nhất (${ids.join(', ')}).`, hint: 'Lập lại phiếu bằng "dvk form review <mã>" rồi chép nội dung sang.' }),
       },
     },
+    places: {
+      notFolder: (dir: string): Msg => ({ message: `${q(dir)} không phải là thư mục.`, hint: 'Với -C, ghi đường dẫn thư mục của kho dữ liệu.' }),
+      placed: (top: string, sub: string, files: string[]) =>
+        `Kho dữ liệu ở ${sub} trong kho git có gốc là ${top}: ${l(files, false)} được đặt ở gốc kho git, vì GitHub và pre-commit chỉ đọc chúng ở đó; đường dẫn bên trong tính từ gốc kho.`,
+      kept: (file: string, text: string) => {
+        const why =
+          file === '.github/CODEOWNERS' ? 'GitHub chỉ đọc một tệp CODEOWNERS; thêm vào tệp đó các dòng sau:'
+          : file === '.pre-commit-config.yaml' ? 'pre-commit chỉ đọc tệp ở gốc kho; thêm vào danh sách repos: của tệp đó mục sau:'
+          : 'GitHub chạy mọi tệp trong .github/workflows/; lưu nội dung sau thành một tệp khác trong thư mục đó (ví dụ dvk-kho.yml), hoặc ghép vào tệp đã có:';
+        return `Cảnh báo: ${file} đã có ở gốc kho git; dvk không ghi đè. ${why}\n${text.replace(/^/gm, '    ')}`;
+      },
+    },
   },
 };

@@ -16,11 +16,18 @@ function ok(cwd: string, args: string[]): string | undefined {
   return r.status === 0 ? r.stdout.trim() : undefined;
 }
 
+/** The top folder of the repository holding `dir` (or its nearest existing parent); undefined outside git. */
+export function gitTop(dir: string): string | undefined {
+  while (!fs.existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  const top = ok(dir, ['rev-parse', '--show-toplevel']);
+  return top ? fs.realpathSync(path.resolve(top)) : undefined;
+}
+
 /** The repository's top folder; a usage error outside git. */
 export function gitRoot(cwd: string, m: Messages): string {
-  const top = ok(cwd, ['rev-parse', '--show-toplevel']);
+  const top = gitTop(cwd);
   if (top === undefined) throw new UsageError(m.cli.git.notRepo(cwd));
-  return fs.realpathSync(path.resolve(top));
+  return top;
 }
 
 /** The commit a revision names; a usage error when it names none. */

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { BIN, dvk, EXAMPLE, ROOT, writeFile, type JsonReport } from '../helpers.js';
+import { BIN, dvk, EXAMPLE, NODE, ROOT, writeFile, type JsonReport } from '../helpers.js';
 import { baseWorkspace, caseWorkspace, dvkWithout, expectNoStackTrace, parseReport } from './support.js';
 
 const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -167,7 +167,7 @@ describe('usage errors', () => {
   it('a reader that closes the pipe early (dvk … | head) gets no stack trace', async () => {
     // `true` exits without reading, so dvk's write fails with EPIPE.
     for (const args of ['--help', `-C "${EXAMPLE}" status`, `-C "${EXAMPLE}" validate --format sarif`]) {
-      const r = await execa('sh', ['-c', `node "${BIN}" ${args} | true`], { reject: false, env: { NO_COLOR: '1' } });
+      const r = await execa('sh', ['-c', `"${NODE}" "${BIN}" ${args} | true`], { reject: false, env: { NO_COLOR: '1' } });
       expectNoStackTrace(String(r.stderr));
     }
   });

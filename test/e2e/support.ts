@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect } from 'vitest';
 import { execa } from 'execa';
-import { BIN, FIXTURES, ROOT, workspaceFrom, type JsonReport } from '../helpers.js';
+import { BIN, FIXTURES, NODE, ROOT, workspaceFrom, type JsonReport } from '../helpers.js';
 
 export const BASE = path.join(FIXTURES, 'base');
 export const CASES = path.join(FIXTURES, 'cases');
@@ -97,5 +97,16 @@ export function expectNoStackTrace(text: string, opts: { allowErrorPrefix?: bool
 export async function dvkWithout(unset: string[], args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
   const env: Record<string, string | undefined> = { ...process.env, DVK_LANG: '', ...opts.env };
   for (const name of unset) delete env[name];
-  return execa('node', [BIN, ...args], { cwd: opts.cwd ?? ROOT, env, extendEnv: false, reject: false, stripFinalNewline: false });
+  return execa(NODE, [BIN, ...args], { cwd: opts.cwd ?? ROOT, env, extendEnv: false, reject: false, stripFinalNewline: false });
+}
+
+/** The example's typo: `field:` misspelt `feild:` in one model of a copy of the example. Where it is, from the workspace. */
+export const TYPO = { file: 'models/2023/HM/phan-loai-rac-tai-nguon.yaml', line: 7, column: 1, message: 'Khóa "feild" không hợp lệ ở gốc tệp.' };
+
+export function misspell(ws: string): typeof TYPO {
+  const file = path.join(ws, TYPO.file);
+  const text = fs.readFileSync(file, 'utf8');
+  expect(text.split('\n')[TYPO.line - 1]).toMatch(/^field: /);
+  fs.writeFileSync(file, text.replace(/^field: /m, 'feild: '));
+  return TYPO;
 }

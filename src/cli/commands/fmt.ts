@@ -11,22 +11,14 @@ import { UsageError } from '../../errors.js';
 import type { Msg } from '../../i18n/index.js';
 import { writeFileAtomic } from '../../workspace/atomic.js';
 import { openWorkspace } from '../../workspace/workspace.js';
-import { PACKAGE_DIR, printError, useColor, type Ctx, type GlobalOptions } from '../context.js';
+import { SCHEMAS, schemaText } from './schema.js';
+import { printError, useColor, type Ctx, type GlobalOptions } from '../context.js';
 import { stylish } from '../reporters/stylish.js';
 import { summarize } from '../reporters/types.js';
 
 /** Every JSON Schema shipped with dvk, by path relative to schemas/ (`steps/register.schema.json`). */
-export function readSchemas(dir = path.join(PACKAGE_DIR, 'schemas')): SchemaSet {
-  const out: Record<string, unknown> = {};
-  const walk = (sub: string) => {
-    for (const e of fs.readdirSync(path.join(dir, sub), { withFileTypes: true })) {
-      const rel = sub ? `${sub}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(rel);
-      else if (e.name.endsWith('.json')) out[rel] = JSON.parse(fs.readFileSync(path.join(dir, rel), 'utf8')) as unknown;
-    }
-  };
-  walk('');
-  return out;
+export function readSchemas(): SchemaSet {
+  return Object.fromEntries(Object.keys(SCHEMAS).map((name) => [SCHEMAS[name]!, JSON.parse(schemaText(name)) as unknown]));
 }
 
 interface FmtOptions {

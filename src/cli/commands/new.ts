@@ -9,7 +9,8 @@ import { UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../workspace/atomic.js';
 import { assertConfig } from '../../workspace/checked.js';
 import { openWorkspace, slash } from '../../workspace/workspace.js';
-import { PACKAGE_DIR, type Ctx } from '../context.js';
+import { assetPath, readAsset } from '../../assets.js';
+import type { Ctx } from '../context.js';
 import { readSchemas } from './fmt.js';
 import { parseCount } from '../args.js';
 
@@ -28,10 +29,14 @@ interface NewModelOptions {
 const scalar = (v: string | number) => yaml().stringify(v, { lineWidth: 0 }).trimEnd();
 
 
-/** The `$schema=` path from a file to a schema: the workspace's own copy if it has one, else dvk's. */
+/**
+ * The `$schema=` path from a file to a schema: the workspace's own copy if it has one, else
+ * dvk's; the standalone executable has no file to point at, so there it is the workspace's
+ * (`dvk schema --all --out schemas` writes it).
+ */
 export function schemaRef(file: string, root: string, name: string): string {
   const own = path.join(root, 'schemas', `${name}.schema.json`);
-  const target = fs.existsSync(own) ? own : path.join(PACKAGE_DIR, 'schemas', `${name}.schema.json`);
+  const target = (!fs.existsSync(own) && assetPath(`schemas/${name}.schema.json`)) || own;
   return slash(path.relative(path.dirname(file), target));
 }
 
@@ -87,7 +92,7 @@ export function registerNew(program: Command, ctx: Ctx): void {
         levels: ws.levels.map((l) => l.id).join(', '),
         today,
       };
-      const template = fs.readFileSync(path.join(PACKAGE_DIR, 'templates', 'model.yaml'), 'utf8');
+      const template = readAsset('templates/model.yaml');
       // Written in fmt's canonical form, so that `dvk fmt --check` passes on a new file.
       const { formatYaml } = await import('../../core/fmt.js');
       const text = formatYaml(template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? ''), 'model', readSchemas()).text;

@@ -1,10 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../workspace/atomic.js';
 import { relative } from '../batch.js';
-import { PACKAGE_DIR, type Ctx } from '../context.js';
+import { readAsset } from '../../assets.js';
+import type { Ctx } from '../context.js';
 
 /** Schema names as users type them, and their files under schemas/. */
 export const SCHEMAS: Record<string, string> = {
@@ -19,7 +19,8 @@ export const SCHEMAS: Record<string, string> = {
   'steps/review': 'steps/review.schema.json',
 };
 
-export const schemaFile = (name: string) => path.join(PACKAGE_DIR, 'schemas', SCHEMAS[name]!);
+/** The text of a shipped schema, by its name as users type it. */
+export const schemaText = (name: string) => readAsset(`schemas/${SCHEMAS[name]!}`);
 
 export function registerSchema(program: Command, ctx: Ctx): void {
   const { m } = ctx;
@@ -38,7 +39,7 @@ export function registerSchema(program: Command, ctx: Ctx): void {
         const names = opts.all || name === undefined ? Object.keys(SCHEMAS) : [name];
         for (const key of names) {
           if (!SCHEMAS[key]) throw new UsageError(m.cli.schema.unknown(key, Object.keys(SCHEMAS)));
-          writeFileAtomic(path.join(dir, SCHEMAS[key]), fs.readFileSync(schemaFile(key)));
+          writeFileAtomic(path.join(dir, SCHEMAS[key]), schemaText(key));
         }
         if (!ctx.quiet) ctx.out(`${m.cli.schema.written(names.length, relative(ctx, dir))}\n`);
         return;
@@ -46,13 +47,13 @@ export function registerSchema(program: Command, ctx: Ctx): void {
       if (name === undefined) {
         const width = Math.max(...Object.keys(SCHEMAS).map((k) => k.length));
         for (const key of Object.keys(SCHEMAS)) {
-          const title = (JSON.parse(fs.readFileSync(schemaFile(key), 'utf8')) as { title: string }).title;
+          const title = (JSON.parse(schemaText(key)) as { title: string }).title;
           ctx.out(`${key.padEnd(width)}  ${title}\n`);
         }
         return;
       }
       const key = SCHEMAS[name] ? name : SCHEMAS[`steps/${name}`] ? `steps/${name}` : undefined;
       if (!key) throw new UsageError(m.cli.schema.unknown(name, Object.keys(SCHEMAS)));
-      ctx.out(fs.readFileSync(schemaFile(key), 'utf8'));
+      ctx.out(schemaText(key));
     });
 }

@@ -3,7 +3,7 @@ import { parseCount, parseSteps } from '../args.js';
 import { evidenceCandidates } from '../../core/rules/evidence.js';
 import type { StepName } from '../../core/types.js';
 import { validate } from '../../core/validate.js';
-import { changedSince, defaultBase, gitRoot, repoPath, resolveRev } from '../../workspace/git.js';
+import { changedSince, defaultBase, gitRoot, gitTop, repoPath, resolveRev } from '../../workspace/git.js';
 import { existingEvidence, openWorkspace } from '../../workspace/workspace.js';
 import type { Ctx } from '../context.js';
 import { github } from '../reporters/github.js';
@@ -14,6 +14,8 @@ import { stylish } from '../reporters/stylish.js';
 import { summarize } from '../reporters/types.js';
 
 export const FORMATS = ['stylish', 'json', 'github', 'sarif', 'junit'] as const;
+/** Formats read by code hosts and CI, which place findings by the path from the repository's top. */
+const FROM_REPO_TOP = new Set<string>(['github', 'sarif', 'junit']);
 
 export function registerValidate(program: Command, ctx: Ctx): void {
   const { m } = ctx;
@@ -44,14 +46,16 @@ export function registerValidate(program: Command, ctx: Ctx): void {
         severities: ws.config.rules,
         report: (f) => reported.has(f),
       });
-      const shown = ctx.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+      const top = FROM_REPO_TOP.has(opts.format) ? gitTop(ctx.cwd) : undefined;
+      const where = (file: string) => (top ? repoPath(top, ctx.cwd, file) : file);
+      const shown = (ctx.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics).map((d) => (top ? { ...d, file: where(d.file) } : d));
       const summary = summarize(result.diagnostics, reported.size);
       const input = { diagnostics: shown, summary, m, version: ctx.version };
       const text =
         opts.format === 'json' ? json(input)
         : opts.format === 'github' ? github(input)
         : opts.format === 'sarif' ? sarif(input)
-        : opts.format === 'junit' ? junit(input, [...reported].map((f) => f.path))
+        : opts.format === 'junit' ? junit(input, [...reported].map((f) => where(f.path)))
         : stylish(input, { color: ctx.color });
       ctx.out(text);
       if (ws.files.length === 0 && !ctx.quiet) ctx.err(`${m.cli.validate.nothing(ws.root)}\n`);
