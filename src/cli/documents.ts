@@ -75,6 +75,13 @@ export function documentScope(ctx: Ctx, paths: string[], opts: DocOptions) {
   return { loaded, ws, rows, year, level };
 }
 
+/** The recognised rows in the order of a decision's annex: collective models first, then individuals, each by total. */
+export function recognizedRows(rows: Row[]): Row[] {
+  return rows
+    .filter((r) => r.recognition?.recognized)
+    .sort((a, b) => (a.model.type === b.model.type ? b.result!.total.cmp(a.result!.total) || (a.model.id < b.model.id ? -1 : 1) : a.model.type === 'collective' ? -1 : 1));
+}
+
 /** Rows grouped for a batch (by the unit, the unit's level or the field), in Vietnamese order. */
 export function groupRows(rows: Row[], by: GroupBy, levels: LevelDef[]): Group[] {
   const map = new Map<string, Group>();

@@ -503,6 +503,27 @@ export const en: Messages = {
       noPrevious: (year) => `The ${year} data has errors, so the report does not compare with ${year}; run "dvk validate" for details.`,
       done: (files) => `Wrote ${n(files)} report(s).`,
     },
+    certificate: {
+      description: 'write a certificate (.docx) for each recognised model, one page each; print onto pre-printed blanks with --blank-form',
+      numberFrom: 'give each certificate a register number, starting from this one, in print order (default: blank, to write by hand)',
+      decisionNumber: 'number of the recognition decision printed on the certificates (default: decision.number in dvk.config.yaml)',
+      decisionDate: 'date of the recognition decision, year-month-day (default: decision.date in dvk.config.yaml)',
+      border: 'no decorative border (default: a border, or certificate.border in dvk.config.yaml)',
+      blankForm: 'print only the variable texts, each where the pre-printed blank wants it (certificate.layout in dvk.config.yaml)',
+      calibrate: 'print one page with a millimetre grid and the boxes of certificate.layout, to hold against a blank to the light',
+      examples:
+        '\nExamples:\n  dvk certificate\n  dvk certificate --number-from 101 -o certificates.docx\n  dvk certificate --by unit -o out/certificates\n  dvk certificate --calibrate            print the grid and the boxes\n  dvk certificate --blank-form --no-border --number-from 101\n\nWhere each item goes on the blank (millimetres from the top-left corner of the sheet) is set in dvk.config.yaml, e.g.:\n  certificate:\n    layout:\n      name: { x: 30, y: 80, width: 237, height: 18, size: 18, bold: true }\n      number: false      # pre-printed on the blank: not printed\nItems: issuer, number, name, person, unit, recognition, decision, date, signer.',
+      nothing: (year, level) => ({
+        message: `No model is recognised at ${level.toLowerCase()} level in ${year}, so there is no certificate to write.`,
+        hint: 'See "dvk score" for the scores and reasons; check --year and --level.',
+      }),
+      outside: (item, right, bottom, width, height) => ({
+        message: `Box ${q(item)} in certificate.layout lies outside the ${n(width)} × ${n(height)} mm sheet (right edge at ${n(right)} mm, bottom edge at ${n(bottom)} mm).`,
+        hint: 'Fix the box\'s x, y, width and height (millimetres from the top-left corner of the sheet), then print "dvk certificate --calibrate" to check.',
+      }),
+      done: (files, pages) => `Wrote ${n(files)} file(s), ${n(pages)} certificate(s).`,
+      calibrated: 'Wrote the calibration page: print it at actual size (100%, no scaling), lay it on a blank and hold both to the light.',
+    },
     import: {
       source: (file, row) => `Imported from ${file}, row ${row} (dvk import).`,
       description: 'import models from a registration sheet (.xlsx or .csv): one model file per row, with the register step filled in',

@@ -557,6 +557,27 @@ export const vi = {
       noPrevious: (year: number) => `Dữ liệu năm ${year} có lỗi nên báo cáo không so sánh với năm ${year}; chạy "dvk validate" để xem chi tiết.`,
       done: (files: number) => `Đã ghi ${n(files)} báo cáo.`,
     },
+    certificate: {
+      description: 'xuất giấy chứng nhận (.docx) cho từng mô hình, điển hình được công nhận, mỗi mô hình một trang; in lên phôi có sẵn với --blank-form',
+      numberFrom: 'đánh số vào sổ cho từng giấy chứng nhận, bắt đầu từ số này, theo thứ tự in (mặc định: để trống để ghi tay)',
+      decisionNumber: 'số quyết định công nhận ghi trên giấy (mặc định: decision.number trong dvk.config.yaml)',
+      decisionDate: 'ngày ký quyết định công nhận, dạng năm-tháng-ngày (mặc định: decision.date trong dvk.config.yaml)',
+      border: 'không in viền trang trí (mặc định: có viền, hoặc certificate.border trong dvk.config.yaml)',
+      blankForm: 'chỉ in phần nội dung thay đổi, mỗi mục đúng vị trí trên phôi in sẵn (certificate.layout trong dvk.config.yaml)',
+      calibrate: 'in một trang lưới milimét với vị trí các ô của certificate.layout, để đặt lên phôi soi trước ánh sáng',
+      examples:
+        '\nVí dụ:\n  dvk certificate\n  dvk certificate --number-from 101 -o giay-chung-nhan.docx\n  dvk certificate --by unit -o out/giay-chung-nhan\n  dvk certificate --calibrate            in thử lưới và vị trí các ô\n  dvk certificate --blank-form --no-border --number-from 101\n\nVị trí các mục trên phôi (milimét, tính từ góc trên bên trái tờ giấy) ghi trong dvk.config.yaml, ví dụ:\n  certificate:\n    layout:\n      name: { x: 30, y: 80, width: 237, height: 18, size: 18, bold: true }\n      number: false      # phôi đã in sẵn chỗ này, không in\nCác mục: issuer, number, name, person, unit, recognition, decision, date, signer.',
+      nothing: (year: number, level: string): Msg => ({
+        message: `Không có mô hình nào được công nhận ở ${level.toLowerCase()} năm ${year}, nên không có giấy chứng nhận để xuất.`,
+        hint: 'Xem "dvk score" để biết điểm và lý do; kiểm tra --year và --level.',
+      }),
+      outside: (item: string, right: number, bottom: number, width: number, height: number): Msg => ({
+        message: `Ô ${q(item)} trong certificate.layout ra ngoài tờ giấy ${n(width)} × ${n(height)} mm (mép phải ở ${n(right)} mm, mép dưới ở ${n(bottom)} mm).`,
+        hint: 'Sửa x, y, width, height của ô này (milimét, tính từ góc trên bên trái tờ giấy), rồi in thử bằng "dvk certificate --calibrate".',
+      }),
+      done: (files: number, pages: number) => `Đã ghi ${n(files)} tệp, ${n(pages)} giấy chứng nhận.`,
+      calibrated: 'Đã ghi trang căn chỉnh: in ra ở cỡ thật (100%, không co giãn), đặt lên phôi và soi trước ánh sáng.',
+    },
     import: {
       source: (file: string, row: number) => `Nhập từ ${file}, dòng ${row} (dvk import).`,
       description: 'nhập mô hình từ bảng đăng ký (.xlsx hoặc .csv): mỗi dòng thành một tệp mô hình, điền sẵn bước đăng ký',

@@ -6,7 +6,7 @@ import type { Config, LevelDef } from '../core/types.js';
 import { documentDate, numberToWords } from '../core/words.js';
 import { formatNumber } from '../i18n/format.js';
 import { fieldLabel, typeLabel, quote } from './labels.js';
-import { A4, formatFor, numberLine, textWidth, type DocFormat } from './official/format.js';
+import { A4, formatFor, numberText, textWidth, type DocFormat } from './official/format.js';
 import { fill, fixedTable, headerBlock, pageNumberHeaders, para, signatureBlock, tableTextStyle, titleBlock, type TableRowSpec } from './official/parts.js';
 
 export interface DecisionInput {
@@ -71,11 +71,11 @@ export function decisionDocument(input: DecisionInput): Document {
   const headers = pageNumberHeaders(f);
   const portrait = { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT };
   const landscape = f.annexLandscape;
-  const numberText = numberLine(f, f.numbering.decision, input.number, issuer.short ?? '').replace(/^Số:? /, '');
+  const reference = numberText(f.numbering.decision, input.number, issuer.short ?? '');
   const annex: FileChild[] = [
     para(f, [{ text: 'DANH SÁCH', bold: true, size: f.sizes.title }], { align: 'center', after: 0 }),
     para(f, [{ text: `MÔ HÌNH, ĐIỂN HÌNH “DÂN VẬN KHÉO” ĐƯỢC CÔNG NHẬN NĂM ${year}${scope.toUpperCase()}`, bold: true }], { align: 'center', after: 0 }),
-    para(f, [{ text: `(Kèm theo Quyết định số ${numberText}, ${documentDate(input.date)} của ${issuer.name ?? ''})`, italics: true }], { align: 'center', after: 240 }),
+    para(f, [{ text: `(Kèm theo Quyết định số ${reference}, ${documentDate(input.date)} của ${issuer.name ?? ''})`, italics: true }], { align: 'center', after: 240 }),
     annexTable(f, input.recognized, landscape),
   ];
 
