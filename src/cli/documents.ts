@@ -5,7 +5,7 @@ import { Option, type Command } from 'commander';
 import { isValidDate } from '../core/hints.js';
 import { fileSlug } from '../core/ids.js';
 import type { Row } from '../core/results.js';
-import type { LevelDef } from '../core/types.js';
+import type { Config, LevelDef } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { messages } from '../i18n/index.js';
 import { checkedWorkspace } from '../workspace/checked.js';
@@ -58,6 +58,14 @@ export function documentDateOf(ctx: Ctx, flag: string | undefined, configured: s
 /** The document's number: --number, then the config's; none leaves room to write it in. */
 export const documentNumber = (flag: string | undefined, configured: number | string | undefined) =>
   flag ?? (configured !== undefined ? String(configured) : undefined);
+
+/** The recognition decision a certificate or a proposal quotes: --decision-number/--decision-date, then the config's. */
+export function decisionReference(ctx: Ctx, opts: { decisionNumber?: string; decisionDate?: string }, config: Config): { number?: string; date?: string } {
+  return {
+    number: documentNumber(opts.decisionNumber, config.decision?.number),
+    date: opts.decisionDate !== undefined ? documentDateOf(ctx, opts.decisionDate, undefined) : config.decision?.date,
+  };
+}
 
 /** Year and level (flags, then the config), checked; the loaded workspace and its rows at that level. */
 export function documentScope(ctx: Ctx, paths: string[], opts: DocOptions) {
@@ -116,6 +124,11 @@ export async function writeDocuments(
   } else {
     jobs = [{ file: opts.output ? path.resolve(ctx.cwd, opts.output) : path.join(target.outDir, `${target.base}.docx`), label: target.base, render: render() }];
   }
+  await writeJobs(ctx, jobs, summary);
+}
+
+/** Runs the jobs, then prints what was written and the summary; exit 130 when interrupted. */
+export async function writeJobs(ctx: Ctx, jobs: Job[], summary: (written: number) => string): Promise<void> {
   const { written, interrupted } = await runJobs(ctx, jobs);
   if (!ctx.quiet) {
     for (const f of written) ctx.out(`${relative(ctx, f)}\n`);

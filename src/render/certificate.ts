@@ -119,7 +119,7 @@ export function certificateDocument(input: CertificateInput, border: boolean): D
   const title = config.certificate?.title ?? 'GIẤY CHỨNG NHẬN';
   const sections: ISectionOptions[] = input.rows.map((row, i) => {
     const t = certificateTexts(input, f, row, input.numbers[i]);
-    const body: (Paragraph | Table)[] = [
+    const body: FileChild[] = [
       headingBlock(f, config, width),
       para(f, [{ text: title, bold: true, size: 60, color: RED }], { align: 'center', before: landscape ? 240 : 1200, after: 120 }),
     ];

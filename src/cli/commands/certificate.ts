@@ -9,7 +9,7 @@ import { assertConfig } from '../../workspace/checked.js';
 import { openWorkspace } from '../../workspace/workspace.js';
 import { parseCount } from '../args.js';
 import type { Ctx } from '../context.js';
-import { addDocOptions, documentDateOf, documentNumber, documentScope, groupRows, recognizedRows, writeDocuments, type DocOptions } from '../documents.js';
+import { addDocOptions, decisionReference, documentDateOf, documentScope, groupRows, recognizedRows, writeDocuments, type DocOptions } from '../documents.js';
 
 interface CertificateOptions extends DocOptions {
   numberFrom?: number;
@@ -63,10 +63,7 @@ export function registerCertificate(program: Command, ctx: Ctx): void {
       const recognized = recognizedRows(rows);
       if (recognized.length === 0) throw new InputError(t.nothing(year, level.label ?? level.id));
       if (opts.blankForm) await checkLayout(ctx, ws.config);
-      const decision = {
-        number: documentNumber(opts.decisionNumber, ws.config.decision?.number),
-        date: opts.decisionDate !== undefined ? documentDateOf(ctx, opts.decisionDate, undefined) : ws.config.decision?.date,
-      };
+      const decision = decisionReference(ctx, opts, ws.config);
       const date = documentDateOf(ctx, opts.date, ws.config.certificate?.date ?? decision.date);
       // Register numbers follow the order the pages come out in: group by group with --by.
       const printed = opts.by ? groupRows(recognized, opts.by, ws.levels).flatMap((g) => g.rows) : recognized;
