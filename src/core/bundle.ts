@@ -75,8 +75,7 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 const isText = (x: unknown): x is string => typeof x === 'string' && x !== '';
 
 /** What is wrong with a manifest's shape (a JSON path and what it should be), or undefined. */
-function manifestShape(x: unknown): string | undefined {
-  if (!isObject(x)) return '$';
+function manifestShape(x: Record<string, unknown>): string | undefined {
   if (!isObject(x.source) || !isText(x.source.name)) return 'source.name';
   if (x.source.commit !== undefined && !(typeof x.source.commit === 'string' && /^[0-9a-f]{7,64}$/.test(x.source.commit))) return 'source.commit';
   for (const key of ['level', 'to'] as const) if (!isText(x[key])) return key;
