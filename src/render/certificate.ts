@@ -22,6 +22,7 @@ import {
   TextRun,
   VerticalAlign,
   WidthType,
+  type FileChild,
   type ISectionOptions,
 } from 'docx';
 import type { Row } from '../core/results.js';

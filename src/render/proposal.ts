@@ -1,7 +1,7 @@
 // The proposal to the committee one level up (Tờ trình đề nghị công nhận): header block, title,
 // "Kính gửi", the grounds, the proposed models with their scores at this level, the bundle that
 // carries their files, the signature; then the annex listing them.
-import type { Document, Paragraph, Table } from 'docx';
+import type { Document, FileChild } from 'docx';
 import type { Row } from '../core/results.js';
 import type { Config, LevelDef } from '../core/types.js';
 import { documentDate, numberToWords } from '../core/words.js';
