@@ -521,7 +521,7 @@ export const en: Messages = {
         message: `Box ${q(item)} in certificate.layout lies outside the ${n(width)} × ${n(height)} mm sheet (right edge at ${n(right)} mm, bottom edge at ${n(bottom)} mm).`,
         hint: 'Fix the box\'s x, y, width and height (millimetres from the top-left corner of the sheet), then print "dvk certificate --calibrate" to check.',
       }),
-      done: (files, pages) => `Wrote ${n(files)} file(s), ${n(pages)} certificate(s).`,
+      done: (files, pages) => `Wrote ${n(pages)} certificate(s) in ${n(files)} file(s).`,
       calibrated: 'Wrote the calibration page: print it at actual size (100%, no scaling), lay it on a blank and hold both to the light.',
     },
     propose: {

@@ -575,7 +575,7 @@ export const vi = {
         message: `Ô ${q(item)} trong certificate.layout ra ngoài tờ giấy ${n(width)} × ${n(height)} mm (mép phải ở ${n(right)} mm, mép dưới ở ${n(bottom)} mm).`,
         hint: 'Sửa x, y, width, height của ô này (milimét, tính từ góc trên bên trái tờ giấy), rồi in thử bằng "dvk certificate --calibrate".',
       }),
-      done: (files: number, pages: number) => `Đã ghi ${n(files)} tệp, ${n(pages)} giấy chứng nhận.`,
+      done: (files: number, pages: number) => `Đã ghi ${n(pages)} giấy chứng nhận vào ${n(files)} tệp.`,
       calibrated: 'Đã ghi trang căn chỉnh: in ra ở cỡ thật (100%, không co giãn), đặt lên phôi và soi trước ánh sáng.',
     },
     propose: {

@@ -122,7 +122,7 @@ export function certificateDocument(input: CertificateInput, border: boolean): D
     const t = certificateTexts(input, f, row, input.numbers[i]);
     const body: FileChild[] = [
       headingBlock(f, config, width),
-      para(f, [{ text: title, bold: true, size: 60, color: RED }], { align: 'center', before: landscape ? 240 : 1200, after: 120 }),
+      para(f, [{ text: title, bold: true, size: 60, color: RED }], { align: 'center', before: landscape ? 480 : 1200, after: 240 }),
     ];
     if (t.person.length) {
       body.push(para(f, [{ text: t.person[0]!, bold: true, size: 36 }], { align: 'center', after: 0 }));
@@ -134,7 +134,7 @@ export function certificateDocument(input: CertificateInput, border: boolean): D
       body.push(para(f, [{ text: 'của ', size: 30 }, { text: t.unit, bold: true, size: 30 }], { align: 'center', after: 120 }));
     }
     body.push(para(f, [{ text: t.recognition, bold: true, size: 32, color: RED }], { align: 'center', after: 60 }));
-    body.push(para(f, [{ text: t.decision, italics: true, size: 26 }], { align: 'center', after: landscape ? 120 : 720 }));
+    body.push(para(f, [{ text: t.decision, italics: true, size: 26 }], { align: 'center', after: landscape ? 360 : 720 }));
     const left = Math.round(width * 0.45);
     const cell = (text: string, opts: { bold?: boolean; italics?: boolean; size: number }) => para(f, [{ text, ...opts }], { align: 'center', after: 0 });
     body.push(

@@ -43,7 +43,7 @@ describe('dvk certificate', () => {
     expect(models).toHaveLength(11);
     const { r, out } = await certificate(EXAMPLE);
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(r.stderr).toContain('Đã ghi 1 tệp, 11 giấy chứng nhận.');
+    expect(r.stderr).toContain('Đã ghi 11 giấy chứng nhận vào 1 tệp.');
     const list = pages(out);
     expect(list).toHaveLength(models.length);
     const exemplary = new Set(models.filter((x) => x.exemplary).map((x) => x.name));
@@ -80,7 +80,7 @@ describe('dvk certificate', () => {
     const r = await dvk(['certificate', '--by', 'unit', '--number-from', '101', '--no-border', '-o', dir], { cwd: EXAMPLE });
     expect(r.exitCode, r.stderr).toBe(0);
     const files = fs.readdirSync(dir).sort((a, b) => a.localeCompare(b, 'vi'));
-    expect(r.stderr).toContain(`Đã ghi ${files.length} tệp, 11 giấy chứng nhận.`);
+    expect(r.stderr).toContain(`Đã ghi 11 giấy chứng nhận vào ${files.length} tệp.`);
     const numbers = files.flatMap((f) => pages(path.join(dir, f)).flatMap((p) => p.text.filter((t) => /^Số \d+-GCN\/BCĐ$/.test(t))));
     expect(numbers.sort()).toEqual(Array.from({ length: 11 }, (_, i) => `Số ${101 + i}-GCN/BCĐ`));
     expect(parts(path.join(dir, files[0]!))['word/document.xml']).not.toContain('<w:pgBorders');
