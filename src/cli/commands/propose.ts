@@ -116,30 +116,27 @@ export function registerPropose(program: Command, ctx: Ctx): void {
       const docx = opts.output ? path.resolve(ctx.cwd, opts.output) : path.join(ws.root, ws.paths.out, `de-nghi-${year}-${level.id}-${to.id}.docx`);
       const zip = docx.slice(0, docx.length - path.extname(docx).length) + '.zip';
       const [{ proposalDocument }, { pack, documentTimestamp }] = await Promise.all([import('../../render/proposal.js'), import('../../render/pack.js')]);
+      const render = async () =>
+        pack(
+          proposalDocument({
+            config: ws.config,
+            year,
+            level,
+            to,
+            number: documentNumber(opts.number, ws.config.propose?.number),
+            date,
+            decision: decisionReference(ctx, opts, ws.config),
+            recognized: { count: recognized.length, exemplary: recognized.filter((r) => r.recognition?.exemplary).length },
+            proposed,
+            bundle: { file: path.basename(zip), sha256: sha256(bundle.bytes), models: models.length, frameworks: frameworks.map((f) => f.id), evidence: models.reduce((a, x) => a + x.evidence.length, 0) },
+          }),
+          documentTimestamp(date, ctx.io.env),
+        );
       await writeJobs(
         ctx,
         [
-        { file: zip, label: path.basename(zip), render: async () => bundle.bytes },
-        {
-          file: docx,
-          label: path.basename(docx),
-          render: () =>
-            pack(
-              proposalDocument({
-                config: ws.config,
-                year,
-                level,
-                to,
-                number: documentNumber(opts.number, ws.config.propose?.number),
-                date,
-                decision: decisionReference(ctx, opts, ws.config),
-                recognized: { count: recognized.length, exemplary: recognized.filter((r) => r.recognition?.exemplary).length },
-                proposed,
-                bundle: { file: path.basename(zip), sha256: sha256(bundle.bytes), models: models.length, frameworks: frameworks.map((f) => f.id), evidence: models.reduce((a, x) => a + x.evidence.length, 0) },
-              }),
-              documentTimestamp(date, ctx.io.env),
-            ),
-        },
+          { file: zip, label: path.basename(zip), render: async () => bundle.bytes },
+          { file: docx, label: path.basename(docx), render },
         ],
         () => t.done(proposed.length, to.label ?? to.id, bundle.manifest.files.length, git?.dirty === true),
       );
