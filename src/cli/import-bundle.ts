@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openBundle } from '../core/bundle.js';
-import { planImport, type SkipReason } from '../core/bundle-import.js';
+import { contentMismatch, planImport, type SkipReason } from '../core/bundle-import.js';
 import type { Kind, ModelSource } from '../core/types.js';
 import { InputError, UsageError } from '../errors.js';
 import { messages } from '../i18n/index.js';
@@ -52,6 +52,8 @@ async function importBundle(ctx: Ctx, file: string, opts: { dryRun?: boolean }):
     );
   }
   const { manifest, files } = opened;
+  const mismatch = contentMismatch(manifest, files);
+  if (mismatch) throw new InputError(t.mismatch(shown, mismatch.file, mismatch.key));
   const levels = ws.levels.map((l) => l.id);
   if (!levels.includes(manifest.level)) throw new UsageError(t.noLevel(manifest.level, levels));
   const label = (id: string) => ws.levels.find((l) => l.id === id)?.label ?? id;

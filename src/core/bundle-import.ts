@@ -77,6 +77,29 @@ function edit(text: string, changes: [(string | number)[], unknown][]): string {
   return doc.toString({ lineWidth: 0 });
 }
 
+/**
+ * The first file of a bundle whose content does not say what the manifest says of it (a model
+ * with another id, a sheet of another model or level, a framework with another id) and the key
+ * that differs ("YAML" when it does not parse); undefined when all agree.
+ */
+export function contentMismatch(manifest: Manifest, files: ReadonlyMap<string, Uint8Array>): { file: string; key: string } | undefined {
+  const check = (file: string, expected: Record<string, unknown>) => {
+    const data = plainData(decode(files.get(file)!)) as Record<string, unknown> | undefined;
+    if (!data || typeof data !== 'object') return { file, key: 'YAML' };
+    const key = Object.keys(expected).find((k) => data[k] !== expected[k]);
+    return key === undefined ? undefined : { file, key };
+  };
+  for (const f of manifest.frameworks) {
+    const wrong = check(f.file, { kind: 'criteria', id: f.id });
+    if (wrong) return wrong;
+  }
+  for (const m of manifest.models) {
+    const wrong = check(m.file, { kind: 'model', id: m.id }) ?? check(m.assessment, { kind: 'assessment', model: m.id, level: manifest.level, framework: m.framework });
+    if (wrong) return wrong;
+  }
+  return undefined;
+}
+
 /** Where each file of the bundle goes in this workspace, and which models are skipped. */
 export function planImport(manifest: Manifest, files: ReadonlyMap<string, Uint8Array>, target: ImportTarget, words: { carried: (id: string, place: string) => string; history: (level: string, source: string) => string }): ImportPlan {
   const plan: ImportPlan = { writes: [], added: [], skipped: [], frameworks: [] };

@@ -557,6 +557,10 @@ export const en: Messages = {
       notZip: (file) => ({ message: `${file} is not a readable proposal bundle (.zip).`, hint: 'Check that the file was downloaded whole; proposal bundles are made by "dvk propose".' }),
       noManifest: (file) => ({ message: `${file} has no manifest.json, so it is not a dvk proposal bundle.`, hint: 'Proposal bundles are made by "dvk propose"; do not unzip and re-zip them.' }),
       badManifest: (file, where) => ({ message: `manifest.json in ${file} is invalid (at ${where}).`, hint: 'The bundle was edited or damaged; ask the sender to make it again with "dvk propose".' }),
+      mismatch: (file, entry, key) => ({
+        message: `File ${entry} in bundle ${file} does not match manifest.json (${key === 'YAML' ? 'it cannot be read as YAML' : `it differs at key ${key}`}). Nothing was imported.`,
+        hint: 'The bundle was edited; ask the sender to make it again with "dvk propose".',
+      }),
       version: (file, version) => ({ message: `Bundle ${file} has format version ${version}; this dvk reads version 1 only.`, hint: 'Update dvk, then import again.' }),
       tampered: (file, entry, why) => ({
         message: `Bundle ${file} does not match its manifest.json: file ${entry} ${{ corrupt: 'is damaged and cannot be unpacked', missing: 'is listed but not in the bundle', unlisted: 'is in the bundle but not listed', checksum: 'has a SHA-256 checksum other than manifest.json says' }[why]}. Nothing was imported.`,

@@ -611,6 +611,10 @@ export const vi = {
       notZip: (file: string): Msg => ({ message: `Tệp ${file} không phải gói đề nghị (.zip) đọc được.`, hint: 'Kiểm tra tệp có tải về đủ không; gói đề nghị do "dvk propose" tạo ra.' }),
       noManifest: (file: string): Msg => ({ message: `Tệp ${file} không có manifest.json nên không phải gói đề nghị của dvk.`, hint: 'Gói đề nghị do "dvk propose" tạo ra; đừng giải nén rồi nén lại.' }),
       badManifest: (file: string, where: string): Msg => ({ message: `manifest.json trong ${file} không hợp lệ (ở ${where}).`, hint: 'Gói đã bị sửa hoặc hỏng; đề nghị cơ quan gửi tạo lại bằng "dvk propose".' }),
+      mismatch: (file: string, entry: string, key: string): Msg => ({
+        message: `Tệp ${entry} trong gói ${file} không khớp với manifest.json (${key === 'YAML' ? 'không đọc được như YAML' : `khác ở khóa ${key}`}). Không nhập tệp nào.`,
+        hint: 'Gói đã bị sửa; đề nghị cơ quan gửi tạo lại bằng "dvk propose".',
+      }),
       version: (file: string, version: string): Msg => ({ message: `Gói ${file} có định dạng phiên bản ${version}, dvk này chỉ đọc phiên bản 1.`, hint: 'Cập nhật dvk lên phiên bản mới rồi nhập lại.' }),
       tampered: (file: string, entry: string, why: 'corrupt' | 'missing' | 'unlisted' | 'checksum'): Msg => ({
         message: `Gói ${file} không khớp với manifest.json: tệp ${entry} ${{ corrupt: 'bị hỏng, không giải nén được', missing: 'có trong danh sách nhưng không có trong gói', unlisted: 'có trong gói nhưng không có trong danh sách', checksum: 'có mã kiểm tra SHA-256 khác với manifest.json' }[why]}. Không nhập tệp nào.`,

@@ -1,7 +1,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { openBundle, packBundle, sha256, type Manifest } from '../../src/core/bundle.js';
-import { planImport, type ImportTarget } from '../../src/core/bundle-import.js';
+import { contentMismatch, planImport, type ImportTarget } from '../../src/core/bundle-import.js';
 
 const MODEL = 'kind: model\nversion: 1\nid: A-2023-01\nname: Mô hình A\ntype: collective\nfield: kinh-te\nyear: 2023\nunit: { name: UBND xã A, code: A, level: xa }\nsteps: {}\nevidence:\n  - { file: evidence/2023/a.pdf }\n  - { file: ./evidence/2023/b.pdf }\n';
 const SHEET = 'kind: assessment\nversion: 1\nmodel: A-2023-01\nlevel: huyen\nframework: f\nscores: { C1: 8 }\n';
@@ -62,6 +62,18 @@ describe('proposal bundle', () => {
     expect(openBundle(withManifest((m) => ((m.models as { framework: string }[])[0]!.framework = 'g')))).toEqual({ problem: { code: 'bad-manifest', detail: 'models[0].framework' } });
     const entries = unzipSync(bundle().bytes);
     expect(openBundle(zipSync({ ...entries, 'models/extra.yaml': strToU8('x') }))).toEqual({ problem: { code: 'unlisted', file: 'models/extra.yaml' } });
+  });
+});
+
+describe('contentMismatch', () => {
+  it('names a file whose content does not say what the manifest says', () => {
+    const opened = openBundle(bundle().bytes) as Exclude<ReturnType<typeof openBundle>, { problem: unknown }>;
+    expect(contentMismatch(opened.manifest, opened.files)).toBeUndefined();
+    const files = new Map(opened.files);
+    files.set('assessments/2023/huyen/A-2023-01.yaml', strToU8(SHEET.replace('level: huyen', 'level: xa')));
+    expect(contentMismatch(opened.manifest, files)).toEqual({ file: 'assessments/2023/huyen/A-2023-01.yaml', key: 'level' });
+    files.set('models/2023/A/a.yaml', strToU8('id: [unclosed'));
+    expect(contentMismatch(opened.manifest, files)).toEqual({ file: 'models/2023/A/a.yaml', key: 'YAML' });
   });
 });
 

@@ -157,6 +157,7 @@ const ARGS: Record<string, unknown[][]> = {
   'cli.bundle.framework': [['vd-100-diem', 'vd-100-diem-duy-tien', 'criteria/vd-100-diem-duy-tien.yaml', true], ['vd-100-diem', 'vd-100-diem', 'criteria/vd-100-diem.yaml', false]],
   'cli.bundle.added': [['DT-2023-CA-01', 'models/2023/CA/a.yaml', false], ['DT-2023-CA-01', 'models/2023/CA/a.yaml', true]],
   'cli.bundle.done': [[3, 0, false], [2, 1, true]],
+  'cli.bundle.mismatch': [['a.zip', 'models/a.yaml', 'YAML'], ['a.zip', 'models/a.yaml', 'id']],
 };
 
 /** For a function added later and not in ARGS: arguments guessed from its parameter names. */
