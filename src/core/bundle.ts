@@ -44,6 +44,9 @@ export interface Manifest {
   files: { path: string; size: number; sha256: string }[];
 }
 
+/** A manifest lists files and models: a few megabytes at most, even for a province's thousands. */
+const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
+
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** The zip of a bundle, and its manifest: the manifest first, then the files in path order. */
@@ -106,13 +109,15 @@ function manifestShape(x: Record<string, unknown>): string | undefined {
 
 /** Reads a bundle and checks it whole: its manifest, and every file against its size and checksum. */
 export function openBundle(bytes: Uint8Array): { manifest: Manifest; files: Map<string, Uint8Array> } | { problem: BundleProblem } {
-  // The names first, then each file on its own, so that a damaged entry can be named.
-  const names: string[] = [];
+  // The names and sizes first, then each file on its own, so that a damaged entry can be named
+  // and nothing larger than the manifest says is ever unpacked.
+  const sizes = new Map<string, number>();
   try {
-    unzipSync(bytes, { filter: (f) => (names.push(f.name), false) });
+    unzipSync(bytes, { filter: (f) => (sizes.set(f.name, f.originalSize), false) });
   } catch {
     return { problem: { code: 'not-zip' } };
   }
+  const names = [...sizes.keys()];
   const entry = (name: string): Uint8Array | undefined => {
     try {
       return unzipSync(bytes, { filter: (f) => f.name === name })[name];
@@ -121,6 +126,7 @@ export function openBundle(bytes: Uint8Array): { manifest: Manifest; files: Map<
     }
   };
   if (!names.includes(MANIFEST)) return { problem: { code: names.length ? 'no-manifest' : 'not-zip' } };
+  if (sizes.get(MANIFEST)! > MAX_MANIFEST_BYTES) return { problem: { code: 'bad-manifest', detail: 'size' } };
   const raw = entry(MANIFEST);
   let manifest: unknown;
   try {
@@ -139,6 +145,7 @@ export function openBundle(bytes: Uint8Array): { manifest: Manifest; files: Map<
   const files = new Map<string, Uint8Array>();
   for (const f of m.files) {
     if (!names.includes(f.path)) return { problem: { code: 'missing', file: f.path } };
+    if (sizes.get(f.path) !== f.size) return { problem: { code: 'checksum', file: f.path } };
     const data = entry(f.path);
     if (!data) return { problem: { code: 'corrupt', file: f.path } };
     if (data.length !== f.size || sha256(data) !== f.sha256) return { problem: { code: 'checksum', file: f.path } };
