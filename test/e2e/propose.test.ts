@@ -171,7 +171,8 @@ describe('dvk import <bundle>.zip', () => {
     // A byte changed in the zip itself, and a manifest that lists a file the bundle lacks.
     const raw = fs.readFileSync(zip);
     const flipped = Buffer.from(raw);
-    flipped[raw.indexOf('models/2023/YB') + 300] ^= 0xff;
+    const at = raw.indexOf('models/2023/YB') + 300;
+    flipped[at] = flipped[at]! ^ 0xff;
     fs.writeFileSync(tampered, flipped);
     const damaged = await dvk(['import', tampered], { cwd: ws });
     expect(damaged.exitCode).toBe(1);
