@@ -206,12 +206,15 @@ describe('dvk import <bundle>.zip', () => {
     expect(history.models.find((m) => m.id === 'DT-2023-CA-01')).toMatchObject({ framework: 'vd-100-diem-duy-tien', total: 94.5 });
   });
 
-  it('refuses a bundle from a level this workspace does not have', async () => {
+  it('refuses a bundle from a level this workspace does not have, and bundles mixed with other files', async () => {
     const ws = workspaceFrom(EXAMPLE);
     const config = path.join(ws, 'dvk.config.yaml');
     fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('level: huyen # cấp', 'levels: [xa, tinh]\nlevel: tinh # cấp'));
     const r = await dvk(['import', zip, '--dry-run'], { cwd: ws });
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain('Gói đề nghị từ cấp "huyen", nhưng kho này không có cấp đó');
+    const mixed = await dvk(['import', zip, 'dang-ky.csv'], { cwd: ws });
+    expect(mixed.exitCode).toBe(2);
+    expect(mixed.stderr).toContain('dang-ky.csv không phải gói đề nghị (.zip)');
   });
 });
