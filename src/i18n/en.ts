@@ -524,6 +524,18 @@ export const en: Messages = {
       done: (files, pages) => `Wrote ${n(pages)} certificate(s) in ${n(files)} file(s).`,
       calibrated: 'Wrote the calibration page: print it at actual size (100%, no scaling), lay it on a blank and hold both to the light.',
     },
+    pdf: {
+      option: 'write PDF (through LibreOffice, fonts embedded) instead of .docx; so does -o name.pdf',
+      noLibreOffice: (platform) => ({
+        message: 'PDF output needs LibreOffice, but no soffice program was found.',
+        hint:
+          platform === 'win32' || platform === 'darwin'
+            ? 'Install LibreOffice from https://www.libreoffice.org/download/ and run again; or leave out --pdf to write .docx.'
+            : 'Install LibreOffice (e.g. sudo apt-get install libreoffice-writer) and run again; or leave out --pdf to write .docx.',
+      }),
+      docxName: (file) => ({ message: `--pdf writes PDF, but -o ${file} names a .docx file.`, hint: 'Name the file .pdf, or leave out --pdf to write .docx.' }),
+      failed: (detail) => ({ message: `LibreOffice could not convert the document to PDF${detail ? ` (${detail})` : ''}.`, hint: 'Close any LibreOffice windows and run again; or leave out --pdf to write .docx.' }),
+    },
     propose: {
       description: 'write the proposal (Tờ trình) to the committee one level up (.docx) and the bundle (.zip) that it takes in with "dvk import"',
       to: 'level of the committee the proposal goes to, e.g. tinh (default: propose.to in dvk.config.yaml)',

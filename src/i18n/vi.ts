@@ -578,6 +578,18 @@ export const vi = {
       done: (files: number, pages: number) => `Đã ghi ${n(pages)} giấy chứng nhận vào ${n(files)} tệp.`,
       calibrated: 'Đã ghi trang căn chỉnh: in ra ở cỡ thật (100%, không co giãn), đặt lên phôi và soi trước ánh sáng.',
     },
+    pdf: {
+      option: 'ghi tệp PDF (qua LibreOffice, nhúng phông chữ) thay cho .docx; -o tên.pdf cũng vậy',
+      noLibreOffice: (platform: string): Msg => ({
+        message: 'Cần LibreOffice để xuất PDF, nhưng không tìm thấy chương trình soffice.',
+        hint:
+          platform === 'win32' || platform === 'darwin'
+            ? 'Cài LibreOffice từ https://www.libreoffice.org/download/ rồi chạy lại; hoặc bỏ --pdf để ghi tệp .docx.'
+            : 'Cài LibreOffice (ví dụ: sudo apt-get install libreoffice-writer) rồi chạy lại; hoặc bỏ --pdf để ghi tệp .docx.',
+      }),
+      docxName: (file: string): Msg => ({ message: `--pdf ghi tệp PDF, nhưng -o ${file} là tên tệp .docx.`, hint: 'Đặt tên tệp đuôi .pdf, hoặc bỏ --pdf để ghi tệp .docx.' }),
+      failed: (detail: string): Msg => ({ message: `LibreOffice không chuyển được văn bản sang PDF${detail ? ` (${detail})` : ''}.`, hint: 'Đóng các cửa sổ LibreOffice đang mở rồi chạy lại; hoặc bỏ --pdf để ghi tệp .docx.' }),
+    },
     propose: {
       description: 'xuất tờ trình đề nghị ban chỉ đạo cấp trên công nhận mô hình (.docx) và gói hồ sơ (.zip) để cấp trên nhập bằng "dvk import"',
       to: 'cấp của ban chỉ đạo nhận đề nghị, ví dụ tinh (mặc định: propose.to trong dvk.config.yaml)',

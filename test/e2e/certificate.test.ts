@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { dvk, EXAMPLE, tempDir, workspaceFrom } from '../helpers.js';
-import { hasLibreOffice, paragraphs, parts, viaLibreOffice } from '../docx.js';
+import { BIN, dvk, EXAMPLE, tempDir, workspaceFrom } from '../helpers.js';
+import { hasLibreOffice, paragraphs, parts } from '../docx.js';
 
 interface Scored {
   id: string;
@@ -157,15 +159,32 @@ describe('dvk certificate', () => {
   });
 });
 
+describe('PDF output', () => {
+  it('without LibreOffice, --pdf exits 2 saying how to install it, and writes nothing', async () => {
+    const dir = tempDir();
+    const r = await execa(process.execPath, [BIN, 'certificate', '--pdf', '-o', path.join(dir, 'gcn.pdf')], { cwd: EXAMPLE, env: { PATH: path.join(dir, 'khong-co'), NO_COLOR: '1', DVK_LANG: '' }, extendEnv: false, reject: false });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('Cần LibreOffice để xuất PDF');
+    expect(r.stderr).toContain('sudo apt-get install libreoffice-writer');
+    const docxName = await dvk(['certificate', '--pdf', '-o', path.join(dir, 'gcn.docx')], { cwd: EXAMPLE });
+    expect(docxName.exitCode).toBe(2);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
+
 const lo = hasLibreOffice();
 describe.skipIf(!lo && process.env.DVK_REQUIRE_LIBREOFFICE !== '1')('certificates opened by LibreOffice', () => {
-  it('one PDF page per recognised model, every name on its page', { timeout: 180_000 }, async () => {
+  it('--pdf: LibreOffice makes one page per recognised model, every unit on it, fonts embedded', { timeout: 180_000 }, async () => {
     const models = await recognised();
-    const { out } = await certificate(EXAMPLE);
-    const { pages: count, text } = viaLibreOffice(out);
-    expect(count).toBe(models.length);
-    const flat = text.replace(/\s+/g, ' ');
+    const out = path.join(tempDir(), 'gcn.pdf');
+    const r = await dvk(['certificate', '--pdf', '-o', out], { cwd: EXAMPLE });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(new RegExp(`Pages:\\s+${models.length}\\n`));
+    const flat = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     for (const m of models) expect(flat, m.id).toContain(m.unit.name);
     expect(flat.match(/GIẤY CHỨNG NHẬN/g)).toHaveLength(models.length);
+    const fonts = execFileSync('pdffonts', [out], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.every((line) => / yes +yes +yes /.test(line))).toBe(true);
   });
 });
