@@ -5,10 +5,11 @@ import { Option, type Command } from 'commander';
 import { isValidDate } from '../core/hints.js';
 import { fileSlug } from '../core/ids.js';
 import type { Row } from '../core/results.js';
-import type { LevelDef } from '../core/types.js';
+import type { Config, LevelDef } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { messages } from '../i18n/index.js';
 import { checkedWorkspace } from '../workspace/checked.js';
+import { docxToPdf, findSoffice } from '../workspace/pdf.js';
 import { fieldLabel } from '../render/labels.js';
 import { relative, runJobs, type Job } from './batch.js';
 import type { Ctx } from './context.js';
@@ -25,6 +26,8 @@ export interface DocOptions {
   date?: string;
   output?: string;
   by?: GroupBy;
+  /** PDF through LibreOffice instead of .docx (also chosen by `-o *.pdf`). */
+  pdf?: boolean;
 }
 
 export interface Group {
@@ -40,7 +43,15 @@ export function addDocOptions(cmd: Command, ctx: Ctx): Command {
     .option('--level <level>', t.level)
     .option('--date <date>', t.date)
     .option('-o, --output <path>', t.output)
+    .option('--pdf', ctx.m.cli.pdf.option)
     .addOption(new Option('--by <group>', t.by).choices(GROUP_BY));
+}
+
+/** .docx, or .pdf with `--pdf` or `-o *.pdf`; `--pdf` into a file named .docx is refused. */
+function outputFormat(ctx: Ctx, opts: DocOptions): 'docx' | 'pdf' {
+  const ext = opts.output && !opts.by ? path.extname(opts.output).toLowerCase() : undefined;
+  if (opts.pdf && ext === '.docx') throw new UsageError(ctx.m.cli.pdf.docxName(opts.output!));
+  return opts.pdf || ext === '.pdf' ? 'pdf' : 'docx';
 }
 
 /** The document date: --date, then the config's, then SOURCE_DATE_EPOCH, then today. */
@@ -59,6 +70,14 @@ export function documentDateOf(ctx: Ctx, flag: string | undefined, configured: s
 export const documentNumber = (flag: string | undefined, configured: number | string | undefined) =>
   flag ?? (configured !== undefined ? String(configured) : undefined);
 
+/** The recognition decision a certificate or a proposal quotes: --decision-number/--decision-date, then the config's. */
+export function decisionReference(ctx: Ctx, opts: { decisionNumber?: string; decisionDate?: string }, config: Config): { number?: string; date?: string } {
+  return {
+    number: documentNumber(opts.decisionNumber, config.decision?.number),
+    date: opts.decisionDate !== undefined ? documentDateOf(ctx, opts.decisionDate, undefined) : config.decision?.date,
+  };
+}
+
 /** Year and level (flags, then the config), checked; the loaded workspace and its rows at that level. */
 export function documentScope(ctx: Ctx, paths: string[], opts: DocOptions) {
   const { m } = ctx;
@@ -73,6 +92,13 @@ export function documentScope(ctx: Ctx, paths: string[], opts: DocOptions) {
   // Documents are Vietnamese whatever --lang says, and so are the reasons they quote.
   const rows = scoreScope(m, loaded, { paths, year, level: levelId, words: messages('vi') });
   return { loaded, ws, rows, year, level };
+}
+
+/** The recognised rows in the order of a decision's annex: collective models first, then individuals, each by total. */
+export function recognizedRows(rows: Row[]): Row[] {
+  return rows
+    .filter((r) => r.recognition?.recognized)
+    .sort((a, b) => (a.model.type === b.model.type ? b.result!.total.cmp(a.result!.total) || (a.model.id < b.model.id ? -1 : 1) : a.model.type === 'collective' ? -1 : 1));
 }
 
 /** Rows grouped for a batch (by the unit, the unit's level or the field), in Vietnamese order. */
@@ -101,14 +127,34 @@ export async function writeDocuments(
   render: (group?: Group) => () => Promise<Uint8Array>,
   summary: (written: number) => string,
 ): Promise<void> {
+  const format = outputFormat(ctx, opts);
+  const soffice = format === 'pdf' ? findSoffice(ctx.io.env) : undefined;
+  if (format === 'pdf' && !soffice) throw new UsageError(ctx.m.cli.pdf.noLibreOffice(process.platform));
+  // A document in the format asked for: the .docx as rendered, or its PDF.
+  const as = (docx: () => Promise<Uint8Array>) =>
+    soffice
+      ? async () => {
+          const bytes = await docx();
+          try {
+            return await docxToPdf(soffice, bytes);
+          } catch (e) {
+            throw new UsageError(ctx.m.cli.pdf.failed((e as Error).message));
+          }
+        }
+      : docx;
   let jobs: Job[];
   if (opts.by) {
     const dir = opts.output ? path.resolve(ctx.cwd, opts.output) : path.join(target.outDir, target.base);
     const taken = new Set<string>();
-    jobs = groupRows(target.rows, opts.by, target.levels).map((g) => ({ file: path.join(dir, `${fileSlug(g.label, taken)}.docx`), label: g.label, render: render(g) }));
+    jobs = groupRows(target.rows, opts.by, target.levels).map((g) => ({ file: path.join(dir, `${fileSlug(g.label, taken)}.${format}`), label: g.label, render: as(render(g)) }));
   } else {
-    jobs = [{ file: opts.output ? path.resolve(ctx.cwd, opts.output) : path.join(target.outDir, `${target.base}.docx`), label: target.base, render: render() }];
+    jobs = [{ file: opts.output ? path.resolve(ctx.cwd, opts.output) : path.join(target.outDir, `${target.base}.${format}`), label: target.base, render: as(render()) }];
   }
+  await writeJobs(ctx, jobs, summary);
+}
+
+/** Runs the jobs, then prints what was written and the summary; exit 130 when interrupted. */
+export async function writeJobs(ctx: Ctx, jobs: Job[], summary: (written: number) => string): Promise<void> {
   const { written, interrupted } = await runJobs(ctx, jobs);
   if (!ctx.quiet) {
     for (const f of written) ctx.out(`${relative(ctx, f)}\n`);

@@ -1,6 +1,6 @@
 // Where each model stands in the four steps, and a roll-up by unit.
 import { stepStates, type StepState } from './rules/step-completeness.js';
-import type { Model, StepName } from './types.js';
+import type { Model, ModelSource, StepName } from './types.js';
 
 export interface ModelStatus {
   id: string;
@@ -15,6 +15,8 @@ export interface ModelStatus {
   steps: StepState[];
   /** What stands between the model and a complete record: `register.goals`, `inspect`, … */
   missing: string[];
+  /** Where the model was proposed from, when it came in a proposal bundle. */
+  source?: ModelSource;
 }
 
 export interface UnitStatus {
@@ -42,7 +44,7 @@ export function modelStatus(model: Model, file: string): ModelStatus {
     if (!s.present) missing.push(s.step);
     else for (const item of s.missing) missing.push(`${s.step}.${item}`.replace(/\.\[/g, '['));
   }
-  return { id: model.id, name: model.name, file, unit: model.unit, year: model.year, reached, complete: missing.length === 0, steps, missing };
+  return { id: model.id, name: model.name, file, unit: model.unit, year: model.year, reached, complete: missing.length === 0, steps, missing, ...(model.source ? { source: model.source } : {}) };
 }
 
 const emptyCounts = (): UnitStatus['reached'] => ({ none: 0, register: 0, implement: 0, inspect: 0, review: 0 });

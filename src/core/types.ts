@@ -48,6 +48,17 @@ export interface Model {
   };
   evidence?: { title?: string; file: string }[];
   notes?: string;
+  /** Where the model was proposed from (written by `dvk import` of a proposal bundle). */
+  source?: ModelSource;
+}
+
+export interface ModelSource {
+  name: string;
+  place?: string;
+  level: string;
+  date: string;
+  commit?: string;
+  file?: string;
 }
 
 export interface RegisterStep {
@@ -177,7 +188,7 @@ export interface Config {
   issuer?: { format?: 'party' | 'state'; superior?: string; name?: string; short?: string; place?: string };
   signer?: { authority?: string; title?: string; name?: string };
   rules?: Record<string, RuleSetting>;
-  numbering?: { decision?: string; report?: string };
+  numbering?: { decision?: string; report?: string; certificate?: string; proposal?: string };
   decision?: {
     number?: number | string;
     date?: string;
@@ -197,6 +208,24 @@ export interface Config {
     directions?: string[];
     recipients?: string[];
   };
+  certificate?: {
+    date?: string;
+    title?: string;
+    orientation?: 'landscape' | 'portrait';
+    border?: boolean;
+    layout?: Partial<Record<CertificateItem, LayoutBox | false>>;
+  };
+  propose?: {
+    to?: string;
+    recipient?: string;
+    select?: 'exemplary' | 'recognized' | string[];
+    number?: number | string;
+    date?: string;
+    summary?: string;
+    bases?: string[];
+    closing?: string;
+    recipients?: string[];
+  };
   document?: {
     font?: string;
     margins_mm?: Partial<Record<'top' | 'bottom' | 'left' | 'right', number>>;
@@ -210,3 +239,19 @@ export interface Config {
 export type DocumentSize =
   | 'national' | 'motto' | 'agency' | 'number' | 'date' | 'title' | 'summary'
   | 'body' | 'table' | 'recipients_heading' | 'recipients' | 'signature';
+
+/** The variable texts of a certificate, each placed on its own on a pre-printed blank. */
+export const CERTIFICATE_ITEMS = ['issuer', 'number', 'name', 'person', 'unit', 'recognition', 'decision', 'date', 'signer'] as const;
+export type CertificateItem = (typeof CERTIFICATE_ITEMS)[number];
+
+/** A box on the sheet, in millimetres from its top-left corner; sizes in points. */
+export interface LayoutBox {
+  x: number;
+  y: number;
+  width: number;
+  height?: number;
+  size?: number;
+  bold?: boolean;
+  italic?: boolean;
+  align?: 'left' | 'center' | 'right';
+}

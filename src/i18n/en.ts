@@ -503,6 +503,99 @@ export const en: Messages = {
       noPrevious: (year) => `The ${year} data has errors, so the report does not compare with ${year}; run "dvk validate" for details.`,
       done: (files) => `Wrote ${n(files)} report(s).`,
     },
+    certificate: {
+      description: 'write a certificate (.docx) for each recognised model, one page each; print onto pre-printed blanks with --blank-form',
+      numberFrom: 'give each certificate a register number, starting from this one, in print order (default: blank, to write by hand)',
+      decisionNumber: 'number of the recognition decision printed on the certificates (default: decision.number in dvk.config.yaml)',
+      decisionDate: 'date of the recognition decision, year-month-day (default: decision.date in dvk.config.yaml)',
+      border: 'no decorative border (default: a border, or certificate.border in dvk.config.yaml)',
+      blankForm: 'print only the variable texts, each where the pre-printed blank wants it (certificate.layout in dvk.config.yaml)',
+      calibrate: 'print one page with a millimetre grid and the boxes of certificate.layout, to hold against a blank to the light',
+      examples:
+        '\nExamples:\n  dvk certificate\n  dvk certificate --number-from 101 -o certificates.docx\n  dvk certificate --by unit -o out/certificates\n  dvk certificate --calibrate            print the grid and the boxes\n  dvk certificate --blank-form --no-border --number-from 101\n\nWhere each item goes on the blank (millimetres from the top-left corner of the sheet) is set in dvk.config.yaml, e.g.:\n  certificate:\n    layout:\n      name: { x: 30, y: 80, width: 237, height: 18, size: 18, bold: true }\n      number: false      # pre-printed on the blank: not printed\nItems: issuer, number, name, person, unit, recognition, decision, date, signer.',
+      nothing: (year, level) => ({
+        message: `No model is recognised at ${level.toLowerCase()} level in ${year}, so there is no certificate to write.`,
+        hint: 'See "dvk score" for the scores and reasons; check --year and --level.',
+      }),
+      outside: (item, right, bottom, width, height) => ({
+        message: `Box ${q(item)} in certificate.layout lies outside the ${n(width)} × ${n(height)} mm sheet (right edge at ${n(right)} mm, bottom edge at ${n(bottom)} mm).`,
+        hint: 'Fix the box\'s x, y, width and height (millimetres from the top-left corner of the sheet), then print "dvk certificate --calibrate" to check.',
+      }),
+      done: (files, pages) => `Wrote ${n(pages)} certificate(s) in ${n(files)} file(s).`,
+      calibrated: 'Wrote the calibration page: print it at actual size (100%, no scaling), lay it on a blank and hold both to the light.',
+    },
+    pdf: {
+      option: 'write PDF (through LibreOffice, fonts embedded) instead of .docx; so does -o name.pdf',
+      noLibreOffice: (platform) => ({
+        message: 'PDF output needs LibreOffice, but no soffice program was found.',
+        hint:
+          platform === 'win32' || platform === 'darwin'
+            ? 'Install LibreOffice from https://www.libreoffice.org/download/ and run again; or leave out --pdf to write .docx.'
+            : 'Install LibreOffice (e.g. sudo apt-get install libreoffice-writer) and run again; or leave out --pdf to write .docx.',
+      }),
+      docxName: (file) => ({ message: `--pdf writes PDF, but -o ${file} names a .docx file.`, hint: 'Name the file .pdf, or leave out --pdf to write .docx.' }),
+      failed: (detail) => ({ message: `LibreOffice could not convert the document to PDF${detail ? ` (${detail})` : ''}.`, hint: 'Close any LibreOffice windows and run again; or leave out --pdf to write .docx.' }),
+    },
+    propose: {
+      description: 'write the proposal (Tờ trình) to the committee one level up (.docx) and the bundle (.zip) that it takes in with "dvk import"',
+      to: 'level of the committee the proposal goes to, e.g. tinh (default: propose.to in dvk.config.yaml)',
+      select: 'models to propose: exemplary (the exemplary ones, the default), recognized (every recognised one) or model ids separated by commas',
+      number: 'proposal number (default: propose.number in dvk.config.yaml; leave blank to write by hand)',
+      output: '.docx file to write; the .zip bundle is written beside it, with the same name (default: out/de-nghi-<year>-<level>-<to>.docx)',
+      examples:
+        '\nExamples:\n  dvk propose --to tinh\n  dvk propose --to tinh --select recognized --number 21 --date 2023-12-26\n  dvk propose --to tinh --select DT-2023-CA-01,DT-2023-HM-01 -o out/proposal.docx\n\nThe .zip holds the proposed models\' files, their score sheets at this level, the frameworks used, the evidence files and manifest.json (proposing body, git commit, date, a SHA-256 checksum for every file). The committee above takes it in with: dvk import de-nghi-2023-huyen-tinh.zip',
+      needTo: (levels) => ({ message: 'Which level is the proposal for?', hint: `Add --to (one of ${l(levels, false)}), or set propose.to in dvk.config.yaml.` }),
+      sameLevel: (level) => ({ message: `--to ${level} is the recognising level itself; a proposal goes to another level.`, hint: 'Give the level of the committee above, e.g. --to tinh.' }),
+      unknownId: (id, suggestion) => ({
+        message: `No model ${q(id)} in scope.`,
+        hint: suggestion ? `Did you mean ${q(suggestion)}?` : 'See the model ids with "dvk score"; check --year and --level.',
+      }),
+      notRecognized: (id, level, reasons) => ({
+        message: `Model ${id} is not recognised at ${level.toLowerCase()} level, so it cannot be proposed${reasons.length ? `: ${reasons.join('; ')}` : ''}.`,
+        hint: `Only recognised models can be proposed; see "dvk score --explain ${id}".`,
+      }),
+      noneSelected: (select) => ({
+        message: `No model to propose (--select ${select}).`,
+        hint: 'With no exemplary model, use --select recognized, or give the ids of the models to propose.',
+      }),
+      done: (models, to, files, dirty) =>
+        `Wrote the proposal to ${to.toLowerCase()} level for ${n(models)} model(s) and the bundle of ${n(files)} file(s).${dirty ? ' Note: some files in the bundle are not committed to git, so the commit in the manifest does not fully match the bundle.' : ''}`,
+    },
+    bundle: {
+      mixed: (file) => ({ message: `${file} is not a proposal bundle (.zip); bundles are not imported together with sheets or forms.`, hint: 'Import the .zip bundles in one command and the other files in another.' }),
+      sourceColumn: 'Source',
+      carried: (id, origin) => `Framework ${id} of ${origin}, imported from a proposal bundle (dvk import); renamed so as not to clash with this workspace's frameworks.`,
+      history: (level, origin) => `Score sheet of ${level.toLowerCase()} level from ${origin}, imported from a proposal bundle (dvk import), kept as history.`,
+      notZip: (file) => ({ message: `${file} is not a readable proposal bundle (.zip).`, hint: 'Check that the file was downloaded whole; proposal bundles are made by "dvk propose".' }),
+      noManifest: (file) => ({ message: `${file} has no manifest.json, so it is not a dvk proposal bundle.`, hint: 'Proposal bundles are made by "dvk propose"; do not unzip and re-zip them.' }),
+      badManifest: (file, where) => ({ message: `manifest.json in ${file} is invalid (at ${where}).`, hint: 'The bundle was edited or damaged; ask the sender to make it again with "dvk propose".' }),
+      mismatch: (file, entry, key) => ({
+        message: `File ${entry} in bundle ${file} does not match manifest.json (${key === 'YAML' ? 'it cannot be read as YAML' : `it differs at key ${key}`}). Nothing was imported.`,
+        hint: 'The bundle was edited; ask the sender to make it again with "dvk propose".',
+      }),
+      version: (file, version) => ({ message: `Bundle ${file} has format version ${version}; this dvk reads version 1 only.`, hint: 'Update dvk, then import again.' }),
+      tampered: (file, entry, why) => ({
+        message: `Bundle ${file} does not match its manifest.json: file ${entry} ${{ corrupt: 'is damaged and cannot be unpacked', missing: 'is listed but not in the bundle', unlisted: 'is in the bundle but not listed', checksum: 'has a SHA-256 checksum other than manifest.json says' }[why]}. Nothing was imported.`,
+        hint: 'The bundle was edited or damaged on its way; ask the sender to send it again (compare the bundle\'s SHA-256 printed in the proposal).',
+      }),
+      noLevel: (level, levels) => ({
+        message: `The bundle comes from level ${q(level)}, which this workspace does not have (levels: ${l(levels, false)}).`,
+        hint: `Add ${level} to levels in dvk.config.yaml to keep that level's score sheets as history, then import again.`,
+      }),
+      header: (name, from, to, year, date, models, commit) =>
+        `Proposal bundle from ${name}: ${from.toLowerCase()} level to ${to.toLowerCase()} level, year ${year}, dated ${date}, ${n(models)} model(s)${commit ? `; commit ${commit.slice(0, 10)}` : ''}.`,
+      added: (id, file, wouldAdd) => `${wouldAdd ? 'Would add' : 'Added'} ${id}: ${file}`,
+      framework: (id, as, file, written) => (written ? `Framework ${id}: stored as ${as} (${file}).` : `Framework ${id}: the same as ${file}, shared.`),
+      skipped: (id, why) => `Skipped ${id}: ${why}.`,
+      why: {
+        imported: (file) => `imported before (${file})`,
+        idTaken: (file) => `another model in this workspace has this id (${file})`,
+        exists: (file) => `${file} already exists; dvk does not overwrite`,
+        unitLevel: (level) => `unit level ${q(level)} is not among this workspace's levels`,
+      },
+      done: (added, skipped, dryRun) => `${dryRun ? 'Dry run, nothing written: would add' : 'Added'} ${n(added)} model(s)${skipped ? `; skipped ${n(skipped)}` : ''}.`,
+      next: (level) => `Next: add the score sheets of ${level.toLowerCase()} level under assessments/, then "dvk validate" and "dvk score".`,
+    },
     import: {
       source: (file, row) => `Imported from ${file}, row ${row} (dvk import).`,
       description: 'import models from a registration sheet (.xlsx or .csv): one model file per row, with the register step filled in',

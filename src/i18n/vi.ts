@@ -557,6 +557,101 @@ export const vi = {
       noPrevious: (year: number) => `Dữ liệu năm ${year} có lỗi nên báo cáo không so sánh với năm ${year}; chạy "dvk validate" để xem chi tiết.`,
       done: (files: number) => `Đã ghi ${n(files)} báo cáo.`,
     },
+    certificate: {
+      description: 'xuất giấy chứng nhận (.docx) cho từng mô hình, điển hình được công nhận, mỗi mô hình một trang; in lên phôi có sẵn với --blank-form',
+      numberFrom: 'đánh số vào sổ cho từng giấy chứng nhận, bắt đầu từ số này, theo thứ tự in (mặc định: để trống để ghi tay)',
+      decisionNumber: 'số quyết định công nhận ghi trên giấy (mặc định: decision.number trong dvk.config.yaml)',
+      decisionDate: 'ngày ký quyết định công nhận, dạng năm-tháng-ngày (mặc định: decision.date trong dvk.config.yaml)',
+      border: 'không in viền trang trí (mặc định: có viền, hoặc certificate.border trong dvk.config.yaml)',
+      blankForm: 'chỉ in phần nội dung thay đổi, mỗi mục đúng vị trí trên phôi in sẵn (certificate.layout trong dvk.config.yaml)',
+      calibrate: 'in một trang lưới milimét với vị trí các ô của certificate.layout, để đặt lên phôi soi trước ánh sáng',
+      examples:
+        '\nVí dụ:\n  dvk certificate\n  dvk certificate --number-from 101 -o giay-chung-nhan.docx\n  dvk certificate --by unit -o out/giay-chung-nhan\n  dvk certificate --calibrate            in thử lưới và vị trí các ô\n  dvk certificate --blank-form --no-border --number-from 101\n\nVị trí các mục trên phôi (milimét, tính từ góc trên bên trái tờ giấy) ghi trong dvk.config.yaml, ví dụ:\n  certificate:\n    layout:\n      name: { x: 30, y: 80, width: 237, height: 18, size: 18, bold: true }\n      number: false      # phôi đã in sẵn chỗ này, không in\nCác mục: issuer, number, name, person, unit, recognition, decision, date, signer.',
+      nothing: (year: number, level: string): Msg => ({
+        message: `Không có mô hình nào được công nhận ở ${level.toLowerCase()} năm ${year}, nên không có giấy chứng nhận để xuất.`,
+        hint: 'Xem "dvk score" để biết điểm và lý do; kiểm tra --year và --level.',
+      }),
+      outside: (item: string, right: number, bottom: number, width: number, height: number): Msg => ({
+        message: `Ô ${q(item)} trong certificate.layout ra ngoài tờ giấy ${n(width)} × ${n(height)} mm (mép phải ở ${n(right)} mm, mép dưới ở ${n(bottom)} mm).`,
+        hint: 'Sửa x, y, width, height của ô này (milimét, tính từ góc trên bên trái tờ giấy), rồi in thử bằng "dvk certificate --calibrate".',
+      }),
+      done: (files: number, pages: number) => `Đã ghi ${n(pages)} giấy chứng nhận vào ${n(files)} tệp.`,
+      calibrated: 'Đã ghi trang căn chỉnh: in ra ở cỡ thật (100%, không co giãn), đặt lên phôi và soi trước ánh sáng.',
+    },
+    pdf: {
+      option: 'ghi tệp PDF (qua LibreOffice, nhúng phông chữ) thay cho .docx; -o tên.pdf cũng vậy',
+      noLibreOffice: (platform: string): Msg => ({
+        message: 'Cần LibreOffice để xuất PDF, nhưng không tìm thấy chương trình soffice.',
+        hint:
+          platform === 'win32' || platform === 'darwin'
+            ? 'Cài LibreOffice từ https://www.libreoffice.org/download/ rồi chạy lại; hoặc bỏ --pdf để ghi tệp .docx.'
+            : 'Cài LibreOffice (ví dụ: sudo apt-get install libreoffice-writer) rồi chạy lại; hoặc bỏ --pdf để ghi tệp .docx.',
+      }),
+      docxName: (file: string): Msg => ({ message: `--pdf ghi tệp PDF, nhưng -o ${file} là tên tệp .docx.`, hint: 'Đặt tên tệp đuôi .pdf, hoặc bỏ --pdf để ghi tệp .docx.' }),
+      failed: (detail: string): Msg => ({ message: `LibreOffice không chuyển được văn bản sang PDF${detail ? ` (${detail})` : ''}.`, hint: 'Đóng các cửa sổ LibreOffice đang mở rồi chạy lại; hoặc bỏ --pdf để ghi tệp .docx.' }),
+    },
+    propose: {
+      description: 'xuất tờ trình đề nghị ban chỉ đạo cấp trên công nhận mô hình (.docx) và gói hồ sơ (.zip) để cấp trên nhập bằng "dvk import"',
+      to: 'cấp của ban chỉ đạo nhận đề nghị, ví dụ tinh (mặc định: propose.to trong dvk.config.yaml)',
+      select: 'mô hình được đề nghị: exemplary (các mô hình tiêu biểu, mặc định), recognized (mọi mô hình được công nhận) hoặc các mã mô hình cách nhau bằng dấu phẩy',
+      number: 'số tờ trình (mặc định: propose.number trong dvk.config.yaml; bỏ trống để ghi tay)',
+      output: 'tệp .docx cần ghi; gói hồ sơ .zip ghi bên cạnh, cùng tên (mặc định: out/de-nghi-<năm>-<cấp>-<cấp trên>.docx)',
+      examples:
+        '\nVí dụ:\n  dvk propose --to tinh\n  dvk propose --to tinh --select recognized --number 21 --date 2023-12-26\n  dvk propose --to tinh --select DT-2023-CA-01,DT-2023-HM-01 -o out/de-nghi-tinh.docx\n\nGói .zip gồm tệp các mô hình được đề nghị, phiếu chấm của cấp này, bộ tiêu chí đã dùng, các tệp minh chứng và manifest.json (cơ quan đề nghị, commit git, ngày, mã kiểm tra SHA-256 từng tệp). Ban chỉ đạo cấp trên nhận bằng: dvk import de-nghi-2023-huyen-tinh.zip',
+      needTo: (levels: string[]): Msg => ({ message: 'Chưa biết đề nghị lên cấp nào.', hint: `Thêm --to (một trong ${l(levels, false)}), hoặc ghi propose.to trong dvk.config.yaml.` }),
+      sameLevel: (level: string): Msg => ({ message: `--to ${level} là chính cấp đang công nhận; đề nghị phải gửi lên cấp khác.`, hint: 'Ghi cấp của ban chỉ đạo cấp trên, ví dụ --to tinh.' }),
+      unknownId: (id: string, suggestion?: string): Msg => ({
+        message: `Không có mô hình ${q(id)} trong phạm vi đang xét.`,
+        hint: suggestion ? `Có phải ý bạn là ${q(suggestion)}?` : 'Xem mã các mô hình bằng "dvk score"; kiểm tra --year và --level.',
+      }),
+      notRecognized: (id: string, level: string, reasons: string[]): Msg => ({
+        message: `Mô hình ${id} chưa được công nhận ở ${level.toLowerCase()} nên không đề nghị lên được${reasons.length ? `: ${reasons.join('; ')}` : ''}.`,
+        hint: 'Chỉ đề nghị mô hình đã được công nhận; xem "dvk score --explain ' + id + '".',
+      }),
+      noneSelected: (select: string): Msg => ({
+        message: `Không có mô hình nào để đề nghị (--select ${select}).`,
+        hint: 'Chưa có mô hình tiêu biểu thì dùng --select recognized, hoặc ghi mã các mô hình cần đề nghị.',
+      }),
+      done: (models: number, to: string, files: number, dirty: boolean) =>
+        `Đã ghi tờ trình đề nghị ${to.toLowerCase()} công nhận ${n(models)} mô hình và gói hồ sơ ${n(files)} tệp.${dirty ? ' Lưu ý: có tệp trong gói chưa được commit vào git, nên mã commit trong manifest không khớp hoàn toàn với nội dung gói.' : ''}`,
+    },
+    bundle: {
+      mixed: (file: string): Msg => ({ message: `${file} không phải gói đề nghị (.zip); không nhập gói đề nghị cùng lúc với bảng tính hay biểu mẫu.`, hint: 'Nhập các gói .zip trong một lệnh, các tệp khác trong lệnh khác.' }),
+      sourceColumn: 'Nguồn',
+      carried: (id: string, origin: string) => `Bộ tiêu chí ${id} của ${origin}, nhập từ gói đề nghị (dvk import); đổi mã để không trùng với bộ tiêu chí của kho này.`,
+      history: (level: string, origin: string) => `Phiếu chấm ${level.toLowerCase()} của ${origin}, nhập từ gói đề nghị (dvk import), giữ làm lịch sử.`,
+      notZip: (file: string): Msg => ({ message: `Tệp ${file} không phải gói đề nghị (.zip) đọc được.`, hint: 'Kiểm tra tệp có tải về đủ không; gói đề nghị do "dvk propose" tạo ra.' }),
+      noManifest: (file: string): Msg => ({ message: `Tệp ${file} không có manifest.json nên không phải gói đề nghị của dvk.`, hint: 'Gói đề nghị do "dvk propose" tạo ra; đừng giải nén rồi nén lại.' }),
+      badManifest: (file: string, where: string): Msg => ({ message: `manifest.json trong ${file} không hợp lệ (ở ${where}).`, hint: 'Gói đã bị sửa hoặc hỏng; đề nghị cơ quan gửi tạo lại bằng "dvk propose".' }),
+      mismatch: (file: string, entry: string, key: string): Msg => ({
+        message: `Tệp ${entry} trong gói ${file} không khớp với manifest.json (${key === 'YAML' ? 'không đọc được như YAML' : `khác ở khóa ${key}`}). Không nhập tệp nào.`,
+        hint: 'Gói đã bị sửa; đề nghị cơ quan gửi tạo lại bằng "dvk propose".',
+      }),
+      version: (file: string, version: string): Msg => ({ message: `Gói ${file} có định dạng phiên bản ${version}, dvk này chỉ đọc phiên bản 1.`, hint: 'Cập nhật dvk lên phiên bản mới rồi nhập lại.' }),
+      tampered: (file: string, entry: string, why: 'corrupt' | 'missing' | 'unlisted' | 'checksum'): Msg => ({
+        message: `Gói ${file} không khớp với manifest.json: tệp ${entry} ${{ corrupt: 'bị hỏng, không giải nén được', missing: 'có trong danh sách nhưng không có trong gói', unlisted: 'có trong gói nhưng không có trong danh sách', checksum: 'có mã kiểm tra SHA-256 khác với manifest.json' }[why]}. Không nhập tệp nào.`,
+        hint: 'Gói đã bị sửa hoặc hỏng trên đường gửi; đề nghị cơ quan gửi gửi lại (đối chiếu mã SHA-256 của gói ghi trong tờ trình).',
+      }),
+      noLevel: (level: string, levels: string[]): Msg => ({
+        message: `Gói đề nghị từ cấp ${q(level)}, nhưng kho này không có cấp đó (các cấp: ${l(levels, false)}).`,
+        hint: `Thêm ${level} vào levels trong dvk.config.yaml để giữ phiếu chấm của cấp đó làm lịch sử, rồi nhập lại.`,
+      }),
+      header: (name: string, from: string, to: string, year: number, day: string, models: number, commit?: string) =>
+        `Gói đề nghị của ${name}: ${from.toLowerCase()} đề nghị ${to.toLowerCase()}, năm ${year}, ngày ${date(day)}, ${n(models)} mô hình${commit ? `; commit ${commit.slice(0, 10)}` : ''}.`,
+      added: (id: string, file: string, wouldAdd: boolean) => `${wouldAdd ? 'Sẽ thêm' : 'Đã thêm'} ${id}: ${file}`,
+      framework: (id: string, as: string, file: string, written: boolean) =>
+        written ? `Bộ tiêu chí ${id}: lưu thành ${as} (${file}).` : `Bộ tiêu chí ${id}: trùng với ${file} đã có, dùng chung.`,
+      skipped: (id: string, why: string) => `Bỏ qua ${id}: ${why}.`,
+      why: {
+        imported: (file: string) => `đã nhập trước đây (${file})`,
+        idTaken: (file: string) => `kho này đã có mô hình khác cùng mã (${file})`,
+        exists: (file: string) => `tệp ${file} đã có, dvk không ghi đè`,
+        unitLevel: (level: string) => `cấp đơn vị ${q(level)} không có trong levels của kho này`,
+      },
+      done: (added: number, skipped: number, dryRun: boolean) =>
+        `${dryRun ? 'Chạy thử, không ghi tệp nào: sẽ thêm' : 'Đã thêm'} ${n(added)} mô hình${skipped ? `; bỏ qua ${n(skipped)}` : ''}.`,
+      next: (level: string) => `Tiếp theo: thêm phiếu chấm ${level.toLowerCase()} vào assessments/, rồi "dvk validate" và "dvk score".`,
+    },
     import: {
       source: (file: string, row: number) => `Nhập từ ${file}, dòng ${row} (dvk import).`,
       description: 'nhập mô hình từ bảng đăng ký (.xlsx hoặc .csv): mỗi dòng thành một tệp mô hình, điền sẵn bước đăng ký',

@@ -6,7 +6,7 @@ import type { Config, LevelDef } from '../core/types.js';
 import { documentDate, numberToWords } from '../core/words.js';
 import { formatNumber } from '../i18n/format.js';
 import { fieldLabel, typeLabel, quote } from './labels.js';
-import { A4, formatFor, numberLine, textWidth, type DocFormat } from './official/format.js';
+import { A4, formatFor, numberText, textWidth, type DocFormat } from './official/format.js';
 import { fill, fixedTable, headerBlock, pageNumberHeaders, para, signatureBlock, tableTextStyle, titleBlock, type TableRowSpec } from './official/parts.js';
 
 export interface DecisionInput {
@@ -68,21 +68,35 @@ export function decisionDocument(input: DecisionInput): Document {
   const recipients = d.recipients ?? (f.kind === 'party' ? ['Như Điều 3,', 'Lưu Văn phòng.'] : ['Như Điều 3;', 'Lưu: VT.']);
   body.push(signatureBlock(f, { config, recipients }));
 
+  const reference = numberText(f.numbering.decision, input.number, issuer.short ?? '');
+  const annex = annexPart(
+    f,
+    `MÔ HÌNH, ĐIỂN HÌNH “DÂN VẬN KHÉO” ĐƯỢC CÔNG NHẬN NĂM ${year}${scope.toUpperCase()}`,
+    `Kèm theo Quyết định số ${reference}, ${documentDate(input.date)} của ${issuer.name ?? ''}`,
+    input.recognized,
+  );
+  return withAnnex(f, `Quyết định công nhận mô hình, điển hình “Dân vận khéo” năm ${year}`, body, annex);
+}
+
+/** The annex: "DANH SÁCH", what it lists, the document it is attached to, and the table of models. */
+export function annexPart(f: DocFormat, heading: string, attachedTo: string, rows: Row[]): FileChild[] {
+  return [
+    para(f, [{ text: 'DANH SÁCH', bold: true, size: f.sizes.title }], { align: 'center', after: 0 }),
+    para(f, [{ text: heading, bold: true }], { align: 'center', after: 0 }),
+    para(f, [{ text: `(${attachedTo})`, italics: true }], { align: 'center', after: 240 }),
+    annexTable(f, rows, f.annexLandscape),
+  ];
+}
+
+/** A document whose body runs on portrait pages numbered from page 2, then the annex on a page of its own (landscape by default). */
+export function withAnnex(f: DocFormat, title: string, body: FileChild[], annex: FileChild[]): Document {
   const headers = pageNumberHeaders(f);
   const portrait = { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT };
   const landscape = f.annexLandscape;
-  const numberText = numberLine(f, f.numbering.decision, input.number, issuer.short ?? '').replace(/^Số:? /, '');
-  const annex: FileChild[] = [
-    para(f, [{ text: 'DANH SÁCH', bold: true, size: f.sizes.title }], { align: 'center', after: 0 }),
-    para(f, [{ text: `MÔ HÌNH, ĐIỂN HÌNH “DÂN VẬN KHÉO” ĐƯỢC CÔNG NHẬN NĂM ${year}${scope.toUpperCase()}`, bold: true }], { align: 'center', after: 0 }),
-    para(f, [{ text: `(Kèm theo Quyết định số ${numberText}, ${documentDate(input.date)} của ${issuer.name ?? ''})`, italics: true }], { align: 'center', after: 240 }),
-    annexTable(f, input.recognized, landscape),
-  ];
-
   return new Document({
     creator: 'dvk',
     lastModifiedBy: 'dvk',
-    title: `Quyết định công nhận mô hình, điển hình “Dân vận khéo” năm ${year}`,
+    title,
     styles: defaultStyles(f),
     sections: [
       {

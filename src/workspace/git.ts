@@ -86,3 +86,14 @@ export function repoPath(top: string, root: string, rel = ''): string {
   const real = path.join(fs.realpathSync(root), rel);
   return path.relative(top, real).split(path.sep).join('/');
 }
+
+/**
+ * The commit checked out in the repository holding `root`, and whether any of `files` (relative
+ * to `root`) differs from it; undefined outside git or before the first commit.
+ */
+export function headCommit(root: string, files: string[]): { commit: string; dirty: boolean } | undefined {
+  const commit = ok(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+  if (!commit) return undefined;
+  const status = ok(root, ['status', '--porcelain', '--untracked-files=all', '--', ...files]);
+  return { commit, dirty: status !== '' };
+}

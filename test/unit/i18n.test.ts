@@ -146,6 +146,18 @@ const ARGS: Record<string, unknown[][]> = {
   'cli.newModel.idTaken': [['DT-2023-HM-01']],
   'cli.newModel.exists': [['models/2023/HM/a.yaml']],
   'cli.newModel.created': [['models/2023/HM/a.yaml', 'DT-2023-HM-01']],
+  'cli.certificate.nothing': [[2023, 'Cấp huyện']],
+  'cli.certificate.outside': [['date', 320, 148, 297, 210]],
+  'cli.certificate.done': [[1, 11], [3, 11]],
+  'cli.propose.notRecognized': [['DT-2023-MN-01', 'Cấp huyện', []], ['DT-2023-MN-01', 'Cấp huyện', ['nhóm C5 đạt 5,9/15 điểm']]],
+  'cli.propose.unknownId': [['DT-2023-CA-1', 'DT-2023-CA-01'], ['X', undefined]],
+  'cli.propose.done': [[3, 'Cấp tỉnh', 16, false], [3, 'Cấp tỉnh', 16, true]],
+  'cli.bundle.tampered': [['a.zip', 'models/a.yaml', 'corrupt'], ['a.zip', 'models/a.yaml', 'missing'], ['a.zip', 'models/a.yaml', 'unlisted'], ['a.zip', 'models/a.yaml', 'checksum']],
+  'cli.bundle.header': [['Ban Chỉ đạo (Duy Tiên)', 'Cấp huyện', 'Cấp tỉnh', 2023, '2023-12-26', 3, 'd23290ee42dd69ab3b199a1c04b49f3682390c52'], ['Ban Chỉ đạo', 'Cấp huyện', 'Cấp tỉnh', 2023, '2023-12-26', 1, undefined]],
+  'cli.bundle.framework': [['vd-100-diem', 'vd-100-diem-duy-tien', 'criteria/vd-100-diem-duy-tien.yaml', true], ['vd-100-diem', 'vd-100-diem', 'criteria/vd-100-diem.yaml', false]],
+  'cli.bundle.added': [['DT-2023-CA-01', 'models/2023/CA/a.yaml', false], ['DT-2023-CA-01', 'models/2023/CA/a.yaml', true]],
+  'cli.bundle.done': [[3, 0, false], [2, 1, true]],
+  'cli.bundle.mismatch': [['a.zip', 'models/a.yaml', 'YAML'], ['a.zip', 'models/a.yaml', 'id']],
 };
 
 /** For a function added later and not in ARGS: arguments guessed from its parameter names. */

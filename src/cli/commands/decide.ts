@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import type { Ctx } from '../context.js';
-import { addDocOptions, documentDateOf, documentNumber, documentScope, writeDocuments, type DocOptions } from '../documents.js';
+import { addDocOptions, documentDateOf, documentNumber, documentScope, recognizedRows, writeDocuments, type DocOptions } from '../documents.js';
 
 export function registerDecide(program: Command, ctx: Ctx): void {
   const { m } = ctx;
@@ -13,10 +13,7 @@ export function registerDecide(program: Command, ctx: Ctx): void {
     .addHelpText('after', t.examples)
     .action(async (paths: string[], opts: DocOptions) => {
       const { ws, rows, year, level } = documentScope(ctx, paths, opts);
-      // The annex lists collective models first, then individuals, each by total.
-      const recognized = rows
-        .filter((r) => r.recognition?.recognized)
-        .sort((a, b) => (a.model.type === b.model.type ? b.result!.total.cmp(a.result!.total) || (a.model.id < b.model.id ? -1 : 1) : a.model.type === 'collective' ? -1 : 1));
+      const recognized = recognizedRows(rows);
       if (recognized.length === 0) throw new InputError(t.nothing(year, level.label ?? level.id));
       const date = documentDateOf(ctx, opts.date, ws.config.decision?.date);
       const number = documentNumber(opts.number, ws.config.decision?.number);

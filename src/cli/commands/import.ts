@@ -166,6 +166,8 @@ export function withId(draft: ImportedModel, id: string): Model {
   return { kind, version, id, ...rest };
 }
 
+const isBundle = (file: string) => path.extname(file).toLowerCase() === '.zip';
+
 export function registerImport(program: Command, ctx: Ctx): void {
   const { m } = ctx;
   const t = m.cli.import;
@@ -185,6 +187,8 @@ export function registerImport(program: Command, ctx: Ctx): void {
     .option('--update', m.cli.forms.update)
     .addHelpText('after', t.examples)
     .action(async (files: string[], opts: ImportOptions, command: Command) => {
+      // Proposal bundles from the level below (dvk propose) have their own reader.
+      if (files.some(isBundle)) return (await import('../import-bundle.js')).importBundles(ctx, files, opts);
       // Filled Word forms (dvk form) have their own reader.
       const forms = await import('../form-import.js');
       if (forms.formArguments(ctx.cwd, files)) return forms.importForms(ctx, files, opts, command);

@@ -23,6 +23,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'fmt', description: (m) => m.cli.fmt.description, load: async () => (await import('./fmt.js')).registerFmt },
   { name: 'schema', description: (m) => m.cli.schema.description, load: async () => (await import('./schema.js')).registerSchema },
   { name: 'new', description: (m) => m.cli.newCommand, load: async () => (await import('./new.js')).registerNew },
+  { name: 'certificate', description: (m) => m.cli.certificate.description, load: async () => (await import('./certificate.js')).registerCertificate },
+  { name: 'propose', description: (m) => m.cli.propose.description, load: async () => (await import('./propose.js')).registerPropose },
   { name: 'import', description: (m) => m.cli.import.description, load: async () => (await import('./import.js')).registerImport },
   { name: 'form', description: (m) => m.cli.forms.description, load: async () => (await import('./form.js')).registerForm },
 ];

@@ -44,8 +44,11 @@ export function registerScore(program: Command, ctx: Ctx): void {
     .action((paths: string[], opts: ScopeOptions & { format: string; explain?: string; failUnder?: Ratio }) => {
       const loaded = checkedWorkspace(ctx, paths);
       const { ws } = loaded;
-      checkLevel(m, loaded, opts.level);
-      const rows = scoreScope(m, loaded, { ...opts, year: opts.year ?? ws.config.year, paths, explain: opts.explain, words: m });
+      // The workspace's own level by default, like decide and report: score sheets of other levels
+      // (those a proposal bundle brings in from the level below) are history, shown with --level.
+      const level = opts.level ?? ws.config.level;
+      checkLevel(m, loaded, level);
+      const rows = scoreScope(m, loaded, { ...opts, year: opts.year ?? ws.config.year, level, paths, explain: opts.explain, words: m });
       const o = { m, levels: ws.levels, color: ctx.color, width: ctx.io.stdout.isTTY ? ctx.io.stdout.columns : undefined };
       if (opts.explain) {
         if (opts.format === 'csv' || opts.format === 'markdown') throw new UsageError(t.explainFormat);

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { Chalk } from 'chalk';
 import { statusReport, type StatusReport } from '../../core/status.js';
-import type { Model } from '../../core/types.js';
+import type { LevelDef, Model } from '../../core/types.js';
 import { checkedWorkspace } from '../../workspace/checked.js';
 import type { Ctx } from '../context.js';
 import { table } from '../table.js';
@@ -26,24 +26,28 @@ export function registerStatus(program: Command, ctx: Ctx): void {
       const usable = candidates.filter((f) => validation.valid.has(f)).map((f) => ({ model: f.data as unknown as Model, file: f.path }));
       const invalid = candidates.length - usable.length;
       const report = statusReport(usable);
-      ctx.out(opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderStatus(report, ctx));
+      ctx.out(opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderStatus(report, ctx, ws.levels));
       if (invalid > 0) ctx.err(`${m.cli.status.invalid(invalid)}\n`);
       ctx.exitCode = invalid > 0 ? 1 : 0;
     });
 }
 
-function renderStatus(report: StatusReport, ctx: Ctx): string {
+function renderStatus(report: StatusReport, ctx: Ctx, levels: LevelDef[]): string {
   const { m } = ctx;
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const t = m.cli.status;
   if (report.models.length === 0) return `${t.none}\n`;
+  // Models taken in from a proposal bundle say where they came from.
+  const sourced = report.models.some((s) => s.source);
+  const levelLabel = (id: string) => levels.find((l) => l.id === id)?.label ?? id;
   const models = table(
-    [{ header: t.id }, { header: t.unit, max: 34 }, { header: t.reached }, { header: t.missing, max: 60 }],
+    [{ header: t.id }, { header: t.unit, max: 34 }, { header: t.reached }, { header: t.missing, max: 60 }, ...(sourced ? [{ header: m.cli.bundle.sourceColumn, max: 30 }] : [])],
     report.models.map((s) => [
       s.id,
       s.unit.name,
       s.reached ? `${t.stepShort[s.reached]}${s.complete ? ' ✓' : ''}` : t.noStep,
       s.complete ? '—' : t.missingList(s.missing),
+      ...(sourced ? [s.source ? `${s.source.place ?? s.source.name} (${levelLabel(s.source.level).toLowerCase()})` : '—'] : []),
     ]),
     { bold: c.bold },
   );

@@ -18,7 +18,7 @@ export interface DocFormat {
   after: number;
   annexLandscape: boolean;
   /** Number patterns with {number} and {short}. */
-  numbering: { decision: string; report: string };
+  numbering: { decision: string; report: string; certificate: string; proposal: string };
 }
 
 /** A4 in twips. */
@@ -39,8 +39,8 @@ const SIZES: Record<Kind, Record<DocumentSize, number>> = {
 };
 
 const NUMBERING: Record<Kind, DocFormat['numbering']> = {
-  party: { decision: '{number}-QĐ/{short}', report: '{number}-BC/{short}' },
-  state: { decision: '{number}/QĐ-{short}', report: '{number}/BC-{short}' },
+  party: { decision: '{number}-QĐ/{short}', report: '{number}-BC/{short}', certificate: '{number}-GCN/{short}', proposal: '{number}-TTr/{short}' },
+  state: { decision: '{number}/QĐ-{short}', report: '{number}/BC-{short}', certificate: '{number}/CN-{short}', proposal: '{number}/TTr-{short}' },
 };
 
 export function formatFor(config: Config): DocFormat {
@@ -62,9 +62,14 @@ export function formatFor(config: Config): DocFormat {
 
 /** "Số 15-QĐ/BCĐ" (Party) or "Số: 15/QĐ-UBND" (state); a blank number leaves room to write it in. */
 export function numberLine(f: DocFormat, pattern: string, number: string | undefined, short: string): string {
-  const n = number ?? '\u00a0'.repeat(6);
-  const text = pattern.replace(/\{number\}/g, n).replace(/\{short\}/g, short);
+  const text = numberText(pattern, number, short);
   return f.kind === 'party' ? `Số ${text}` : `Số: ${text}`;
+}
+
+/** The number and symbol alone, "15-QĐ/BCĐ", as a reference to the document quotes it. */
+export function numberText(pattern: string, number: string | undefined, short: string): string {
+  const n = number ?? '\u00a0'.repeat(6);
+  return pattern.replace(/\{number\}/g, n).replace(/\{short\}/g, short);
 }
 
 /** Width of the text area in twips, for a page of the given orientation. */

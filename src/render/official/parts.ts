@@ -29,6 +29,8 @@ export interface RunSpec {
   underline?: boolean;
   size?: number;
   allCaps?: boolean;
+  /** Hex RGB, e.g. C00000. */
+  color?: string;
 }
 
 /** A paragraph of runs (or one text) with the document's spacing. */
@@ -46,6 +48,7 @@ export function para(
         underline: r.underline ? {} : undefined,
         size: r.size ?? opts.size,
         allCaps: r.allCaps,
+        color: r.color,
       } satisfies IRunOptions),
   );
   const align = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, both: AlignmentType.JUSTIFIED }[opts.align ?? 'both'];
@@ -165,16 +168,41 @@ export interface HeaderInfo {
   date: string;
 }
 
+/** The widths of the header's two columns in a text area of the given width. */
+function headerWidths(f: DocFormat, width: number): [number, number] {
+  // The state format's national heading is long; the Party heading is short.
+  const left = Math.round(width * (f.kind === 'party' ? 0.44 : 0.38));
+  return [left, width - left];
+}
+
 /**
  * The header block: issuing body (with its superior), the number on the left; the Party or
  * national heading and the place and date on the right.
  */
 export function headerBlock(f: DocFormat, h: HeaderInfo): Table {
   const issuer = h.config.issuer ?? {};
-  const width = textWidth(f);
-  // The state format's national heading is long; the Party heading is short.
-  const left = Math.round(width * (f.kind === 'party' ? 0.44 : 0.38));
-  const right = width - left;
+  const [left, right] = headerWidths(f, textWidth(f));
+  const s = f.sizes;
+  const number = cellPara(f, [{ text: numberLine(f, h.pattern, h.number, issuer.short ?? ''), size: s.number }]);
+  const date = cellPara(f, [{ text: placeAndDate(h.config, h.date), italics: true, size: s.date }], f.kind === 'party' ? 'right' : 'center');
+  return columns([left, right], [headingCells(f, h.config, left, right), [[number], [date]]]);
+}
+
+/** "Duy Tiên, ngày 20 tháng 12 năm 2023". */
+export function placeAndDate(config: Config, date: string): string {
+  const place = config.issuer?.place ? `${config.issuer.place}, ` : '';
+  return `${place}${documentDate(date)}`;
+}
+
+/** The header's first row alone (issuing body; Party or national heading) across a text area of the given width. */
+export function headingBlock(f: DocFormat, config: Config, width: number): Table {
+  const [left, right] = headerWidths(f, width);
+  return columns([left, right], [headingCells(f, config, left, right)]);
+}
+
+/** The issuing body with its superior (left), the Party or national heading (right). */
+function headingCells(f: DocFormat, config: Config, left: number, right: number): [Paragraph[], Paragraph[]] {
+  const issuer = config.issuer ?? {};
   const s = f.sizes;
   const leftTop: Paragraph[] = [];
   if (issuer.superior) leftTop.push(cellPara(f, [{ text: issuer.superior.toUpperCase(), size: s.agency }]));
@@ -190,15 +218,11 @@ export function headerBlock(f: DocFormat, h: HeaderInfo): Table {
           cellPara(f, [{ text: 'Độc lập - Tự do - Hạnh phúc', bold: true, size: s.motto }]),
           shortRule(f, right, Math.round(right * 0.5)),
         ];
-  const number = cellPara(f, [{ text: numberLine(f, h.pattern, h.number, issuer.short ?? ''), size: s.number }]);
-  const place = issuer.place ? `${issuer.place}, ` : '';
-  const date = cellPara(f, [{ text: `${place}${documentDate(h.date)}`, italics: true, size: s.date }], f.kind === 'party' ? 'right' : 'center');
-
-  return columns([left, right], [[leftTop, rightTop], [[number], [date]]]);
+  return [leftTop, rightTop];
 }
 
 /** Two borderless columns of absolute widths, row by row: the header and signature blocks. */
-function columns(widths: [number, number], rows: [Paragraph[], Paragraph[]][], keepRows = false): Table {
+export function columns(widths: [number, number], rows: [Paragraph[], Paragraph[]][], keepRows = false): Table {
   return new Table({
     width: { size: widths[0] + widths[1], type: WidthType.DXA },
     columnWidths: widths,
@@ -239,18 +263,27 @@ export function signatureBlock(f: DocFormat, info: SignatureInfo): Table {
   const left = Math.round(width * 0.45);
   const right = width - left;
   const s = f.sizes;
-  const signer = info.config.signer ?? {};
   const heading =
     f.kind === 'party'
       ? cellPara(f, [{ text: 'Nơi nhận:', underline: true, size: s.recipients_heading }], 'left')
       : cellPara(f, [{ text: 'Nơi nhận:', bold: true, italics: true, size: s.recipients_heading }], 'left');
   const recipients = [heading, ...info.recipients.map((r) => cellPara(f, [{ text: `- ${r}`, size: s.recipients }], 'left'))];
-  const sign: Paragraph[] = [];
-  if (signer.authority) sign.push(cellPara(f, [{ text: signer.authority.toUpperCase(), bold: true, size: s.signature }]));
-  sign.push(cellPara(f, [{ text: (signer.title ?? '').toUpperCase(), bold: true, size: s.signature }]));
-  for (let i = 0; i < 4; i++) sign.push(cellPara(f, [{ text: '', size: s.signature }]));
-  sign.push(cellPara(f, [{ text: signer.name ?? '', bold: true, size: s.signature }]));
-  return columns([left, right], [[recipients, sign]], true);
+  return columns([left, right], [[recipients, signerParagraphs(f, info.config)]], true);
+}
+
+/** The signature block's lines: authority, title, room to sign, the signer's name. */
+export function signerLines(config: Config): { text: string; bold: boolean }[] {
+  const signer = config.signer ?? {};
+  const lines = signer.authority ? [{ text: signer.authority.toUpperCase(), bold: true }] : [];
+  lines.push({ text: (signer.title ?? '').toUpperCase(), bold: true });
+  for (let i = 0; i < 4; i++) lines.push({ text: '', bold: false });
+  lines.push({ text: signer.name ?? '', bold: true });
+  return lines;
+}
+
+/** The signature block, one centred paragraph a line. */
+export function signerParagraphs(f: DocFormat, config: Config): Paragraph[] {
+  return signerLines(config).map((l) => cellPara(f, [{ text: l.text, bold: l.bold, size: f.sizes.signature }]));
 }
 
 /** Page numbers at the top centre, from page 2 (the first page's header is empty). */
