@@ -21,7 +21,10 @@ export type GroupBy = (typeof GROUP_BY)[number];
 export interface DocOptions {
   year?: number;
   level?: string;
-  number?: string;
+  /** A number for the one document; false (`--no-number`) leaves it blank. */
+  number?: string | false;
+  /** Number the documents of a batch from this one, in the order they are listed. */
+  numberFrom?: number;
   date?: string;
   output?: string;
   by?: GroupBy;
@@ -33,11 +36,15 @@ export interface Group {
   rows: Row[];
 }
 
-export function addDocOptions(cmd: Command, ctx: Ctx): Command {
+/** The options of every document command; `numberHelp` says where its number comes from. */
+export function addDocOptions(cmd: Command, ctx: Ctx, numberHelp: string): Command {
   const t = ctx.m.cli.docs;
   return cmd
     .addOption(new Option('--year <year>', t.year).argParser(parseCount(ctx)))
     .option('--level <level>', t.level)
+    .addOption(new Option('--number <n>', numberHelp).conflicts('numberFrom'))
+    .addOption(new Option('--number-from <n>', ctx.m.cli.numbering.from).argParser(parseCount(ctx)))
+    .addOption(new Option('--no-number', ctx.m.cli.numbering.none).conflicts('numberFrom'))
     .option('--date <date>', t.date)
     .option('-o, --output <path>', t.output)
     .addOption(new Option('--by <group>', t.by).choices(GROUP_BY));
@@ -55,9 +62,19 @@ export function documentDateOf(ctx: Ctx, flag: string | undefined, configured: s
   return now.toISOString().slice(0, 10);
 }
 
-/** The document's number: --number, then the config's; none leaves room to write it in. */
-export const documentNumber = (flag: string | undefined, configured: number | string | undefined) =>
-  flag ?? (configured !== undefined ? String(configured) : undefined);
+/**
+ * The number of each of `count` documents, by its place in the printed list: `--number-from N`
+ * gives N, N+1, …; one number (`--number`, else the config's) fits one document only, as a number
+ * comes from the office's register; with none (or `--no-number`) the number is left blank for
+ * the office to write in.
+ */
+export function documentNumbers(ctx: Ctx, opts: DocOptions, configured: number | string | undefined, count: number): (i: number) => string | undefined {
+  if (opts.numberFrom !== undefined) return (i) => String(opts.numberFrom! + i);
+  if (opts.number === false) return () => undefined;
+  const one = opts.number ?? (configured !== undefined ? String(configured) : undefined);
+  if (one !== undefined && count > 1) throw new UsageError(ctx.m.cli.numbering.oneNumber(one, count, opts.number === undefined));
+  return () => one;
+}
 
 /** Year and level (flags, then the config), checked; the loaded workspace and its rows at that level. */
 export function documentScope(ctx: Ctx, paths: string[], opts: DocOptions) {
@@ -97,22 +114,26 @@ export function groupRows(rows: Row[], by: GroupBy, levels: LevelDef[]): Group[]
 export async function writeDocuments(
   ctx: Ctx,
   opts: DocOptions,
-  target: { outDir: string; base: string; rows: Row[]; levels: LevelDef[] },
-  render: (group?: Group) => () => Promise<Uint8Array>,
+  target: { outDir: string; base: string; rows: Row[]; levels: LevelDef[]; number?: number | string },
+  render: (group: Group | undefined, number: string | undefined) => () => Promise<Uint8Array>,
   summary: (written: number) => string,
 ): Promise<void> {
   let jobs: Job[];
   if (opts.by) {
     const dir = opts.output ? path.resolve(ctx.cwd, opts.output) : path.join(target.outDir, target.base);
     const taken = new Set<string>();
-    jobs = groupRows(target.rows, opts.by, target.levels).map((g) => ({ file: path.join(dir, `${fileSlug(g.label, taken)}.docx`), label: g.label, render: render(g) }));
+    const groups = groupRows(target.rows, opts.by, target.levels);
+    const number = documentNumbers(ctx, opts, target.number, groups.length);
+    jobs = groups.map((g, i) => ({ file: path.join(dir, `${fileSlug(g.label, taken)}.docx`), label: g.label, render: render(g, number(i)) }));
   } else {
-    jobs = [{ file: opts.output ? path.resolve(ctx.cwd, opts.output) : path.join(target.outDir, `${target.base}.docx`), label: target.base, render: render() }];
+    const number = documentNumbers(ctx, opts, target.number, 1);
+    jobs = [{ file: opts.output ? path.resolve(ctx.cwd, opts.output) : path.join(target.outDir, `${target.base}.docx`), label: target.base, render: render(undefined, number(0)) }];
   }
   const { written, interrupted } = await runJobs(ctx, jobs);
   if (!ctx.quiet) {
     for (const f of written) ctx.out(`${relative(ctx, f)}\n`);
     ctx.err(`${summary(written.length)}\n`);
+    if (opts.by && opts.numberFrom !== undefined && written.length) ctx.err(`${ctx.m.cli.numbering.numbered(opts.numberFrom, opts.numberFrom + written.length - 1)}\n`);
   }
   if (interrupted) {
     ctx.err(`${ctx.m.cli.docs.interrupted(written.length, jobs.length)}\n`);

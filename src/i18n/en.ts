@@ -365,6 +365,7 @@ export const en: Messages = {
         case 'commander.unknownCommand': return { message: `Unknown command ${quoted[0]}.`, hint };
         case 'commander.missingArgument': return { message: `Missing argument ${quoted[0]}.`, hint: 'See the command\'s --help.' };
         case 'commander.optionMissingArgument': return { message: `Option ${quoted[0]} needs a value.`, hint: 'See the command\'s --help.' };
+        case 'commander.conflictingOption': return { message: `${quoted[0]} cannot be used with ${quoted[1]}.`, hint: 'Drop one of the two options.' };
         case 'commander.excessArguments': return { message: 'Too many arguments.', hint: 'See the command\'s --help.' };
         case 'commander.invalidArgument':
           return choices
@@ -488,17 +489,26 @@ export const en: Messages = {
       needLevel: (levels) => ({ message: 'The level of the issuing steering committee is not known.', hint: `Add --level (one of ${l(levels, false)}), or level in dvk.config.yaml.` }),
       interrupted: (done, total) => `Stopped part-way: ${n(done)}/${n(total)} documents written; no file is half-written.`,
     },
+    numbering: {
+      from: 'with --by: number the documents from n, in the order they are listed',
+      none: 'leave the number blank for the office to fill in from its register (ignores the number in dvk.config.yaml)',
+      oneNumber: (number, count, fromConfig) => ({
+        message: `${fromConfig ? `The number ${q(number)} in dvk.config.yaml` : `--number ${number}`} is one number, but this writes ${n(count)} documents; each needs its own number from the register.`,
+        hint: `Add --number-from ${number} to number them ${number}, ${Number(number) + 1 || '…'}, … in the order listed, or --no-number to leave the number blank for the office.`,
+      }),
+      numbered: (from, to) => `Numbered ${from} to ${to}, in the order listed above.`,
+    },
     decide: {
       description: 'write the recognition decision (.docx) in the Party or state document format',
       number: 'decision number (default: decision.number in dvk.config.yaml; leave blank to write by hand)',
-      examples: '\nExamples:\n  dvk decide\n  dvk decide --level huyen --year 2023 --number 15 --date 2023-12-20 -o decision.docx\n  dvk decide --by unit -o out/by-unit',
+      examples: '\nExamples:\n  dvk decide\n  dvk decide --level huyen --year 2023 --number 15 --date 2023-12-20 -o decision.docx\n  dvk decide --by unit --number-from 16 -o out/by-unit\n  dvk decide --by field --no-number',
       nothing: (year, level) => ({ message: `No model is recognised at ${level} in ${year}, so there is no decision to write.`, hint: 'See "dvk score" for scores and reasons; check --year and --level.' }),
       done: (files, models) => `Wrote ${n(files)} decision(s) recognising ${n(models)} models.`,
     },
     report: {
       description: 'write the year\'s summary report (.docx): figures by field, type, level and unit, comparison with last year, a chart, exemplary models',
       number: 'report number (default: report.number in dvk.config.yaml; leave blank to write by hand)',
-      examples: '\nExamples:\n  dvk report\n  dvk report --year 2023 -o report-2023.docx\n  dvk report --by unit -o out/reports-by-unit',
+      examples: '\nExamples:\n  dvk report\n  dvk report --year 2023 -o report-2023.docx\n  dvk report --by unit --number-from 33 -o out/reports-by-unit',
       nothing: (year) => ({ message: `No model of ${year} to report on.`, hint: 'Check --year, or the model files under models/.' }),
       noPrevious: (year) => `The ${year} data has errors, so the report does not compare with ${year}; run "dvk validate" for details.`,
       done: (files) => `Wrote ${n(files)} report(s).`,

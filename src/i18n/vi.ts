@@ -409,6 +409,7 @@ export const vi = {
         case 'commander.unknownCommand': return { message: `Không có lệnh ${quoted[0]}.`, hint };
         case 'commander.missingArgument': return { message: `Thiếu tham số ${quoted[0]}.`, hint: 'Xem hướng dẫn của lệnh với --help.' };
         case 'commander.optionMissingArgument': return { message: `Tùy chọn ${quoted[0]} cần một giá trị.`, hint: 'Xem hướng dẫn của lệnh với --help.' };
+        case 'commander.conflictingOption': return { message: `Không dùng ${quoted[0]} cùng với ${quoted[1]}.`, hint: 'Bỏ một trong hai tùy chọn.' };
         case 'commander.excessArguments': return { message: 'Thừa tham số.', hint: 'Xem hướng dẫn của lệnh với --help.' };
         case 'commander.invalidArgument':
           return choices
@@ -539,10 +540,19 @@ export const vi = {
       needLevel: (levels: string[]): Msg => ({ message: 'Chưa biết cấp của ban chỉ đạo ban hành văn bản.', hint: `Thêm --level (một trong ${l(levels, false)}), hoặc ghi level trong dvk.config.yaml.` }),
       interrupted: (done: number, total: number) => `Đã dừng giữa chừng: xong ${n(done)}/${n(total)} văn bản; không có tệp nào bị ghi dở.`,
     },
+    numbering: {
+      from: 'với --by: đánh số các văn bản từ số n, theo thứ tự danh sách in ra',
+      none: 'để trống số văn bản cho văn thư ghi khi vào sổ (bỏ qua số trong dvk.config.yaml)',
+      oneNumber: (number: string, count: number, fromConfig: boolean): Msg => ({
+        message: `${fromConfig ? `Số ${q(number)} trong dvk.config.yaml` : `--number ${number}`} là một số, nhưng lệnh này xuất ${n(count)} văn bản; mỗi văn bản cần một số riêng trong sổ văn bản.`,
+        hint: `Thêm --number-from ${number} để đánh số ${number}, ${Number(number) + 1 || '…'}, … theo thứ tự danh sách, hoặc --no-number để để trống số cho văn thư ghi.`,
+      }),
+      numbered: (from: number, to: number) => `Đánh số từ ${from} đến ${to}, theo thứ tự danh sách trên.`,
+    },
     decide: {
       description: 'xuất quyết định công nhận mô hình (.docx) theo thể thức văn bản của Đảng hoặc nhà nước',
       number: 'số quyết định (mặc định: decision.number trong dvk.config.yaml; bỏ trống để ghi tay)',
-      examples: '\nVí dụ:\n  dvk decide\n  dvk decide --level huyen --year 2023 --number 15 --date 2023-12-20 -o quyet-dinh.docx\n  dvk decide --by unit -o out/theo-don-vi',
+      examples: '\nVí dụ:\n  dvk decide\n  dvk decide --level huyen --year 2023 --number 15 --date 2023-12-20 -o quyet-dinh.docx\n  dvk decide --by unit --number-from 16 -o out/theo-don-vi\n  dvk decide --by field --no-number',
       nothing: (year: number, level: string): Msg => ({
         message: `Không có mô hình nào được công nhận ở ${level.toLowerCase()} năm ${year}, nên không có quyết định để xuất.`,
         hint: 'Xem "dvk score" để biết điểm và lý do; kiểm tra --year và --level.',
@@ -552,7 +562,7 @@ export const vi = {
     report: {
       description: 'xuất báo cáo tổng kết năm (.docx): thống kê theo lĩnh vực, loại, cấp, đơn vị, so sánh với năm trước, biểu đồ, mô hình tiêu biểu',
       number: 'số báo cáo (mặc định: report.number trong dvk.config.yaml; bỏ trống để ghi tay)',
-      examples: '\nVí dụ:\n  dvk report\n  dvk report --year 2023 -o bao-cao-2023.docx\n  dvk report --by unit -o out/bao-cao-don-vi',
+      examples: '\nVí dụ:\n  dvk report\n  dvk report --year 2023 -o bao-cao-2023.docx\n  dvk report --by unit --number-from 33 -o out/bao-cao-don-vi',
       nothing: (year: number): Msg => ({ message: `Không có mô hình nào của năm ${year} để báo cáo.`, hint: 'Kiểm tra --year, hoặc các tệp mô hình trong thư mục models/.' }),
       noPrevious: (year: number) => `Dữ liệu năm ${year} có lỗi nên báo cáo không so sánh với năm ${year}; chạy "dvk validate" để xem chi tiết.`,
       done: (files: number) => `Đã ghi ${n(files)} báo cáo.`,

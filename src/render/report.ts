@@ -8,7 +8,7 @@ import { formatNumber } from '../i18n/format.js';
 import { defaultStyles } from './decision.js';
 import { barChartXml, chartParagraph } from './chart.js';
 import { messages } from '../i18n/index.js';
-import { fieldLabel, quote, typeLabel } from './labels.js';
+import { fieldLabel, quote, scopeWords, typeLabel, type Scope } from './labels.js';
 
 const vi = messages('vi');
 import { A4, textWidth, formatFor, type DocFormat } from './official/format.js';
@@ -21,7 +21,8 @@ export interface ReportInput {
   levels: LevelDef[];
   number?: string;
   date: string;
-  scope?: string;
+  /** For a batch: the group this report covers. */
+  scope?: Scope;
 }
 
 const n = (x: number | string) => formatNumber(x, 'vi');
@@ -63,7 +64,7 @@ export function reportDocument(input: ReportInput): Document {
   const issuer = config.issuer ?? {};
   const year = s.year;
   const vars = { year, level: level.label ?? level.id };
-  const scope = input.scope ? ` (${input.scope})` : '';
+  const words = input.scope ? scopeWords(input.scope) : undefined;
   const c = s.counts;
   const levelLabel = (id: string) => input.levels.find((l) => l.id === id)?.label ?? id;
   let table = 0;
@@ -71,7 +72,7 @@ export function reportDocument(input: ReportInput): Document {
 
   const body: FileChild[] = [
     headerBlock(f, { config, pattern: f.numbering.report, number: input.number, date: input.date }),
-    ...titleBlock(f, 'BÁO CÁO', fill(r.summary ?? 'Tổng kết phong trào thi đua “Dân vận khéo” năm {year}', vars) + scope),
+    ...titleBlock(f, 'BÁO CÁO', fill(r.summary ?? 'Tổng kết phong trào thi đua “Dân vận khéo” năm {year}', vars) + (words ? ` ${words.in}` : '')),
     para(f, fill(r.intro ?? `Thực hiện phong trào thi đua “Dân vận khéo” năm {year}, ${issuer.name ?? 'Ban Chỉ đạo'} báo cáo kết quả như sau:`, vars), { indent: true, before: 240 }),
     para(f, [{ text: 'Phần thứ nhất', bold: true }], { align: 'center', after: 0, before: 120, keepNext: true }),
     para(f, [{ text: `KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA “DÂN VẬN KHÉO” NĂM ${year}`, bold: true }], { align: 'center', keepNext: true }),
@@ -81,7 +82,7 @@ export function reportDocument(input: ReportInput): Document {
   body.push(
     para(
       f,
-      `Năm ${year}${scope}, có ${n(c.registered)} mô hình, điển hình đăng ký thực hiện (${n(types.collective ?? 0)} mô hình tập thể, ${n(types.individual ?? 0)} điển hình cá nhân); ` +
+      `Năm ${year}, ${words ? `${words.subject} ` : ''}có ${n(c.registered)} mô hình, điển hình đăng ký thực hiện (${n(types.collective ?? 0)} mô hình tập thể, ${n(types.individual ?? 0)} điển hình cá nhân); ` +
         `${n(c.complete)} mô hình đã thực hiện đầy đủ bốn bước; ${n(c.assessed)} mô hình được hội đồng thẩm định ${(level.label ?? level.id).toLowerCase()} chấm điểm; ` +
         `${n(c.recognized)} mô hình được công nhận, trong đó ${n(c.exemplary)} mô hình, điển hình tiêu biểu.`,
       { indent: true },

@@ -143,18 +143,43 @@ describe('dvk decide', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
-  it('--by unit writes one decision per unit, with safe file names and a summary', async () => {
+  it('--by unit writes one decision per unit, with safe file names, numbered from --number-from in the listed order', async () => {
     const dir = path.join(tempDir(), 'theo-don-vi');
-    const r = await dvk(['decide', '--by', 'unit', '-o', dir], { cwd: EXAMPLE });
+    const r = await dvk(['decide', '--by', 'unit', '--number-from', '16', '-o', dir], { cwd: EXAMPLE });
     expect(r.exitCode, r.stderr).toBe(0);
-    const files = fs.readdirSync(dir).sort();
-    expect(files).toContain('cong-an-thi-xa-duy-tien.docx');
-    expect(files).toContain('uy-ban-mttq-phuong-hoa-mac.docx');
-    expect(files.every((f) => /^[a-z0-9-]+\.docx$/.test(f))).toBe(true);
-    expect(r.stderr).toContain(`Đã ghi ${files.length} quyết định, công nhận 11 mô hình.`);
+    const listed = r.stdout.trim().split('\n').map((l) => path.basename(l));
+    expect(listed).toEqual(fs.readdirSync(dir).sort((a, b) => listed.indexOf(a) - listed.indexOf(b)));
+    expect(listed).toContain('cong-an-thi-xa-duy-tien.docx');
+    expect(listed).toContain('uy-ban-mttq-phuong-hoa-mac.docx');
+    expect(listed.every((f) => /^[a-z0-9-]+\.docx$/.test(f))).toBe(true);
+    expect(r.stderr).toContain(`Đã ghi ${listed.length} quyết định, công nhận 11 mô hình.`);
+    expect(r.stderr).toContain(`Đánh số từ 16 đến ${15 + listed.length}, theo thứ tự danh sách trên.`);
     expect(r.stderr).not.toContain('█'); // no progress bar when not on a terminal
+    listed.forEach((f, i) => expect(paragraphs(parts(path.join(dir, f))['word/document.xml']!), f).toContain(`Số ${16 + i}-QĐ/BCĐ`));
+    // Worded as a decision for that unit would be, not a generic title with the unit in brackets.
     const ca = paragraphs(parts(path.join(dir, 'cong-an-thi-xa-duy-tien.docx'))['word/document.xml']!);
-    expect(ca.find((t) => t.startsWith('Điều 1.'))).toContain('Công nhận 2 (hai) mô hình');
+    expect(ca).toContain('Về việc công nhận mô hình, điển hình “Dân vận khéo” năm 2023 của Công an thị xã Duy Tiên');
+    const article1 = ca.find((t) => t.startsWith('Điều 1.'))!;
+    expect(article1).toContain('Công nhận 2 (hai) mô hình, điển hình “Dân vận khéo” năm 2023 của Công an thị xã Duy Tiên (có danh sách kèm theo), trong đó có 1 (một) mô hình, điển hình tiêu biểu: “');
+    expect(article1).not.toContain('(Công an thị xã Duy Tiên)');
+    expect(ca).toContain('MÔ HÌNH, ĐIỂN HÌNH “DÂN VẬN KHÉO” ĐƯỢC CÔNG NHẬN NĂM 2023 CỦA CÔNG AN THỊ XÃ DUY TIÊN');
+  });
+
+  it('a batch refuses one number for several documents; without a number it leaves the number blank', async () => {
+    const dir = path.join(tempDir(), 'batch');
+    for (const args of [[], ['--number', '15']]) {
+      const r = await dvk(['decide', '--by', 'unit', '-o', dir, ...args], { cwd: EXAMPLE });
+      expect(r.exitCode, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/là một số, nhưng lệnh này xuất 8 văn bản/);
+      expect(r.stderr).toContain('--number-from 15');
+    }
+    expect((await dvk(['decide', '--by', 'unit', '--number', '1', '--number-from', '2', '-o', dir], { cwd: EXAMPLE })).exitCode).toBe(2);
+    expect(fs.existsSync(dir)).toBe(false);
+    const r = await dvk(['decide', '--by', 'field', '--no-number', '-o', dir], { cwd: EXAMPLE });
+    expect(r.exitCode, r.stderr).toBe(0);
+    const kt = paragraphs(parts(path.join(dir, 'kinh-te.docx'))['word/document.xml']!);
+    expect(kt).toContain('Số \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0-QĐ/BCĐ');
+    expect(kt).toContain('Về việc công nhận mô hình, điển hình “Dân vận khéo” năm 2023 thuộc lĩnh vực kinh tế');
   });
 });
 
@@ -211,9 +236,13 @@ describe('dvk report', () => {
 
   it('--by field writes one report per field', async () => {
     const dir = path.join(tempDir(), 'by-field');
-    const r = await dvk(['report', '--by', 'field', '-o', dir], { cwd: EXAMPLE });
+    const r = await dvk(['report', '--by', 'field', '--number-from', '40', '-o', dir], { cwd: EXAMPLE });
     expect(r.exitCode, r.stderr).toBe(0);
     expect(fs.readdirSync(dir).sort()).toEqual(['kinh-te.docx', 'quoc-phong-an-ninh.docx', 'van-hoa-xa-hoi.docx', 'xay-dung-he-thong-chinh-tri.docx']);
+    const kt = paragraphs(parts(path.join(dir, 'kinh-te.docx'))['word/document.xml']!);
+    expect(kt).toContain('Số 40-BC/BCĐ');
+    expect(kt).toContain('Tổng kết phong trào thi đua “Dân vận khéo” năm 2023 trong lĩnh vực kinh tế');
+    expect(kt.join('\n')).toMatch(/^Năm 2023, trong lĩnh vực kinh tế có \d+ mô hình, điển hình đăng ký/m);
   });
 });
 
