@@ -76,15 +76,29 @@ export function documentNumbers(ctx: Ctx, opts: DocOptions, configured: number |
   return () => one;
 }
 
-/** Year and level (flags, then the config), checked; the loaded workspace and its rows at that level. */
+/**
+ * The level of the year's score sheets when they are all at one level (or the workspace has only
+ * one level); otherwise the user must say which, and is told the levels the sheets are at.
+ */
+function sheetLevel(ctx: Ctx, { ws }: ReturnType<typeof checkedWorkspace>, year: number): string {
+  const years = new Map<unknown, unknown>(ws.files.filter((f) => f.kind === 'model').map((f) => [f.data?.id, f.data?.year]));
+  const found = new Set<string>();
+  for (const f of ws.files) {
+    if (f.kind === 'assessment' && typeof f.data?.level === 'string' && years.get(f.data.model) === year) found.add(f.data.level);
+  }
+  if (found.size === 1) return [...found][0]!;
+  if (found.size === 0 && ws.levels.length === 1) return ws.levels[0]!.id;
+  throw new UsageError(ctx.m.cli.docs.needLevel(ws.levels.map((l) => l.id), [...found].sort(), year));
+}
+
+/** Year and level (flags, then the config, then the year's score sheets), checked; the loaded workspace and its rows at that level. */
 export function documentScope(ctx: Ctx, paths: string[], opts: DocOptions) {
   const { m } = ctx;
   const loaded = checkedWorkspace(ctx, paths);
   const { ws } = loaded;
   const year = opts.year ?? ws.config.year;
   if (year === undefined) throw new UsageError(m.cli.docs.needYear);
-  const levelId = opts.level ?? ws.config.level;
-  if (levelId === undefined) throw new UsageError(m.cli.docs.needLevel(ws.levels.map((l) => l.id)));
+  const levelId = opts.level ?? ws.config.level ?? sheetLevel(ctx, loaded, year);
   checkLevel(m, loaded, levelId);
   const level = ws.levels.find((l) => l.id === levelId)!;
   // Documents are Vietnamese whatever --lang says, and so are the reasons they quote.

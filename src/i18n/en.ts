@@ -486,7 +486,10 @@ export const en: Messages = {
       by: 'one document per group: by unit, unit level or field',
       badDate: (v) => ({ message: `Invalid date ${q(v)}.`, hint: 'Write dates as year-month-day, e.g. 2023-12-20.' }),
       needYear: { message: 'The document\'s year is not known.', hint: 'Add --year 2023, or year: 2023 in dvk.config.yaml.' },
-      needLevel: (levels) => ({ message: 'The level of the issuing steering committee is not known.', hint: `Add --level (one of ${l(levels, false)}), or level in dvk.config.yaml.` }),
+      needLevel: (levels, found, year) => ({
+        message: found.length ? `The ${year} score sheets are at ${n(found.length)} levels (${l(found, false)}): which level is the document for?` : 'The level of the issuing steering committee is not known.',
+        hint: `Add --level (one of ${l(found.length ? found : levels, false)}), or level in dvk.config.yaml.`,
+      }),
       interrupted: (done, total) => `Stopped part-way: ${n(done)}/${n(total)} documents written; no file is half-written.`,
     },
     numbering: {

@@ -537,7 +537,10 @@ export const vi = {
       by: 'mỗi nhóm một văn bản: theo đơn vị (unit), cấp đơn vị (level) hoặc lĩnh vực (field)',
       badDate: (v: string): Msg => ({ message: `Ngày ${q(v)} không hợp lệ.`, hint: 'Ghi ngày theo dạng năm-tháng-ngày, ví dụ 2023-12-20.' }),
       needYear: { message: 'Chưa biết năm của văn bản.', hint: 'Thêm --year 2023, hoặc ghi year: 2023 trong dvk.config.yaml.' } as Msg,
-      needLevel: (levels: string[]): Msg => ({ message: 'Chưa biết cấp của ban chỉ đạo ban hành văn bản.', hint: `Thêm --level (một trong ${l(levels, false)}), hoặc ghi level trong dvk.config.yaml.` }),
+      needLevel: (levels: string[], found: string[], year: number): Msg => ({
+        message: found.length ? `Phiếu chấm năm ${year} có ở ${n(found.length)} cấp (${l(found, false)}): chưa biết văn bản của cấp nào.` : 'Chưa biết cấp của ban chỉ đạo ban hành văn bản.',
+        hint: `Thêm --level (một trong ${l(found.length ? found : levels, false)}), hoặc ghi level trong dvk.config.yaml.`,
+      }),
       interrupted: (done: number, total: number) => `Đã dừng giữa chừng: xong ${n(done)}/${n(total)} văn bản; không có tệp nào bị ghi dở.`,
     },
     numbering: {

@@ -226,6 +226,25 @@ describe('dvk report', () => {
     expect(chart).toContain('<a:latin typeface="Times New Roman"/>');
   });
 
+  it('takes the level from the score sheets when they are all at one level, and asks when they are not', async () => {
+    const ws = workspaceFrom(EXAMPLE);
+    const config = path.join(ws, 'dvk.config.yaml');
+    fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace(/^level: huyen.*\n/m, ''));
+    const r = await dvk(['report'], { cwd: ws });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe('out/bao-cao-2023-huyen.docx');
+    expect((await dvk(['decide', '-o', path.join(ws, 'out', 'qd.docx')], { cwd: ws })).exitCode).toBe(0);
+    // A sheet at a second level: the user must say which.
+    const sheet = fs.readFileSync(path.join(ws, 'assessments/2023/huyen/DT-2023-HM-01.yaml'), 'utf8').replace('level: huyen', 'level: tinh');
+    fs.mkdirSync(path.join(ws, 'assessments/2023/tinh'));
+    fs.writeFileSync(path.join(ws, 'assessments/2023/tinh/DT-2023-HM-01.yaml'), sheet);
+    const two = await dvk(['report'], { cwd: ws });
+    expect(two.exitCode).toBe(2);
+    expect(two.stderr).toContain('Phiếu chấm năm 2023 có ở 2 cấp (huyen và tinh)');
+    expect(two.stderr).toContain('Thêm --level (một trong huyen và tinh)');
+    expect((await dvk(['report', '--level', 'tinh', '-o', path.join(ws, 'out', 'tinh.docx')], { cwd: ws })).exitCode).toBe(0);
+  });
+
   it('the same inputs give the same bytes', async () => {
     const a = path.join(tempDir(), 'a.docx');
     const b = path.join(tempDir(), 'b.docx');

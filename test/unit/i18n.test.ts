@@ -135,7 +135,7 @@ const ARGS: Record<string, unknown[][]> = {
   'cli.score.badTotal': [['abc']],
   'cli.score.under': [['65', ['DT-1', 'DT-2']]],
   'cli.docs.badDate': [['2023-13-01']],
-  'cli.docs.needLevel': [[['xa', 'huyen']]],
+  'cli.docs.needLevel': [[['xa', 'huyen'], [], 2023], [['xa', 'huyen', 'tinh'], ['huyen', 'tinh'], 2023]],
   'cli.docs.interrupted': [[3, 12]],
   'cli.decide.nothing': [[2023, 'Cấp huyện']],
   'cli.decide.done': [[1, 12]],
