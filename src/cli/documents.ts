@@ -9,6 +9,7 @@ import type { LevelDef } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { messages } from '../i18n/index.js';
 import { checkedWorkspace } from '../workspace/checked.js';
+import { findSoffice, pdfConverter, PdfError } from '../workspace/pdf.js';
 import { fieldLabel } from '../render/labels.js';
 import { relative, runJobs, type Job } from './batch.js';
 import type { Ctx } from './context.js';
@@ -28,6 +29,8 @@ export interface DocOptions {
   date?: string;
   output?: string;
   by?: GroupBy;
+  /** PDF through LibreOffice instead of .docx (also chosen by `-o *.pdf`). */
+  pdf?: boolean;
 }
 
 export interface Group {
@@ -47,7 +50,16 @@ export function addDocOptions(cmd: Command, ctx: Ctx, numberHelp: string): Comma
     .addOption(new Option('--no-number', ctx.m.cli.numbering.none).conflicts('numberFrom'))
     .option('--date <date>', t.date)
     .option('-o, --output <path>', t.output)
+    .option('--pdf', ctx.m.cli.pdf.option)
     .addOption(new Option('--by <group>', t.by).choices(GROUP_BY));
+}
+
+/** .docx or .pdf: `--pdf`, or the extension of `-o` for one document; any other extension is refused. */
+function outputFormat(ctx: Ctx, opts: DocOptions): 'docx' | 'pdf' {
+  const ext = opts.output && !opts.by ? path.extname(opts.output).toLowerCase() : undefined;
+  if (ext !== undefined && ext !== '.docx' && ext !== '.pdf') throw new UsageError(ctx.m.cli.pdf.badExtension(opts.output!));
+  if (opts.pdf && ext === '.docx') throw new UsageError(ctx.m.cli.pdf.docxWithPdf(opts.output!));
+  return opts.pdf || ext === '.pdf' ? 'pdf' : 'docx';
 }
 
 /** The document date: --date, then the config's, then SOURCE_DATE_EPOCH, then today. */
@@ -132,18 +144,31 @@ export async function writeDocuments(
   render: (group: Group | undefined, number: string | undefined) => () => Promise<Uint8Array>,
   summary: (written: number) => string,
 ): Promise<void> {
+  const format = outputFormat(ctx, opts);
+  const soffice = format === 'pdf' ? findSoffice(ctx.io.env) : undefined;
+  if (format === 'pdf' && !soffice) throw new UsageError(ctx.m.cli.pdf.noLibreOffice(process.platform));
   let jobs: Job[];
   if (opts.by) {
     const dir = opts.output ? path.resolve(ctx.cwd, opts.output) : path.join(target.outDir, target.base);
     const taken = new Set<string>();
     const groups = groupRows(target.rows, opts.by, target.levels);
     const number = documentNumbers(ctx, opts, target.number, groups.length);
-    jobs = groups.map((g, i) => ({ file: path.join(dir, `${fileSlug(g.label, taken)}.docx`), label: g.label, render: render(g, number(i)) }));
+    jobs = groups.map((g, i) => ({ file: path.join(dir, `${fileSlug(g.label, taken)}.${format}`), label: g.label, render: render(g, number(i)) }));
   } else {
     const number = documentNumbers(ctx, opts, target.number, 1);
-    jobs = [{ file: opts.output ? path.resolve(ctx.cwd, opts.output) : path.join(target.outDir, `${target.base}.docx`), label: target.base, render: render(undefined, number(0)) }];
+    jobs = [{ file: opts.output ? path.resolve(ctx.cwd, opts.output) : path.join(target.outDir, `${target.base}.${format}`), label: target.base, render: render(undefined, number(0)) }];
   }
-  const { written, interrupted } = await runJobs(ctx, jobs);
+  const converter = soffice ? pdfConverter(soffice) : undefined;
+  let result: Awaited<ReturnType<typeof runJobs>>;
+  try {
+    result = await runJobs(ctx, jobs, converter?.convert);
+  } catch (e) {
+    if (e instanceof PdfError) throw new UsageError(ctx.m.cli.pdf.failed(e.message));
+    throw e;
+  } finally {
+    converter?.dispose();
+  }
+  const { written, interrupted } = result;
   if (!ctx.quiet) {
     for (const f of written) ctx.out(`${relative(ctx, f)}\n`);
     ctx.err(`${summary(written.length)}\n`);

@@ -482,7 +482,7 @@ export const en: Messages = {
       year: 'year (default: year in dvk.config.yaml)',
       level: 'level of the steering committee (default: level in dvk.config.yaml)',
       date: 'date of signing, year-month-day (default: the date in dvk.config.yaml, SOURCE_DATE_EPOCH or today)',
-      output: 'the .docx file to write; with --by, a folder (default: under out/)',
+      output: 'the .docx or .pdf file to write; with --by, a folder (default: under out/)',
       by: 'one document per group: by unit, unit level or field',
       badDate: (v) => ({ message: `Invalid date ${q(v)}.`, hint: 'Write dates as year-month-day, e.g. 2023-12-20.' }),
       needYear: { message: 'The document\'s year is not known.', hint: 'Add --year 2023, or year: 2023 in dvk.config.yaml.' },
@@ -500,6 +500,19 @@ export const en: Messages = {
         hint: `Add --number-from ${number} to number them ${number}, ${Number(number) + 1 || '…'}, … in the order listed, or --no-number to leave the number blank for the office.`,
       }),
       numbered: (from, to) => `Numbered ${from} to ${to}, in the order listed above.`,
+    },
+    pdf: {
+      option: 'write PDF (through LibreOffice) instead of .docx; -o name.pdf also chooses PDF',
+      noLibreOffice: (platform) => ({
+        message: 'PDF output needs LibreOffice, but the soffice program was not found.',
+        hint: `Install LibreOffice: ${platform === 'win32' ? 'winget install TheDocumentFoundation.LibreOffice' : platform === 'darwin' ? 'brew install --cask libreoffice' : 'sudo apt-get install -y libreoffice-writer (Debian, Ubuntu) or sudo dnf install -y libreoffice-writer (Fedora)'}, then run again; or leave out --pdf to write .docx.`,
+      }),
+      badExtension: (file) => ({ message: `Cannot write a document as ${q(file)}: dvk writes .docx or .pdf files.`, hint: 'End the file name with .docx (Word) or .pdf.' }),
+      docxWithPdf: (file) => ({ message: `--pdf, but -o ${q(file)} is a .docx file.`, hint: 'Leave out --pdf to write .docx, or end the file name with .pdf.' }),
+      failed: (detail) => ({
+        message: `LibreOffice could not convert the document to PDF${detail ? ` (${detail})` : ''}.`,
+        hint: 'Open LibreOffice once so that it finishes setting up, then run again; or leave out --pdf to write .docx.',
+      }),
     },
     decide: {
       description: 'write the recognition decision (.docx) in the Party or state document format',

@@ -533,7 +533,7 @@ export const vi = {
       year: 'năm (mặc định: year trong dvk.config.yaml)',
       level: 'cấp của ban chỉ đạo (mặc định: level trong dvk.config.yaml)',
       date: 'ngày ký, dạng năm-tháng-ngày (mặc định: ngày trong dvk.config.yaml, SOURCE_DATE_EPOCH hoặc hôm nay)',
-      output: 'tệp .docx cần ghi; với --by là thư mục (mặc định: trong thư mục out/)',
+      output: 'tệp .docx hoặc .pdf cần ghi; với --by là thư mục (mặc định: trong thư mục out/)',
       by: 'mỗi nhóm một văn bản: theo đơn vị (unit), cấp đơn vị (level) hoặc lĩnh vực (field)',
       badDate: (v: string): Msg => ({ message: `Ngày ${q(v)} không hợp lệ.`, hint: 'Ghi ngày theo dạng năm-tháng-ngày, ví dụ 2023-12-20.' }),
       needYear: { message: 'Chưa biết năm của văn bản.', hint: 'Thêm --year 2023, hoặc ghi year: 2023 trong dvk.config.yaml.' } as Msg,
@@ -551,6 +551,19 @@ export const vi = {
         hint: `Thêm --number-from ${number} để đánh số ${number}, ${Number(number) + 1 || '…'}, … theo thứ tự danh sách, hoặc --no-number để để trống số cho văn thư ghi.`,
       }),
       numbered: (from: number, to: number) => `Đánh số từ ${from} đến ${to}, theo thứ tự danh sách trên.`,
+    },
+    pdf: {
+      option: 'xuất PDF (qua LibreOffice) thay cho .docx; -o tên.pdf cũng chọn PDF',
+      noLibreOffice: (platform: string): Msg => ({
+        message: 'Cần LibreOffice để xuất PDF, nhưng không tìm thấy chương trình soffice.',
+        hint: `Cài LibreOffice: ${platform === 'win32' ? 'winget install TheDocumentFoundation.LibreOffice' : platform === 'darwin' ? 'brew install --cask libreoffice' : 'sudo apt-get install -y libreoffice-writer (Debian, Ubuntu) hoặc sudo dnf install -y libreoffice-writer (Fedora)'}, rồi chạy lại; hoặc bỏ --pdf để xuất .docx.`,
+      }),
+      badExtension: (file: string): Msg => ({ message: `Không biết xuất văn bản ra ${q(file)}: dvk ghi tệp .docx hoặc .pdf.`, hint: 'Đặt tên tệp kết thúc bằng .docx (Word) hoặc .pdf.' }),
+      docxWithPdf: (file: string): Msg => ({ message: `--pdf nhưng -o ${q(file)} là tệp .docx.`, hint: 'Bỏ --pdf để ghi .docx, hoặc đặt tên tệp kết thúc bằng .pdf.' }),
+      failed: (detail: string): Msg => ({
+        message: `LibreOffice không chuyển được văn bản sang PDF${detail ? ` (${detail})` : ''}.`,
+        hint: 'Thử mở LibreOffice một lần cho chạy hết phần cài đặt, rồi chạy lại; hoặc bỏ --pdf để xuất .docx.',
+      }),
     },
     decide: {
       description: 'xuất quyết định công nhận mô hình (.docx) theo thể thức văn bản của Đảng hoặc nhà nước',

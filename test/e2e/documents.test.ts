@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dvk, EXAMPLE, tempDir, workspaceFrom } from '../helpers.js';
+import { execFileSync } from 'node:child_process';
+import { execa } from 'execa';
+import { BIN, dvk, EXAMPLE, tempDir, workspaceFrom } from '../helpers.js';
 import { hasLibreOffice, paragraphs, parts, viaLibreOffice } from '../docx.js';
 
 const RECOGNISED = ['DT-2023-CA-01', 'DT-2023-HM-01', 'DT-2023-YB-01', 'DT-2023-DV-01', 'DT-2023-PN-01', 'DT-2023-DTN-01', 'DT-2023-CN-01', 'DT-2023-TS-01', 'DT-2023-CA-02', 'DT-2023-HM-02', 'DT-2023-PN-02'];
@@ -265,6 +267,30 @@ describe('dvk report', () => {
   });
 });
 
+describe('PDF output', () => {
+  it('without LibreOffice, --pdf and -o *.pdf exit 2 saying how to install it, and write nothing', async () => {
+    const dir = tempDir();
+    for (const args of [['--pdf'], ['-o', path.join(dir, 'qd.pdf')], ['--by', 'unit', '--no-number', '--pdf', '-o', path.join(dir, 'units')]]) {
+      // A PATH that holds no soffice.
+      const r = await execa(process.execPath, [BIN, 'decide', ...args], { cwd: workspaceFrom(EXAMPLE), env: { PATH: path.join(dir, 'bin'), NO_COLOR: '1', DVK_LANG: '' }, extendEnv: false, reject: false });
+      expect(r.exitCode, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain('Cần LibreOffice để xuất PDF');
+      expect(r.stderr).toContain('sudo apt-get install -y libreoffice-writer');
+    }
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('any other -o extension is refused, as is --pdf with -o *.docx', async () => {
+    const dir = tempDir();
+    const txt = await dvk(['decide', '-o', path.join(dir, 'qd.txt')], { cwd: EXAMPLE });
+    expect(txt.exitCode).toBe(2);
+    expect(txt.stderr).toContain('dvk ghi tệp .docx hoặc .pdf');
+    expect((await dvk(['report', '-o', path.join(dir, 'bc')], { cwd: EXAMPLE })).exitCode).toBe(2);
+    expect((await dvk(['decide', '--pdf', '-o', path.join(dir, 'qd.docx')], { cwd: EXAMPLE })).exitCode).toBe(2);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
+
 const requireLibreOffice = process.env.DVK_REQUIRE_LIBREOFFICE === '1';
 const lo = hasLibreOffice();
 if (!lo && !requireLibreOffice) {
@@ -287,6 +313,31 @@ describe.skipIf(!lo && !requireLibreOffice)('opened by LibreOffice', () => {
       expect(flat, s).toContain(s);
     }
     expect(text.normalize('NFC')).toBe(text);
+  });
+
+  it('-o *.pdf writes a PDF with every font embedded and the pages of the .docx', { timeout: 300_000 }, async () => {
+    const dir = tempDir();
+    const r = await dvk(['decide', '-o', path.join(dir, 'qd.pdf')], { cwd: EXAMPLE });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toMatch(/qd\.pdf$/);
+    expect(fs.readFileSync(path.join(dir, 'qd.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    const fonts = execFileSync('pdffonts', [path.join(dir, 'qd.pdf')], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line.split(/\s+/).at(-5), line).toBe('yes'); // the "emb" column
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path.join(dir, 'qd.pdf')], { encoding: 'utf8' }))?.[1]);
+    await dvk(['decide', '-o', path.join(dir, 'qd.docx')], { cwd: EXAMPLE });
+    expect(pages).toBe(viaLibreOffice(path.join(dir, 'qd.docx')).pages);
+    // No temporary file is left beside the output.
+    expect(fs.readdirSync(dir).filter((f) => !f.startsWith('.lo-profile')).sort()).toEqual(['qd.docx', 'qd.pdf']);
+  });
+
+  it('--pdf with --by writes one PDF per group, in one LibreOffice run', { timeout: 300_000 }, async () => {
+    const dir = path.join(tempDir(), 'pdf');
+    const r = await dvk(['report', '--by', 'field', '--no-number', '--pdf', '-o', dir], { cwd: EXAMPLE });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(fs.readdirSync(dir).sort()).toEqual(['kinh-te.pdf', 'quoc-phong-an-ninh.pdf', 'van-hoa-xa-hoi.pdf', 'xay-dung-he-thong-chinh-tri.pdf']);
+    const text = execFileSync('pdftotext', [path.join(dir, 'kinh-te.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('trong lĩnh vực kinh tế');
   });
 
   it('the report converts to a PDF with its tables and parts', { timeout: 180_000 }, async () => {
