@@ -12,6 +12,9 @@ const shown = (x: unknown) => (typeof x === 'string' ? q(x) : String(x));
 const at = (where: string) => (where ? ` in ${where}` : ' at the top level');
 const dotted = (path: Path) => path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[');
 
+/** ", as the condition “Minimum 6 months” requires", for a gate with a title. */
+const condition = (title: string | undefined) => (title ? `, as the condition “${title}” requires` : '');
+
 const TYPES: Record<string, string> = {
   null: 'empty',
   boolean: 'true/false',
@@ -247,16 +250,18 @@ export const en: Messages = {
   }),
 
   score: {
-    gateSteps: (title, lacking) => (lacking.length ? `condition "${title}": ${l(lacking.map((s) => STEP_NAMES[s]), false)} not complete` : `condition "${title}": met`),
+    gateSteps: (title, lacking) =>
+      lacking.length ? `${l(lacking.map((s) => STEP_NAMES[s]), false)} not done${condition(title)}` : `all steps done${condition(title)}`,
     gateMonths: (title, months, passed, start, end, due) =>
       !start || !end
-        ? `condition "${title}": no ${!start ? 'start date' : 'review date'}, so the duration cannot be measured`
+        ? `no ${!start ? 'start date' : 'review date'}, so the time the model ran cannot be measured${condition(title)}`
         : passed
-          ? `condition "${title}": ran from ${start} to ${end}, at least ${months} months`
-          : `condition "${title}": ran from ${start} to ${end}, less than ${months} months (the review must be on or after ${due})`,
+          ? `ran from ${start} to ${end}, at least ${months} months${condition(title)}`
+          : `ran from ${start} to ${end}, less than ${months} months${condition(title)}; the review can be on ${due} at the earliest`,
     noClass: (total) => `the total ${n(total)} reaches no class`,
-    minClass: (label, minLabel, passed) => (passed ? `class ${label}, at or above ${minLabel}` : `class ${label}, below the minimum for recognition, ${minLabel}`),
-    groupRatio: (id, score, max, pct, passed) => `group ${id} scored ${n(score)}/${n(max)}, ${passed ? `at or above the minimum ${n(pct)}%` : `below the minimum ${n(pct)}%`}`,
+    minClass: (label, minLabel, passed) => (passed ? `class ${label}, at or above ${minLabel}` : `class ${label}, below ${minLabel}, the class recognition needs`),
+    groupRatio: (id, score, max, pct, passed) =>
+      passed ? `criteria group ${id} scored ${n(score)}/${n(max)}, at least ${n(pct)}% of the group's points` : `criteria group ${id} scored only ${n(score)}/${n(max)}, below ${n(pct)}% of the group's points`,
     notLowest: (label, passed) => (passed ? `class ${label}, above the lowest class` : `class ${label} is the lowest class`),
     exemplary: (label, top, passed) => (passed ? `class ${label}, exemplary (${top} or above)` : `class ${label}, not exemplary (needs ${top} or above)`),
     marks: { exemplary: '✓ exemplary', recognized: '✓', no: '✗' },

@@ -47,6 +47,9 @@ const AGGREGATIONS: Record<string, string> = {
   'trimmed-mean': 'trung bình sau khi bỏ một điểm cao nhất và một điểm thấp nhất',
 };
 
+/** "theo điều kiện “Thời gian thực hiện tối thiểu 6 tháng”", for a gate with a title. */
+const condition = (title: string | undefined) => (title ? ` theo điều kiện “${title}”` : '');
+
 /** 2023-07-01 -> 01/07/2023. */
 const date = (iso: string) => iso.split('-').reverse().join('/');
 
@@ -283,19 +286,19 @@ export const vi = {
 
   /** Scoring and recognition (dvk score). */
   score: {
-    gateSteps: (title: string, lacking: StepName[]) =>
-      lacking.length ? `điều kiện "${title}": chưa đủ ${l(lacking.map((s) => STEP_NAMES[s]), false)}` : `điều kiện "${title}": đã đủ`,
-    gateMonths: (title: string, months: number, passed: boolean, start?: string, end?: string, due?: string) =>
+    gateSteps: (title: string | undefined, lacking: StepName[]) =>
+      lacking.length ? `chưa thực hiện đủ ${l(lacking.map((s) => STEP_NAMES[s]), false)}${condition(title)}` : `đã thực hiện đủ các bước${condition(title)}`,
+    gateMonths: (title: string | undefined, months: number, passed: boolean, start?: string, end?: string, due?: string) =>
       !start || !end
-        ? `điều kiện "${title}": thiếu ${!start ? 'ngày bắt đầu' : 'ngày tổng kết'} nên chưa tính được thời gian thực hiện`
+        ? `chưa có ${!start ? 'ngày bắt đầu thực hiện' : 'ngày tổng kết'} nên chưa tính được thời gian thực hiện${condition(title)}`
         : passed
-          ? `điều kiện "${title}": thực hiện từ ${date(start)} đến ${date(end)}, đủ ${months} tháng`
-          : `điều kiện "${title}": thực hiện từ ${date(start)} đến ${date(end)}, chưa đủ ${months} tháng (phải tổng kết từ ngày ${date(due!)} trở đi)`,
+          ? `thực hiện từ ngày ${date(start)} đến ngày ${date(end)}, đủ ${months} tháng${condition(title)}`
+          : `thực hiện từ ngày ${date(start)} đến ngày ${date(end)}, chưa đủ ${months} tháng${condition(title)}, cần tổng kết từ ngày ${date(due!)} trở đi`,
     noClass: (total: string) => `tổng điểm ${n(total)} không đạt mức xếp loại nào`,
     minClass: (label: string, minLabel: string, passed: boolean) =>
-      passed ? `xếp loại ${label}, từ mức ${minLabel} trở lên` : `xếp loại ${label}, dưới mức tối thiểu để công nhận là ${minLabel}`,
+      passed ? `xếp loại ${label}, đạt mức tối thiểu là loại ${minLabel}` : `xếp loại ${label}, thấp hơn loại ${minLabel} cần có để được công nhận`,
     groupRatio: (id: string, score: string, max: string, pct: string, passed: boolean) =>
-      `nhóm ${id} đạt ${n(score)}/${n(max)} điểm, ${passed ? `từ mức tối thiểu ${n(pct)}% trở lên` : `dưới mức tối thiểu ${n(pct)}%`}`,
+      passed ? `nhóm tiêu chí ${id} đạt ${n(score)}/${n(max)} điểm, từ ${n(pct)}% số điểm của nhóm trở lên` : `nhóm tiêu chí ${id} chỉ đạt ${n(score)}/${n(max)} điểm, chưa đạt ${n(pct)}% số điểm của nhóm`,
     notLowest: (label: string, passed: boolean) => (passed ? `xếp loại ${label}, trên mức thấp nhất` : `xếp loại ${label} là mức thấp nhất`),
     exemplary: (label: string, top: string, passed: boolean) =>
       passed ? `xếp loại ${label}, đạt mức tiêu biểu (từ ${top} trở lên)` : `xếp loại ${label}, chưa đạt mức tiêu biểu (từ ${top} trở lên)`,

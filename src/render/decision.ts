@@ -3,7 +3,7 @@
 import { Document, LineRuleType, PageOrientation, SectionType, type FileChild, type Paragraph } from 'docx';
 import type { Row } from '../core/results.js';
 import type { Config, LevelDef } from '../core/types.js';
-import { documentDate, numberToWords } from '../core/words.js';
+import { curlyQuotes, documentDate, numberToWords } from '../core/words.js';
 import { formatNumber } from '../i18n/format.js';
 import { fieldLabel, typeLabel, quote, scopeWords, type Scope } from './labels.js';
 import { A4, formatFor, numberLine, textWidth, type DocFormat } from './official/format.js';
@@ -130,11 +130,11 @@ function annexTable(f: DocFormat, rows: Row[], landscape: boolean): FileChild {
       const person = r.model.person;
       // An individual: the person (name in bold, position), then the model on its own line.
       const name = person
-        ? [[{ text: person.name, bold: true }, ...(person.position ? [{ text: `, ${person.position}` }] : [])], [{ text: r.model.name }]]
-        : r.model.name;
+        ? [[{ text: person.name, bold: true }, ...(person.position ? [{ text: `, ${person.position}` }] : [])], [{ text: curlyQuotes(r.model.name) }]]
+        : curlyQuotes(r.model.name);
       spec.push({
         align,
-        cells: [String(stt), name, r.model.unit.name, fieldLabel(r.model.field), typeLabel(r.model.type), score(r), r.recognition?.class?.label ?? '', r.recognition?.exemplary ? 'x' : ''],
+        cells: [String(stt), name, curlyQuotes(r.model.unit.name), fieldLabel(r.model.field), typeLabel(r.model.type), score(r), r.recognition?.class?.label ?? '', r.recognition?.exemplary ? 'x' : ''],
       });
     }
   }

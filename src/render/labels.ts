@@ -1,10 +1,12 @@
 // Labels as documents print them: documents are always in Vietnamese, whatever --lang says.
+import { curlyQuotes } from '../core/words.js';
 import { messages } from '../i18n/index.js';
 
 const vi = messages('vi');
 export const fieldLabel = (f: string) => vi.score.fieldLabel(f);
 export const typeLabel = (t: string) => vi.score.typeLabel(t);
-export const quote = (s: string) => `“${s}”`;
+/** A name in quotes, curly ones only: “Dân vận khéo trong xây dựng mô hình “Camera an ninh” …”. */
+export const quote = (s: string) => `“${curlyQuotes(s)}”`;
 
 /** The group one document of a batch covers (`--by`): a unit, the units of a level, or a field. */
 export interface Scope {

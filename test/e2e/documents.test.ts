@@ -203,7 +203,13 @@ describe('dvk report', () => {
     expect(all).toContain('Bảng 1. Kết quả theo lĩnh vực');
     expect(all).toContain('Biểu đồ 1. Số mô hình theo lĩnh vực năm 2023');
     expect(all).toContain('Xây dựng hệ thống chính trị');
-    expect(all).toContain('nhóm C5 đạt 5,9/15 điểm, dưới mức tối thiểu 50%');
+    // Written as a committee secretary would: sentences, curly quotes only, money in words.
+    expect(all).toContain('+ “Hỗ trợ hội viên nông dân nghèo nuôi bò sinh sản theo phương thức quay vòng” của Hội Nông dân thị xã Duy Tiên chưa được công nhận vì nhóm tiêu chí C5 chỉ đạt 5,9/15 điểm, chưa đạt 50% số điểm của nhóm.');
+    expect(all).toContain('chưa đủ 6 tháng theo điều kiện “Thời gian thực hiện tối thiểu 6 tháng”, cần tổng kết từ ngày 01/01/2024 trở đi.');
+    expect(all).toContain('huy động 7,56 tỷ đồng và 7.165 ngày công. Năm 2022: 20.526 lượt người, 3.783 hộ, 96 triệu đồng, 1.580 ngày công.');
+    expect(all).toContain('1. “Dân vận khéo trong xây dựng mô hình “Camera an ninh” bảo đảm an ninh, trật tự khu dân cư”');
+    expect(all).not.toContain('"');
+    expect(all).not.toMatch(/\d{1,3}(\.\d{3}){2,} đồng/);
     expect(all).toContain('2. Mỗi xã, phường, cơ quan, đơn vị đăng ký ít nhất một mô hình “Dân vận khéo” năm 2024');
     // The chart: a native Word chart, its part, relationship and content type, no workbook.
     expect(x['word/document.xml']).toMatch(/<wp:inline[^>]*>[\s\S]*?<wp:docPr id="1" name="Biểu đồ 1"[\s\S]*?<c:chart [^>]*r:id="rIdChart1"\/>/);

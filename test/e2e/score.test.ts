@@ -56,7 +56,7 @@ describe('dvk score on the example workspace', () => {
     expect(r.stdout).toContain('Hạng');
     expect(r.stdout).toMatch(/^\s+1\s+DT-2023-CA-01 .* 94,50\/100\s+Xuất sắc\s+✓ tiêu biểu$/m);
     expect(r.stdout).toMatch(/DT-2023-QS-01 .*chưa chấm/);
-    expect(r.stdout).toContain('DT-2023-ND-01 (cấp huyện): nhóm C5 đạt 5,9/15 điểm, dưới mức tối thiểu 50%');
+    expect(r.stdout).toContain('DT-2023-ND-01 (cấp huyện): nhóm tiêu chí C5 chỉ đạt 5,9/15 điểm, chưa đạt 50% số điểm của nhóm');
     expect(r.stdout).toContain('17 mô hình: 15 đã chấm, 11 được công nhận (3 tiêu biểu), 2 chưa chấm.');
     expect(r.stderr).toBe('');
   });
@@ -117,7 +117,7 @@ describe('dvk score on the example workspace', () => {
   it('English output prints numbers the English way', async () => {
     const r = await dvk(['-C', EXAMPLE, '--lang', 'en', 'score']);
     expect(r.stdout).toMatch(/DT-2023-CA-01 .* 94\.50\/100/);
-    expect(r.stdout).toContain('group C5 scored 5.9/15, below the minimum 50%');
+    expect(r.stdout).toContain("criteria group C5 scored only 5.9/15, below 50% of the group's points");
     const csv = await dvk(['-C', EXAMPLE, '--lang', 'en', 'score', '--format', 'csv']);
     expect(csv.stdout).toContain('Rank,Id,Model');
     expect(csv.stdout).toContain(',94.50,100,');
@@ -129,7 +129,7 @@ describe('dvk score on the example workspace', () => {
     expect(r.stdout).toContain('Tổng hợp 4 phiếu: trung bình cộng');
     expect(r.stdout).toMatch(/^C1\.1\s+8\s+7\s+6,5\s+6,5\s+6,5\s+6,625\s+6,63$/m);
     expect(r.stdout).toMatch(/^Tổng\s+100\s+76,53$/m);
-    expect(r.stdout).toContain('✓ nhóm C5 đạt 9,13/15 điểm');
+    expect(r.stdout).toContain('✓ nhóm tiêu chí C5 đạt 9,13/15 điểm, từ 50% số điểm của nhóm trở lên');
     expect(r.stdout).toContain('Kết luận: được công nhận.');
     const j = JSON.parse((await dvk(['-C', EXAMPLE, 'score', '--explain', 'DT-2023-DTN-01', '--format', 'json'])).stdout);
     const c11 = j.models[0].groups[0].criteria[0];
