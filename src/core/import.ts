@@ -616,8 +616,10 @@ export interface RowContext {
   t: Messages['cli']['import']['problem'];
   /** The header of the column each key came from, to name it in problems. */
   headers: Partial<Record<ImportKey, string>>;
-  /** `--year`, else the config's year. */
+  /** `--year`: the year of every row. */
   year?: number;
+  /** The config's year: for a row whose dates name no year. */
+  defaultYear?: number;
   field?: Field;
   type?: ModelType;
   unit?: { name?: string; code?: string; level?: string };
@@ -752,7 +754,9 @@ export function rowToModel(row: ImportRow, ctx: RowContext): { model: ImportedMo
   if (register.date && register.start && register.start < register.date) problems.push(t.startBeforeDate(register.start, register.date));
   if (register.start && register.end && register.end < register.start) problems.push(t.endBeforeStart(register.end, register.start));
 
-  const year = ctx.year ?? (registered ? Number(registered.slice(0, 4)) : start ? Number(start.slice(0, 4)) : undefined);
+  // The year the row itself gives (its registration, else its period) wins over the config's.
+  const dated = registered ?? start ?? end;
+  const year = ctx.year ?? (dated ? Number(dated.slice(0, 4)) : ctx.defaultYear);
   if (year === undefined) problems.push(t.noYear);
   else if (year < 2000 || year > 2100) problems.push(t.badYear(year));
 

@@ -12,6 +12,7 @@ import { frameworkConsistency } from './rules/framework.js';
 import { unknownLevel } from './rules/levels.js';
 import { nfc } from './rules/nfc.js';
 import { stepCompleteness } from './rules/step-completeness.js';
+import { yearMismatch } from './rules/year.js';
 import type { Diagnostic, LevelDef, RuleSetting, StepName } from './types.js';
 import { locate } from './parse.js';
 
@@ -100,7 +101,7 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
     if (f.kind === 'model' || f.kind === 'criteria') out.push(...duplicateId(f, ctx));
     if (f.kind === 'model') {
       const model = f as ModelFile;
-      out.push(...unknownLevel(model, ctx), ...dateOrder(model, ctx), ...evidence(model, ctx), ...stepCompleteness(model, ctx));
+      out.push(...unknownLevel(model, ctx), ...dateOrder(model, ctx), ...yearMismatch(model, ctx), ...evidence(model, ctx), ...stepCompleteness(model, ctx));
     } else if (f.kind === 'assessment') {
       const a = f as AssessmentFile;
       out.push(...unknownLevel(a, ctx), ...duplicateAssessment(a, ctx, byAssessmentKey), ...assessmentRefs(a, ctx), ...assessmentScores(a, ctx));

@@ -183,6 +183,10 @@ export const en: Messages = {
       : 'Activities, inspections and the review fall on or after the start (steps.register.start); check the year or month.',
   }),
   endBeforeStart: (end, start) => ({ message: `The end date ${end} is before the start date ${start}.`, hint: 'Check steps.register.start and steps.register.end.' }),
+  yearMismatch: (year, years) => ({
+    message: `The year ${year} does not match the model's dates (registration, start, end, review), which are in ${l(years.map(String), false)}.`,
+    hint: `If the model ran in ${years[0]}, write year: ${years[0]} (and keep the file under models/${years[0]}/); otherwise correct the dates.`,
+  }),
   evidenceOutside: (file) => ({
     message: `The evidence path ${q(file)} leaves the workspace.`,
     hint: 'Copy the file into the workspace\'s evidence/ folder and give a relative path, e.g. evidence/2023/minutes.pdf.',
@@ -331,6 +335,7 @@ export const en: Messages = {
     'framework-rounding': 'Each criterion\'s maximum is a multiple of the rounding step.',
     'framework-unknown-class': 'Recognition names existing classes.',
     'date-order': 'Dates follow in order: registration, start, activities, end.',
+    'year-mismatch': 'A model\'s year matches the dates it records.',
     'evidence-outside': 'Evidence files lie inside the workspace.',
     'evidence-missing': 'Evidence files exist.',
     'step-incomplete': 'Each step that is present has what it requires.',
@@ -542,7 +547,7 @@ export const en: Messages = {
       unit: 'name of the registering unit, for rows without a "Đơn vị đăng ký" column or cell',
       unitCode: 'short code of the unit, e.g. HM (default: the "Mã đơn vị" column, the code the workspace already uses for the unit, or the initials of its name)',
       level: 'the unit\'s level, for rows without a "Cấp" column or cell (default: the level the workspace already uses for the unit, or the first configured level)',
-      year: 'year (default: year in dvk.config.yaml, or the year of the registration date)',
+      year: 'the year of every row (default: the year of the row\'s registration date or period, then year in dvk.config.yaml)',
       field: 'field, for rows without a "Lĩnh vực" column or cell',
       type: 'model type, for rows without a "Loại" column or cell',
       sheet: 'worksheet to read in an .xlsx file: its name or number (default: the first with data)',

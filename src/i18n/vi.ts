@@ -206,6 +206,10 @@ export const vi = {
     message: `Ngày kết thúc ${end} sớm hơn ngày bắt đầu ${start}.`,
     hint: 'Kiểm tra lại steps.register.start và steps.register.end.',
   }),
+  yearMismatch: (year: number, years: number[]): Msg => ({
+    message: `Năm ${year} ở khóa year không khớp với các ngày của mô hình (đăng ký, bắt đầu, kết thúc, tổng kết), là năm ${l(years.map(String), false)}.`,
+    hint: `Nếu mô hình thực hiện năm ${years[0]}, sửa thành year: ${years[0]} (và để tệp trong thư mục models/${years[0]}/); nếu không, sửa lại các ngày.`,
+  }),
   evidenceOutside: (file: string): Msg => ({
     message: `Đường dẫn minh chứng ${q(file)} nằm ngoài kho dữ liệu.`,
     hint: 'Chép tệp vào thư mục evidence/ của kho dữ liệu và ghi đường dẫn tương đối, ví dụ evidence/2023/bien-ban.pdf.',
@@ -373,6 +377,7 @@ export const vi = {
     'framework-rounding': 'Điểm tối đa của mỗi tiêu chí là bội số của bước làm tròn.',
     'framework-unknown-class': 'Điều kiện công nhận chỉ dùng mức xếp loại có thật.',
     'date-order': 'Các ngày theo đúng trình tự: đăng ký, bắt đầu, thực hiện, kết thúc.',
+    'year-mismatch': 'Năm của mô hình khớp với các ngày ghi trong mô hình.',
     'evidence-outside': 'Tệp minh chứng nằm trong kho dữ liệu.',
     'evidence-missing': 'Tệp minh chứng tồn tại.',
     'step-incomplete': 'Mỗi bước đã ghi có đủ nội dung bắt buộc.',
@@ -594,7 +599,7 @@ export const vi = {
       unit: 'tên đơn vị đăng ký, cho các dòng không có cột hoặc ô "Đơn vị đăng ký"',
       unitCode: 'mã ngắn của đơn vị, ví dụ HM (mặc định: cột "Mã đơn vị", mã đơn vị đã dùng trong kho, hoặc chữ cái đầu của tên đơn vị)',
       level: 'cấp của đơn vị, cho các dòng không có cột hoặc ô "Cấp" (mặc định: cấp đơn vị đã dùng trong kho, hoặc cấp đầu tiên trong cấu hình)',
-      year: 'năm thực hiện (mặc định: year trong dvk.config.yaml, hoặc năm của ngày đăng ký)',
+      year: 'năm thực hiện của mọi dòng (mặc định: năm của ngày đăng ký hoặc thời gian thực hiện ghi ở dòng đó, rồi year trong dvk.config.yaml)',
       field: 'lĩnh vực, cho các dòng không có cột hoặc ô "Lĩnh vực"',
       type: 'loại mô hình, cho các dòng không có cột hoặc ô "Loại"',
       sheet: 'trang tính cần đọc trong tệp .xlsx: tên hoặc số thứ tự (mặc định: trang đầu tiên có dữ liệu)',

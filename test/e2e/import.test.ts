@@ -196,6 +196,32 @@ describe('dvk import: csv files', () => {
   });
 });
 
+describe('dvk import: what a new user trips over', () => {
+  it('takes the year from the row\'s registration date or period, not from the config', async () => {
+    const ws = baseWorkspace();
+    writeFile(ws, 'dvk.config.yaml', fs.readFileSync(path.join(ws, 'dvk.config.yaml'), 'utf8').replace('year: 2023', 'year: 2026'));
+    writeFile(ws, 'dang-ky.csv', [
+      'Tên mô hình;Đơn vị đăng ký;Mã đơn vị;Lĩnh vực;Ngày đăng ký;Thời gian thực hiện',
+      'Dân vận khéo trong hiến đất mở đường;Ủy ban MTTQ xã Mộc Nam;MN;Kinh tế;15/3/2023;01/4/2023 - 30/11/2023',
+      'Dân vận khéo trong xây dựng tủ sách;Ủy ban MTTQ xã Mộc Nam;MN;Văn hóa - xã hội;;tháng 4/2024 - tháng 10/2024',
+      'Dân vận khéo trong giữ gìn vệ sinh;Ủy ban MTTQ xã Mộc Nam;MN;Văn hóa - xã hội;;',
+    ].join('\n'));
+    const r = await dvk(['import', 'dang-ky.csv'], { cwd: ws });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(created(r.stdout).map((f) => [f.file, f.id])).toEqual([
+      ['models/2023/MN/dan-van-kheo-trong-hien-dat-mo-duong.yaml', 'KT-2023-MN-01'],
+      ['models/2024/MN/dan-van-kheo-trong-xay-dung-tu-sach.yaml', 'KT-2024-MN-01'],
+      // No date at all: the config's year.
+      ['models/2026/MN/dan-van-kheo-trong-giu-gin-ve-sinh.yaml', 'KT-2026-MN-01'],
+    ]);
+    expect((models(ws).get('KT-2023-MN-01')!.data as { year: number }).year).toBe(2023);
+    expect((await validateJson(ws)).diagnostics.filter((d) => d.rule === 'year-mismatch')).toEqual([]);
+    // --year still decides for every row.
+    const forced = await dvk(['import', 'dang-ky.csv', '--year', '2025', '--dry-run'], { cwd: ws });
+    expect(created(forced.stdout).map((f) => f.id)).toEqual(['KT-2025-MN-01', 'KT-2025-MN-02', 'KT-2025-MN-03']);
+  });
+});
+
 describe('dvk import: what it refuses', () => {
   it('a second import of the same sheet overwrites nothing, reports each row and exits 1', async () => {
     const ws = example();

@@ -257,7 +257,8 @@ export function registerImport(program: Command, ctx: Ctx): void {
       const rowCtx = {
         t: t.problem,
         headers: headerOf,
-        year: opts.year ?? ws.config.year,
+        year: opts.year,
+        defaultYear: ws.config.year,
         field: opts.field,
         type: opts.type,
         unit: { name: opts.unit && cleanText(opts.unit), code: opts.unitCode, level: opts.level },
