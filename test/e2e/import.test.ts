@@ -220,6 +220,24 @@ describe('dvk import: what a new user trips over', () => {
     const forced = await dvk(['import', 'dang-ky.csv', '--year', '2025', '--dry-run'], { cwd: ws });
     expect(created(forced.stdout).map((f) => f.id)).toEqual(['KT-2025-MN-01', 'KT-2025-MN-02', 'KT-2025-MN-03']);
   });
+
+  it('funds of 0 or "không" mean no funds, not an unreadable amount', async () => {
+    const ws = baseWorkspace();
+    writeFile(ws, 'dang-ky.csv', [
+      'Tên mô hình;Đơn vị đăng ký;Mã đơn vị;Lĩnh vực;Ngày đăng ký;Kinh phí',
+      'Dân vận khéo trong hiến đất mở đường;Ủy ban MTTQ xã Mộc Nam;MN;Kinh tế;15/3/2023;0',
+      'Dân vận khéo trong xây dựng tủ sách;Ủy ban MTTQ xã Mộc Nam;MN;Văn hóa - xã hội;16/3/2023;không',
+      'Dân vận khéo trong giữ gìn vệ sinh;Ủy ban MTTQ xã Mộc Nam;MN;Văn hóa - xã hội;17/3/2023;0 đồng',
+      'Dân vận khéo trong trồng cây;Ủy ban MTTQ xã Mộc Nam;MN;Văn hóa - xã hội;18/3/2023;Không có',
+    ].join('\n'));
+    const r = await dvk(['import', 'dang-ky.csv'], { cwd: ws });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    for (const id of ['KT-2023-MN-01', 'KT-2023-MN-02', 'KT-2023-MN-03', 'KT-2023-MN-04']) {
+      expect((models(ws).get(id)!.data as { steps: { register: { resources: unknown } } }).steps.register.resources, id).toEqual({ funds_vnd: 0 });
+    }
+    expect(errorsOf(await validateJson(ws))).toEqual([]);
+  });
 });
 
 describe('dvk import: what it refuses', () => {
