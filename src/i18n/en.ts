@@ -552,7 +552,7 @@ export const en: Messages = {
       type: 'model type, for rows without a "Loại" column or cell',
       sheet: 'worksheet to read in an .xlsx file: its name or number (default: the first with data)',
       dryRun: 'write nothing; list the files that would be written',
-      examples: '\nExamples:\n  dvk import dang-ky-2023.xlsx --dry-run\n  dvk import dang-ky-2023.xlsx\n  dvk import dang-ky.csv --unit "Ủy ban MTTQ phường Hòa Mạc" --unit-code HM --field van-hoa-xa-hoi\n  dvk import bieu-mau.xlsx --map "Tên sáng kiến=name" --map "Kết quả mong đợi=outputs"\n\nColumns recognised (case, diacritics, punctuation and spacing ignored): Tên mô hình; Thực trạng, lý do; Mục tiêu, tiêu chí; Nội dung, cách thức; Địa bàn, đối tượng; Lực lượng tham gia; Nguồn lực, tiến độ; Sản phẩm đầu ra; Khả năng duy trì, nhân rộng; Đơn vị đăng ký; Mã đơn vị; Cấp; Lĩnh vực; Loại; Ngày đăng ký; Thời gian thực hiện; Ngày bắt đầu; Ngày kết thúc; Kinh phí; Ngày công; Họ và tên; Ghi chú.\nKeys for --map: name, problem, goals, content, area, forces, resources, outputs, sustainability, unit, unit_code, level, field, type, date, time, start, end, funds, workdays, person, notes; ignore to skip a column.\nFrom the "Nguồn lực, tiến độ" column dvk reads funds ("50 triệu đồng"), workdays ("200 ngày công") and the period ("từ 01/4/2023 đến 30/11/2023"); it never overwrites a file.\n\nExit codes: 0 every row imported; 1 rows skipped or the file unreadable; 2 usage or configuration error.',
+      examples: '\nExamples:\n  dvk import dang-ky-2023.xlsx --dry-run\n  dvk import dang-ky-2023.xlsx\n  dvk import dang-ky.csv --unit "Ủy ban MTTQ phường Hòa Mạc" --unit-code HM --field van-hoa-xa-hoi\n  dvk import bieu-mau.xlsx --map "Tên sáng kiến=name" --map "Kết quả mong đợi=outputs"\n\nColumns recognised (case, diacritics, punctuation and spacing ignored): Tên mô hình; Thực trạng, lý do; Mục tiêu, tiêu chí; Nội dung, cách thức; Địa bàn, đối tượng; Lực lượng tham gia; Nguồn lực, tiến độ; Sản phẩm đầu ra; Khả năng duy trì, nhân rộng; Đơn vị đăng ký; Mã đơn vị; Cấp; Lĩnh vực; Loại; Ngày đăng ký; Thời gian thực hiện; Ngày bắt đầu; Ngày kết thúc; Kinh phí; Ngày công; Họ và tên; Ghi chú.\nKeys for --map: name, problem, goals, content, area, forces, resources, outputs, sustainability, unit, unit_code, level, field, type, date, time, start, end, funds, workdays, person, notes; ignore to skip a column.\nFrom the "Nguồn lực, tiến độ" column dvk reads funds ("50 triệu đồng"), workdays ("200 ngày công") and the period ("từ 01/4/2023 đến 30/11/2023"); it never overwrites a file.\n\nExit codes: 0 every row imported (now or before); 1 rows skipped or the file unreadable; 2 usage or configuration error.',
       utf16: (file) => ({
         message: `${file} is saved as UTF-16 (Unicode Text); dvk reads CSV files in UTF-8 only.`,
         hint: 'Open it in Excel and use Save As with the type "CSV UTF-8 (Comma delimited) (*.csv)" or "Excel Workbook (*.xlsx)", then try again.',
@@ -589,8 +589,10 @@ export const en: Messages = {
       created: (file, id, row) => `Created ${file} (id ${id}) from row ${n(row)}.`,
       wouldCreate: (file, id, row) => `Would create ${file} (id ${id}) from row ${n(row)}.`,
       skipped: (row, problems) => `Skipped row ${n(row)}: ${problems.join('; ')}.`,
-      done: (count, rows, dryRun) =>
-        `${dryRun ? 'Dry run, nothing written: would create' : 'Created'} ${n(count)} file(s)${rows.length ? `; skipped ${n(rows.length)} row(s): ${rows.map((r) => n(r)).join(', ')}` : ''}.`,
+      done: (count, rows, already, dryRun) =>
+        count === 0 && rows.length === 0 && already > 0
+          ? `Nothing new: ${already === 1 ? 'the one row was' : `all ${n(already)} rows were`} imported before (the models are in the workspace).`
+          : `${dryRun ? 'Dry run, nothing written: would create' : 'Created'} ${n(count)} file${count === 1 ? '' : 's'}${already ? `; ${n(already)} row${already === 1 ? ' was' : 's were'} imported before` : ''}${rows.length ? `; skipped ${n(rows.length)} row${rows.length === 1 ? '' : 's'}: ${rows.map((r) => n(r)).join(', ')}` : ''}.`,
       notZip: 'not an .xlsx zip package',
       next: 'Run "dvk validate" to check them, then fill in what is still missing.',
       problem: {

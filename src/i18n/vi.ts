@@ -604,7 +604,7 @@ export const vi = {
       type: 'loại mô hình, cho các dòng không có cột hoặc ô "Loại"',
       sheet: 'trang tính cần đọc trong tệp .xlsx: tên hoặc số thứ tự (mặc định: trang đầu tiên có dữ liệu)',
       dryRun: 'chạy thử: không ghi tệp nào, chỉ liệt kê các tệp sẽ tạo',
-      examples: '\nVí dụ:\n  dvk import dang-ky-2023.xlsx --dry-run\n  dvk import dang-ky-2023.xlsx\n  dvk import dang-ky.csv --unit "Ủy ban MTTQ phường Hòa Mạc" --unit-code HM --field van-hoa-xa-hoi\n  dvk import bieu-mau.xlsx --map "Tên sáng kiến=name" --map "Kết quả mong đợi=outputs"\n\nCột được nhận ra (không phân biệt chữ hoa, dấu, dấu câu, khoảng trắng): Tên mô hình; Thực trạng, lý do; Mục tiêu, tiêu chí; Nội dung, cách thức; Địa bàn, đối tượng; Lực lượng tham gia; Nguồn lực, tiến độ; Sản phẩm đầu ra; Khả năng duy trì, nhân rộng; Đơn vị đăng ký; Mã đơn vị; Cấp; Lĩnh vực; Loại; Ngày đăng ký; Thời gian thực hiện; Ngày bắt đầu; Ngày kết thúc; Kinh phí; Ngày công; Họ và tên; Ghi chú.\nKhóa dùng với --map: name, problem, goals, content, area, forces, resources, outputs, sustainability, unit, unit_code, level, field, type, date, time, start, end, funds, workdays, person, notes; ignore để bỏ qua một cột.\nTừ cột "Nguồn lực, tiến độ", dvk đọc kinh phí ("50 triệu đồng"), ngày công ("200 ngày công") và thời gian ("từ 01/4/2023 đến 30/11/2023"); không ghi đè tệp đã có.\n\nMã thoát: 0 đã nhập mọi dòng; 1 có dòng bị bỏ qua hoặc tệp không đọc được; 2 sai cách dùng hoặc cấu hình.',
+      examples: '\nVí dụ:\n  dvk import dang-ky-2023.xlsx --dry-run\n  dvk import dang-ky-2023.xlsx\n  dvk import dang-ky.csv --unit "Ủy ban MTTQ phường Hòa Mạc" --unit-code HM --field van-hoa-xa-hoi\n  dvk import bieu-mau.xlsx --map "Tên sáng kiến=name" --map "Kết quả mong đợi=outputs"\n\nCột được nhận ra (không phân biệt chữ hoa, dấu, dấu câu, khoảng trắng): Tên mô hình; Thực trạng, lý do; Mục tiêu, tiêu chí; Nội dung, cách thức; Địa bàn, đối tượng; Lực lượng tham gia; Nguồn lực, tiến độ; Sản phẩm đầu ra; Khả năng duy trì, nhân rộng; Đơn vị đăng ký; Mã đơn vị; Cấp; Lĩnh vực; Loại; Ngày đăng ký; Thời gian thực hiện; Ngày bắt đầu; Ngày kết thúc; Kinh phí; Ngày công; Họ và tên; Ghi chú.\nKhóa dùng với --map: name, problem, goals, content, area, forces, resources, outputs, sustainability, unit, unit_code, level, field, type, date, time, start, end, funds, workdays, person, notes; ignore để bỏ qua một cột.\nTừ cột "Nguồn lực, tiến độ", dvk đọc kinh phí ("50 triệu đồng"), ngày công ("200 ngày công") và thời gian ("từ 01/4/2023 đến 30/11/2023"); không ghi đè tệp đã có.\n\nMã thoát: 0 mọi dòng đã nhập (lần này hoặc từ trước); 1 có dòng bị bỏ qua hoặc tệp không đọc được; 2 sai cách dùng hoặc cấu hình.',
       utf16: (file: string): Msg => ({
         message: `Tệp ${file} được lưu dạng UTF-16 (Unicode Text); dvk chỉ đọc tệp CSV mã UTF-8.`,
         hint: 'Mở tệp bằng Excel, chọn Lưu thành (Save As) với kiểu "CSV UTF-8 (Comma delimited) (*.csv)" hoặc "Excel Workbook (*.xlsx)", rồi chạy lại.',
@@ -644,8 +644,10 @@ export const vi = {
       created: (file: string, id: string, row: number) => `Đã tạo ${file} (mã ${id}) từ dòng ${n(row)}.`,
       wouldCreate: (file: string, id: string, row: number) => `Sẽ tạo ${file} (mã ${id}) từ dòng ${n(row)}.`,
       skipped: (row: number, problems: string[]) => `Bỏ qua dòng ${n(row)}: ${problems.join('; ')}.`,
-      done: (count: number, rows: number[], dryRun: boolean) =>
-        `${dryRun ? 'Chạy thử, không ghi tệp nào: sẽ tạo' : 'Đã tạo'} ${n(count)} tệp${rows.length ? `; bỏ qua ${n(rows.length)} dòng: ${rows.map((r) => n(r)).join(', ')}` : ''}.`,
+      done: (count: number, rows: number[], already: number, dryRun: boolean) =>
+        count === 0 && rows.length === 0 && already > 0
+          ? `Không có gì mới: ${already === 1 ? 'dòng duy nhất' : `cả ${n(already)} dòng`} đã được nhập từ trước (mô hình đã có trong kho).`
+          : `${dryRun ? 'Chạy thử, không ghi tệp nào: sẽ tạo' : 'Đã tạo'} ${n(count)} tệp${already ? `; ${n(already)} dòng đã được nhập từ trước` : ''}${rows.length ? `; bỏ qua ${n(rows.length)} dòng: ${rows.map((r) => n(r)).join(', ')}` : ''}.`,
       notZip: 'tệp không phải gói nén .xlsx',
       next: 'Chạy "dvk validate" để kiểm tra, rồi ghi tiếp nội dung còn thiếu vào các tệp.',
       problem: {

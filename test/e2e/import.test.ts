@@ -241,16 +241,36 @@ describe('dvk import: what a new user trips over', () => {
 });
 
 describe('dvk import: what it refuses', () => {
-  it('a second import of the same sheet overwrites nothing, reports each row and exits 1', async () => {
+  it('a second import of the same sheet changes nothing and succeeds with a one-line summary', async () => {
     const ws = example();
     expect((await dvk(['import', XLSX], { cwd: ws })).exitCode).toBe(0);
     const before = snapshot(ws);
     const r = await dvk(['import', XLSX], { cwd: ws });
-    expect(r.exitCode).toBe(1);
+    expect(r.exitCode, r.stderr).toBe(0);
     expectNoStackTrace(r.stderr);
-    expect(created(r.stdout)).toEqual([]);
-    expect(r.stdout).toContain('Đã tạo 0 tệp; bỏ qua 6 dòng: 2, 3, 4, 5, 7, 8.');
-    for (const row of [2, 3, 4, 5, 7, 8]) expect(r.stderr).toMatch(new RegExp(`^Bỏ qua dòng ${row}: tệp models/2023/\\S+\\.yaml đã có, dvk không ghi đè\\.$`, 'm'));
+    expect(r.stdout).toBe('Không có gì mới: cả 6 dòng đã được nhập từ trước (mô hình đã có trong kho).\n');
+    expect(r.stderr).not.toContain('Bỏ qua');
+    expect(snapshot(ws)).toEqual(before);
+    // A row added to the sheet since: only it is new.
+    const csv = writeFile(ws, 'them.csv', [
+      'Tên mô hình;Đơn vị đăng ký;Lĩnh vực;Ngày đăng ký',
+      'Dân vận khéo trong thu gom, phân loại rác thải tại nguồn;Ủy ban MTTQ phường Hòa Mạc;Văn hóa - xã hội;15/03/2023',
+      'Dân vận khéo trong trồng cây xanh;Ủy ban MTTQ phường Hòa Mạc;Văn hóa - xã hội;20/03/2023',
+    ].join('\n'));
+    const more = await dvk(['import', csv], { cwd: ws });
+    expect(more.exitCode, more.stderr).toBe(0);
+    expect(created(more.stdout).map((f) => f.row)).toEqual([3]);
+    expect(more.stdout).toContain('Đã tạo 1 tệp; 1 dòng đã được nhập từ trước.');
+  });
+
+  it('a file in the way that holds another model is not overwritten: the row is skipped, exit 1', async () => {
+    const ws = baseWorkspace();
+    writeFile(ws, 'models/2023/MN/dan-van-kheo-trong-trong-cay.yaml', fs.readFileSync(path.join(ws, 'models/2023/AA/thap-sang-duong-que.yaml')).toString().replace('KT-2023-AA-01', 'KT-2023-MN-09'));
+    writeFile(ws, 'dang-ky.csv', ['Tên mô hình;Đơn vị đăng ký;Mã đơn vị;Lĩnh vực;Ngày đăng ký', 'Dân vận khéo trong trồng cây;Ủy ban MTTQ xã Mộc Nam;MN;Kinh tế;15/3/2023'].join('\n'));
+    const before = snapshot(ws);
+    const r = await dvk(['import', 'dang-ky.csv'], { cwd: ws });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('Bỏ qua dòng 2: tệp models/2023/MN/dan-van-kheo-trong-trong-cay.yaml đã có, dvk không ghi đè.');
     expect(snapshot(ws)).toEqual(before);
   });
 
@@ -444,7 +464,7 @@ describe('dvk import: headers and options', () => {
     const ws = example();
     const r = await dvk(['import', PROBLEMS_CSV, '--lang', 'en'], { cwd: ws });
     expect(r.exitCode).toBe(1);
-    expect(r.stdout).toContain('Created 2 file(s); skipped 5 row(s): 3, 5, 6, 7, 8.');
+    expect(r.stdout).toContain('Created 2 files; skipped 5 rows: 3, 5, 6, 7, 8.');
     expect(r.stderr).toContain('Skipped row 3: no model name.');
   });
 

@@ -250,6 +250,9 @@ export function registerImport(program: Command, ctx: Ctx): void {
           level: typeof unit.level === 'string' && ws.levels.some((l) => l.id === unit.level) ? unit.level : undefined,
         });
       }
+      // A model already in the workspace (same year, unit and name): imported by an earlier run.
+      const modelKey = (year: unknown, unit: unknown, name: unknown) => `${String(year)}\u0000${unitKey(String(unit))}\u0000${slugify(String(name))}`;
+      const imported = new Set(models.map((f) => modelKey(f.data!.year, (f.data!.unit as { name?: unknown } | undefined)?.name, f.data!.name)));
       const pattern = ws.config.id_pattern ?? DEFAULT_ID_PATTERN;
       const { formatYaml } = await import('../../core/fmt.js');
       const schemas = readSchemas();
@@ -269,6 +272,7 @@ export function registerImport(program: Command, ctx: Ctx): void {
       const planned = new Map<string, number>();
       const skipped: number[] = [];
       let created = 0;
+      let already = 0;
       for (const row of dataRows) {
         const values: ImportRow = {};
         for (const [column, key] of match.columns) {
@@ -285,6 +289,10 @@ export function registerImport(program: Command, ctx: Ctx): void {
           continue;
         }
         const draft = result.model;
+        if (imported.has(modelKey(draft.year, draft.unit.name, draft.name))) {
+          already++;
+          continue;
+        }
         const code = draft.unit.code!;
         const id = nextModelId(pattern, { year: draft.year, unit: code }, taken);
         // A pattern without {nn} gives the same id twice; one with other characters, an invalid id.
@@ -330,7 +338,7 @@ export function registerImport(program: Command, ctx: Ctx): void {
         if (!ctx.quiet) ctx.out(`${(opts.dryRun ? t.wouldCreate : t.created)(rel, id, row.n)}\n`);
       }
       if (!ctx.quiet) {
-        ctx.out(`${t.done(created, skipped, Boolean(opts.dryRun))}\n`);
+        ctx.out(`${t.done(created, skipped, already, Boolean(opts.dryRun))}\n`);
         if (created && !opts.dryRun) ctx.out(`${t.next}\n`);
       }
       ctx.exitCode = skipped.length ? 1 : 0;
