@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { Lang, Messages } from '../i18n/index.js';
 
 export interface Io {
+  /** Standard input: answers to questions on a terminal, `-` for validate and fmt. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;

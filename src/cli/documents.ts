@@ -6,7 +6,10 @@ import { isValidDate } from '../core/hints.js';
 import { fileSlug } from '../core/ids.js';
 import type { Row } from '../core/results.js';
 import type { LevelDef } from '../core/types.js';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
+import { toDiagnostic } from '../core/load.js';
+import { placeholders, printed } from '../core/placeholders.js';
+import type { Workspace } from '../workspace/workspace.js';
 import { messages } from '../i18n/index.js';
 import { checkedWorkspace } from '../workspace/checked.js';
 import { findSoffice, pdfConverter, PdfError } from '../workspace/pdf.js';
@@ -52,6 +55,23 @@ export function addDocOptions(cmd: Command, ctx: Ctx, numberHelp: string): Comma
     .option('-o, --output <path>', t.output)
     .option('--pdf', ctx.m.cli.pdf.option)
     .addOption(new Option('--by <group>', t.by).choices(GROUP_BY));
+}
+
+/**
+ * Refuses to print template text ("(họ và tên)", "Tên đơn vị") that the config or a model in
+ * the document still holds where a document prints it: exit 2 for the config, 1 for a model.
+ */
+function refusePlaceholders(ctx: Ctx, ws: Workspace, rows: Row[]): void {
+  const shown = new Set(rows.map((r) => r.file));
+  const files = ws.files.filter((f) => f === ws.configFile || (f.kind === 'model' && shown.has(f.path)));
+  const found = files.flatMap((f) =>
+    placeholders(f.data)
+      .filter((p) => printed(f.kind === 'config' ? 'config' : 'model', p.path))
+      .map((p) => toDiagnostic(f, { rule: 'placeholder', severity: 'error', path: p.path, ...ctx.m.placeholder(p.text) })),
+  );
+  if (found.length === 0) return;
+  const msg = ctx.m.cli.placeholders.refused([...new Set(found.map((d) => d.file))]);
+  throw found.some((d) => ws.configFile && d.file === ws.configFile.path) ? new UsageError(msg, found) : new InputError(msg, found);
 }
 
 /** .docx or .pdf: `--pdf`, or the extension of `-o` for one document; any other extension is refused. */
@@ -140,23 +160,25 @@ export function groupRows(rows: Row[], by: GroupBy, levels: LevelDef[]): Group[]
 export async function writeDocuments(
   ctx: Ctx,
   opts: DocOptions,
-  target: { outDir: string; base: string; rows: Row[]; levels: LevelDef[]; number?: number | string },
+  target: { ws: Workspace; base: string; rows: Row[]; number?: number | string },
   render: (group: Group | undefined, number: string | undefined) => () => Promise<Uint8Array>,
   summary: (written: number) => string,
 ): Promise<void> {
+  refusePlaceholders(ctx, target.ws, target.rows);
+  const outDir = path.resolve(target.ws.root, target.ws.paths.out);
   const format = outputFormat(ctx, opts);
   const soffice = format === 'pdf' ? findSoffice(ctx.io.env) : undefined;
   if (format === 'pdf' && !soffice) throw new UsageError(ctx.m.cli.pdf.noLibreOffice(process.platform));
   let jobs: Job[];
   if (opts.by) {
-    const dir = opts.output ? path.resolve(ctx.cwd, opts.output) : path.join(target.outDir, target.base);
+    const dir = opts.output ? path.resolve(ctx.cwd, opts.output) : path.join(outDir, target.base);
     const taken = new Set<string>();
-    const groups = groupRows(target.rows, opts.by, target.levels);
+    const groups = groupRows(target.rows, opts.by, target.ws.levels);
     const number = documentNumbers(ctx, opts, target.number, groups.length);
     jobs = groups.map((g, i) => ({ file: path.join(dir, `${fileSlug(g.label, taken)}.${format}`), label: g.label, render: render(g, number(i)) }));
   } else {
     const number = documentNumbers(ctx, opts, target.number, 1);
-    jobs = [{ file: opts.output ? path.resolve(ctx.cwd, opts.output) : path.join(target.outDir, `${target.base}.${format}`), label: target.base, render: render(undefined, number(0)) }];
+    jobs = [{ file: opts.output ? path.resolve(ctx.cwd, opts.output) : path.join(outDir, `${target.base}.${format}`), label: target.base, render: render(undefined, number(0)) }];
   }
   const converter = soffice ? pdfConverter(soffice) : undefined;
   let result: Awaited<ReturnType<typeof runJobs>>;

@@ -11,6 +11,7 @@ import { evidence } from './rules/evidence.js';
 import { frameworkConsistency } from './rules/framework.js';
 import { unknownLevel } from './rules/levels.js';
 import { nfc } from './rules/nfc.js';
+import { placeholder } from './rules/placeholder.js';
 import { stepCompleteness } from './rules/step-completeness.js';
 import { yearMismatch } from './rules/year.js';
 import type { Diagnostic, LevelDef, RuleSetting, StepName } from './types.js';
@@ -96,7 +97,7 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
 
   for (const f of files) {
     const out = findings.get(f)!;
-    if (f.data) out.push(...nfc(f, ctx));
+    if (f.data) out.push(...nfc(f, ctx), ...placeholder(f, ctx));
     if (!valid.has(f)) continue;
     if (f.kind === 'model' || f.kind === 'criteria') out.push(...duplicateId(f, ctx));
     if (f.kind === 'model') {

@@ -187,6 +187,10 @@ export const en: Messages = {
     message: `The year ${year} does not match the model's dates (registration, start, end, review), which are in ${l(years.map(String), false)}.`,
     hint: `If the model ran in ${years[0]}, write year: ${years[0]} (and keep the file under models/${years[0]}/); otherwise correct the dates.`,
   }),
+  placeholder: (text) => ({
+    message: `The template text ${q(text)} has not been replaced.`,
+    hint: 'Write the real text here; dvk decide and dvk report refuse to print a document with template text in it.',
+  }),
   evidenceOutside: (file) => ({
     message: `The evidence path ${q(file)} leaves the workspace.`,
     hint: 'Copy the file into the workspace\'s evidence/ folder and give a relative path, e.g. evidence/2023/minutes.pdf.',
@@ -336,6 +340,7 @@ export const en: Messages = {
     'framework-unknown-class': 'Recognition names existing classes.',
     'date-order': 'Dates follow in order: registration, start, activities, end.',
     'year-mismatch': 'A model\'s year matches the dates it records.',
+    placeholder: 'No template text (name, place, model name…) is left in place.',
     'evidence-outside': 'Evidence files lie inside the workspace.',
     'evidence-missing': 'Evidence files exist.',
     'step-incomplete': 'Each step that is present has what it requires.',
@@ -524,6 +529,12 @@ export const en: Messages = {
         hint: 'Open LibreOffice once so that it finishes setting up, then run again; or leave out --pdf to write .docx.',
       }),
     },
+    placeholders: {
+      refused: (files) => ({
+        message: `No document written: ${l(files, false)} still ${files.length === 1 ? 'holds' : 'hold'} template text (see above).`,
+        hint: 'Write the real text (signer, place, body, model name…) in those places and run again.',
+      }),
+    },
     decide: {
       description: 'write the recognition decision (.docx) in the Party or state document format',
       number: 'decision number (default: decision.number in dvk.config.yaml; leave blank to write by hand)',
@@ -635,6 +646,18 @@ export const en: Messages = {
         hint: 'The file was left as it is. This is a bug in the program, not in your data; please send this file to the developers.',
       }),
     },
+    prompts: {
+      intro: 'A new model file: answer each question; Enter takes the value in square brackets.',
+      name: 'Model name: ',
+      unit: 'Unit carrying it out: ',
+      unitCode: (initials) => `Short code of the unit, used in model ids [${initials}]: `,
+      field: 'Field (1 economy, 2 culture–society, 3 defence–security, 4 political system): ',
+      type: 'Type (1 collective model, 2 individual exemplar) [1]: ',
+      level: (levels, initial) => `Level of the unit (${levels.join(', ')}) [${initial}]: `,
+      year: (year) => `Year [${year}]: `,
+      again: (answer) => (answer ? `Cannot use ${q(answer)}; try again.` : 'An answer is needed.'),
+      cancelled: { message: 'Cancelled; no file written.' },
+    },
     newCommand: 'create a new file from a template',
     newModel: {
       description: 'create a new model file, with a Vietnamese comment on every key',
@@ -648,8 +671,10 @@ export const en: Messages = {
       year: 'year',
       id: 'model id (default: made from id_pattern in dvk.config.yaml)',
       examples: '\nExample:\n  dvk new model --name "Dân vận khéo trong xây dựng nông thôn mới" --unit "UBND xã Mộc Nam" --unit-code MN --field kinh-te',
-      placeholderUnit: 'Tên đơn vị',
-      placeholderName: 'Tên mô hình',
+      missingFlags: (flags) => ({
+        message: `Missing ${l(flags, false)}: dvk asks only on a terminal; here every option must be given.`,
+        hint: 'For example: dvk new model --name "Skilful mobilisation for new rural areas" --unit "Moc Nam commune" --unit-code MN --field kinh-te',
+      }),
       badId: (id) => ({ message: `Invalid id ${q(id)}.`, hint: 'Ids use capital letters without diacritics, digits and hyphens, e.g. DT-2023-HM-01.' }),
       idTaken: (id) => ({ message: `Id ${q(id)} is already used by a model.`, hint: 'Choose another with --id, or leave --id out to have one made.' }),
       exists: (file) => ({ message: `${file} already exists; dvk does not overwrite it.`, hint: 'Choose another file name or remove the old file.' }),

@@ -210,6 +210,10 @@ export const vi = {
     message: `Năm ${year} ở khóa year không khớp với các ngày của mô hình (đăng ký, bắt đầu, kết thúc, tổng kết), là năm ${l(years.map(String), false)}.`,
     hint: `Nếu mô hình thực hiện năm ${years[0]}, sửa thành year: ${years[0]} (và để tệp trong thư mục models/${years[0]}/); nếu không, sửa lại các ngày.`,
   }),
+  placeholder: (text: string): Msg => ({
+    message: `Chữ mẫu ${q(text)} chưa được thay bằng nội dung thật.`,
+    hint: 'Ghi nội dung thật vào chỗ này; dvk decide và dvk report không in văn bản còn chữ mẫu.',
+  }),
   evidenceOutside: (file: string): Msg => ({
     message: `Đường dẫn minh chứng ${q(file)} nằm ngoài kho dữ liệu.`,
     hint: 'Chép tệp vào thư mục evidence/ của kho dữ liệu và ghi đường dẫn tương đối, ví dụ evidence/2023/bien-ban.pdf.',
@@ -378,6 +382,7 @@ export const vi = {
     'framework-unknown-class': 'Điều kiện công nhận chỉ dùng mức xếp loại có thật.',
     'date-order': 'Các ngày theo đúng trình tự: đăng ký, bắt đầu, thực hiện, kết thúc.',
     'year-mismatch': 'Năm của mô hình khớp với các ngày ghi trong mô hình.',
+    placeholder: 'Không để lại chữ mẫu của tệp mẫu (họ và tên, địa danh, tên mô hình…).',
     'evidence-outside': 'Tệp minh chứng nằm trong kho dữ liệu.',
     'evidence-missing': 'Tệp minh chứng tồn tại.',
     'step-incomplete': 'Mỗi bước đã ghi có đủ nội dung bắt buộc.',
@@ -573,6 +578,12 @@ export const vi = {
         hint: 'Thử mở LibreOffice một lần cho chạy hết phần cài đặt, rồi chạy lại; hoặc bỏ --pdf để xuất .docx.',
       }),
     },
+    placeholders: {
+      refused: (files: string[]): Msg => ({
+        message: `Không xuất văn bản vì ${l(files, false)} còn chữ mẫu chưa được thay bằng nội dung thật (xem trên).`,
+        hint: 'Ghi nội dung thật (người ký, địa danh, tên cơ quan, tên mô hình…) vào các chỗ trên rồi chạy lại.',
+      }),
+    },
     decide: {
       description: 'xuất quyết định công nhận mô hình (.docx) theo thể thức văn bản của Đảng hoặc nhà nước',
       number: 'số quyết định (mặc định: decision.number trong dvk.config.yaml; bỏ trống để ghi tay)',
@@ -691,6 +702,18 @@ export const vi = {
         hint: 'Tệp được giữ nguyên. Đây là lỗi của chương trình, không phải của dữ liệu; gửi tệp này cho nhóm phát triển.',
       }),
     },
+    prompts: {
+      intro: 'Tạo tệp mô hình mới: trả lời từng câu hỏi; Enter để chọn giá trị trong ngoặc vuông.',
+      name: 'Tên mô hình: ',
+      unit: 'Tên đơn vị thực hiện: ',
+      unitCode: (initials: string) => `Mã ngắn của đơn vị, dùng trong mã mô hình [${initials}]: `,
+      field: 'Lĩnh vực (1 Kinh tế, 2 Văn hóa – xã hội, 3 Quốc phòng – an ninh, 4 Xây dựng hệ thống chính trị): ',
+      type: 'Loại (1 mô hình tập thể, 2 điển hình cá nhân) [1]: ',
+      level: (levels: string[], initial: string) => `Cấp của đơn vị (${levels.join(', ')}) [${initial}]: `,
+      year: (year: number) => `Năm thực hiện [${year}]: `,
+      again: (answer: string) => (answer ? `Chưa dùng được ${q(answer)}; ghi lại.` : 'Cần ghi nội dung.'),
+      cancelled: { message: 'Đã hủy; không tạo tệp nào.' } as Msg,
+    },
     newCommand: 'tạo tệp mới từ mẫu',
     newModel: {
       description: 'tạo tệp mô hình mới, có chú thích tiếng Việt cho từng mục',
@@ -704,8 +727,10 @@ export const vi = {
       year: 'năm thực hiện',
       id: 'mã mô hình (mặc định: tạo theo id_pattern trong dvk.config.yaml)',
       examples: '\nVí dụ:\n  dvk new model --name "Dân vận khéo trong xây dựng nông thôn mới" --unit "UBND xã Mộc Nam" --unit-code MN --field kinh-te',
-      placeholderUnit: 'Tên đơn vị',
-      placeholderName: 'Tên mô hình',
+      missingFlags: (flags: string[]): Msg => ({
+        message: `Thiếu ${l(flags, false)}: dvk chỉ hỏi khi chạy trong cửa sổ dòng lệnh, ở đây cần ghi đủ các tùy chọn.`,
+        hint: 'Ví dụ: dvk new model --name "Dân vận khéo trong xây dựng nông thôn mới" --unit "UBND xã Mộc Nam" --unit-code MN --field kinh-te',
+      }),
       badId: (id: string): Msg => ({ message: `Mã ${q(id)} không hợp lệ.`, hint: 'Mã gồm chữ in hoa không dấu, chữ số và dấu gạch ngang, ví dụ DT-2023-HM-01.' }),
       idTaken: (id: string): Msg => ({ message: `Mã ${q(id)} đã có mô hình dùng.`, hint: 'Chọn mã khác với --id, hoặc bỏ --id để dvk tự tạo mã.' }),
       exists: (file: string): Msg => ({ message: `Tệp ${file} đã có; dvk không ghi đè.`, hint: 'Chọn tên tệp khác hoặc xóa tệp cũ.' }),

@@ -120,6 +120,29 @@ describe('dvk decide', () => {
     expect(paragraphs(parts(blank.out)['word/document.xml']!)).toContain('Số \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0-QĐ/BCĐ');
   });
 
+  it('refuses to print template text left in the config (exit 2) or in a recognised model (exit 1), writing nothing', async () => {
+    const dir = tempDir();
+    const ws = workspaceFrom(EXAMPLE);
+    const config = path.join(ws, 'dvk.config.yaml');
+    const original = fs.readFileSync(config, 'utf8');
+    fs.writeFileSync(config, original.replace('name: Nguyễn Văn Thành', 'name: (họ và tên)'));
+    const r = await dvk(['decide', '-o', path.join(dir, 'qd.docx')], { cwd: ws });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/^ {2}\d+:\d+ +lỗi +Chữ mẫu "\(họ và tên\)" chưa được thay bằng nội dung thật\. +placeholder$/m);
+    expect(r.stderr).toContain('Lỗi: Không xuất văn bản vì dvk.config.yaml còn chữ mẫu');
+    fs.writeFileSync(config, original);
+    const model = path.join(ws, 'models/2023/HM/phan-loai-rac-tai-nguon.yaml');
+    fs.writeFileSync(model, fs.readFileSync(model, 'utf8').replace(/^name: .*$/m, 'name: Tên mô hình'));
+    const m = await dvk(['report', '-o', path.join(dir, 'bc.docx')], { cwd: ws });
+    expect(m.exitCode).toBe(1);
+    expect(m.stderr).toContain('models/2023/HM/phan-loai-rac-tai-nguon.yaml');
+    expect(fs.readdirSync(dir)).toEqual([]);
+    // validate warns, without failing.
+    const v = await dvk(['validate'], { cwd: ws });
+    expect(v.exitCode).toBe(0);
+    expect(v.stdout).toContain('Chữ mẫu "Tên mô hình" chưa được thay bằng nội dung thật.');
+  });
+
   it('the same inputs give the same bytes; SOURCE_DATE_EPOCH sets the document dates', async () => {
     const a = await decide(EXAMPLE);
     const b = await decide(EXAMPLE);

@@ -137,7 +137,14 @@ describe('dvk init', () => {
     }
     const v = await dvk(['validate', '--format', 'json'], { cwd: dir });
     expect(v.exitCode, v.stdout).toBe(0);
-    expect(JSON.parse(v.stdout).summary).toMatchObject({ errors: 0, warnings: 0 });
+    // No error; a warning for each fill-in the config leaves for the committee to write.
+    const report = JSON.parse(v.stdout) as { summary: object; diagnostics: { file: string; rule: string; message: string }[] };
+    expect(report.summary).toMatchObject({ errors: 0, warnings: 3 });
+    expect(report.diagnostics.map((d) => [d.file, d.rule, /"([^"]*)"/.exec(d.message)?.[1]])).toEqual([
+      ['dvk.config.yaml', 'placeholder', '(tên xã)'],
+      ['dvk.config.yaml', 'placeholder', '(địa danh)'],
+      ['dvk.config.yaml', 'placeholder', '(họ và tên)'],
+    ]);
     expect((await dvk(['score'], { cwd: dir })).exitCode).toBe(0);
     expect(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8')).toMatch(/^out\/$/m);
     expect(fs.readFileSync(path.join(dir, '.github/workflows/dvk.yml'), 'utf8')).toContain('dvk validate --format github');

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import type { Ctx } from '../context.js';
@@ -23,7 +22,7 @@ export function registerDecide(program: Command, ctx: Ctx): void {
       await writeDocuments(
         ctx,
         opts,
-        { outDir: path.resolve(ws.root, ws.paths.out), base: `quyet-dinh-${year}-${level.id}`, rows: recognized, levels: ws.levels, number: ws.config.decision?.number },
+        { ws, base: `quyet-dinh-${year}-${level.id}`, rows: recognized, number: ws.config.decision?.number },
         (group, number) => () =>
           pack(decisionDocument({ config: ws.config, year, level, number, date, recognized: group?.rows ?? recognized, scope: group && { by: opts.by!, label: group.label } }), stamp),
         (written) => t.done(written, recognized.length),

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Command } from 'commander';
 import type { Row } from '../../core/results.js';
 import { reportStats } from '../../core/stats.js';
@@ -32,7 +31,7 @@ export function registerReport(program: Command, ctx: Ctx): void {
       await writeDocuments(
         ctx,
         opts,
-        { outDir: path.resolve(ws.root, ws.paths.out), base: `bao-cao-${year}-${level.id}`, rows, levels: ws.levels, number: ws.config.report?.number },
+        { ws, base: `bao-cao-${year}-${level.id}`, rows, number: ws.config.report?.number },
         (group, number) => async () => {
           const stats = reportStats(year, group?.rows ?? rows, ws.levels.map((l) => l.id), group ? (before?.get(group.key) ?? []) : previous);
           return pack(reportDocument({ config: ws.config, stats, level, levels: ws.levels, number, date, scope: group && { by: opts.by!, label: group.label } }), stamp);
