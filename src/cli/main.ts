@@ -1,5 +1,6 @@
 // The one entry point: parses arguments, runs a command, and is the single place that turns
 // errors into messages and exit codes. Returns the exit code; never calls process.exit().
+import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { DvkError } from '../errors.js';
@@ -8,6 +9,7 @@ import { LANGS, loadMessages, pickLang } from '../i18n/lang.js';
 import { summarize } from './reporters/types.js';
 import { printError, useColor, VERSION, type Ctx, type GlobalOptions, type Io } from './context.js';
 import { COMMANDS, commandOf } from './commands/index.js';
+import { findConfig } from '../workspace/find-config.js';
 
 const FILE_ERRORS = new Set(['EISDIR', 'ENOTDIR', 'ENOENT', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EEXIST', 'ENAMETOOLONG', 'EBUSY']);
 
@@ -20,6 +22,33 @@ function langFromArgv(argv: string[]): string | undefined {
     if (a.startsWith('--lang=')) return a.slice('--lang='.length);
   }
   return undefined;
+}
+
+/** `-C`/`--cwd` read ahead of parsing, to find the config before the program is built. */
+function cwdFromArgv(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a === '-C' || a === '--cwd') return argv[i + 1];
+    if (a.startsWith('--cwd=')) return a.slice('--cwd='.length);
+    if (/^-C./.test(a)) return a.slice(2);
+  }
+  return undefined;
+}
+
+/** `lang:` in the dvk.config.yaml that applies; a config that cannot be read says nothing here. */
+async function configLang(io: Io, argv: string[]): Promise<Lang | undefined> {
+  const file = findConfig(path.resolve(io.cwd, cwdFromArgv(argv) ?? '.'));
+  if (!file) return undefined;
+  try {
+    const text = fs.readFileSync(file, 'utf8');
+    // The parser only when there is a config to read.
+    const { fastParse, yaml } = await import('../core/parse.js');
+    const data = (fastParse(text)?.data ?? yaml().parse(text)) as { lang?: unknown } | null;
+    return typeof data?.lang === 'string' ? pickLang(data.lang, undefined) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function buildProgram(ctx: Ctx, argv: string[]): Promise<Command> {
@@ -83,7 +112,8 @@ function parseError(m: Messages, e: CommanderError): { message: string; hint?: s
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const lang: Lang = pickLang(langFromArgv(argv), io.env.DVK_LANG) ?? 'vi';
+  // --lang, then DVK_LANG, then lang: in the config; Vietnamese by default.
+  const lang: Lang = pickLang(langFromArgv(argv), io.env.DVK_LANG) ?? (await configLang(io, argv)) ?? 'vi';
   const m = await loadMessages(lang);
   const ctx: Ctx = {
     m,

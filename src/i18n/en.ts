@@ -367,7 +367,7 @@ export const en: Messages = {
     },
     options: {
       cwd: 'folder to work in (default: the current folder)',
-      lang: 'language of messages (also DVK_LANG)',
+      lang: 'language of messages (also DVK_LANG, or lang in dvk.config.yaml)',
       noColor: 'no colours (also NO_COLOR)',
       quiet: 'print errors only, no warnings or notes',
       format: 'output format',

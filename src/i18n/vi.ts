@@ -409,7 +409,7 @@ export const vi = {
     },
     options: {
       cwd: 'thư mục làm việc (mặc định: thư mục hiện tại)',
-      lang: 'ngôn ngữ thông báo (cũng đặt được bằng DVK_LANG)',
+      lang: 'ngôn ngữ thông báo (cũng đặt được bằng DVK_LANG hoặc lang trong dvk.config.yaml)',
       noColor: 'không tô màu (cũng đặt được bằng NO_COLOR)',
       quiet: 'chỉ in lỗi, bỏ cảnh báo và thông báo phụ',
       format: 'định dạng kết quả',

@@ -9,19 +9,9 @@ import { validateAgainst } from '../core/schema.js';
 import type { Config, LevelDef } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { filesAt, readAt, repoPath } from './git.js';
+import { CONFIG_NAME, findConfig } from './find-config.js';
 
-export const CONFIG_NAME = 'dvk.config.yaml';
-
-export function findConfig(start: string): string | undefined {
-  let dir = path.resolve(start);
-  for (;;) {
-    const candidate = path.join(dir, CONFIG_NAME);
-    if (fs.existsSync(candidate)) return candidate;
-    const up = path.dirname(dir);
-    if (up === dir) return undefined;
-    dir = up;
-  }
-}
+export { CONFIG_NAME, findConfig };
 
 export interface Workspace {
   root: string;

@@ -544,3 +544,16 @@ describe('Vietnamese text in output', () => {
     expect(out === out.normalize('NFC')).toBe(true);
   });
 });
+
+describe('lang: in dvk.config.yaml', () => {
+  it('sets the language of messages, below --lang and DVK_LANG', async () => {
+    const ws = baseWorkspace();
+    writeFile(ws, 'dvk.config.yaml', fs.readFileSync(path.join(ws, 'dvk.config.yaml'), 'utf8').replace('year: 2023', 'lang: en\nyear: 2023'));
+    const en = await dvk(['validate'], { cwd: path.join(ws, 'models') });
+    expect(en.stdout).toBe('✔ No problems in 6 files.\n');
+    expect((await dvk(['-C', ws, 'score'])).stdout).toContain('2 models: 2 assessed, 2 recognised');
+    expect((await dvk(['--help'], { cwd: ws })).stdout).toContain('Usage: dvk');
+    expect((await dvk(['--lang', 'vi', 'validate'], { cwd: ws })).stdout).toBe('✔ Không có lỗi trong 6 tệp.\n');
+    expect((await dvk(['validate'], { cwd: ws, env: { DVK_LANG: 'vi' } })).stdout).toBe('✔ Không có lỗi trong 6 tệp.\n');
+  });
+});
