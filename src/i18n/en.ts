@@ -8,6 +8,8 @@ import type { Msg } from './vi.js';
 const n = (x: number | string) => formatNumber(x, 'en');
 const l = (xs: readonly string[], quote = true) => list(xs, 'en', quote);
 const q = (x: unknown) => `"${String(x)}"`;
+/** A number of a YAML file as the file writes it (8.5, 1200): messages about the file quote it so. */
+const yamlNumber = (x: number) => String(x);
 const shown = (x: unknown) => (typeof x === 'string' ? q(x) : String(x));
 const at = (where: string) => (where ? ` in ${where}` : ' at the top level');
 const dotted = (path: Path) => path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[');
@@ -161,7 +163,7 @@ export const en: Messages = {
     hint: suggestion ? `Write ${suggestion}.` : description ? `Expected: ${description}` : undefined,
   }),
   outOfRange: (where, value, keyword, limit) => ({
-    message: `${where} = ${q(value)} ${keyword === 'minimum' ? `is below the minimum ${n(limit)}` : keyword === 'maximum' ? `is above the maximum ${n(limit)}` : keyword === 'exclusiveMinimum' ? `must be greater than ${n(limit)}` : `must be less than ${n(limit)}`}.`,
+    message: `${where} = ${q(value)} ${keyword === 'minimum' ? `is below the minimum ${yamlNumber(limit)}` : keyword === 'maximum' ? `is above the maximum ${yamlNumber(limit)}` : keyword === 'exclusiveMinimum' ? `must be greater than ${yamlNumber(limit)}` : `must be less than ${yamlNumber(limit)}`}.`,
   }),
   schemaOther: (where, keyword) => ({
     message: `${where || 'The file'} does not match the schema (keyword ${keyword}).`,
@@ -234,23 +236,23 @@ export const en: Messages = {
     message: `Framework ${q(framework)} has no criterion ${q(id)}.`,
     hint: suggestion ? `Did you mean ${q(suggestion)}?` : 'Remove this score or correct the criterion id.',
   }),
-  scoreOverMax: (id, score, max) => ({ message: `The score for ${q(id)} is ${n(score)}, above its maximum ${n(max)}.`, hint: `Score from 0 to ${n(max)}.` }),
+  scoreOverMax: (id, score, max) => ({ message: `The score for ${q(id)} is ${yamlNumber(score)}, above its maximum ${yamlNumber(max)}.`, hint: `Score from 0 to ${yamlNumber(max)}.` }),
   missingScores: (missing, name) => ({
     message: `${name ? `${name}'s sheet` : 'The sheet'} does not score ${missing.length} criteria: ${l(missing, false)}.`,
     hint: 'Every council member scores every criterion of the framework.',
   }),
   frameworkDuplicateId: (id) => ({ message: `Duplicate id ${q(id)} in the framework.`, hint: 'Each group, criterion, gate and class needs its own id.' }),
   classOrder: (label, min, aboveLabel, aboveMin) => ({
-    message: `Class ${q(label)} (from ${n(min)}) is not below the class before it, ${q(aboveLabel)} (from ${n(aboveMin)}).`,
+    message: `Class ${q(label)} (from ${yamlNumber(min)}) is not below the class before it, ${q(aboveLabel)} (from ${yamlNumber(aboveMin)}).`,
     hint: 'List classes from high to low, with decreasing minimums.',
   }),
   lowestClassMin: (label, min) => ({
-    message: `The lowest class ${q(label)} starts at ${n(min)}, so a total below ${n(min)} gets no class.`,
+    message: `The lowest class ${q(label)} starts at ${yamlNumber(min)}, so a total below ${yamlNumber(min)} gets no class.`,
     hint: 'Set min: 0 on the lowest class.',
   }),
   maxNotOnStep: (id, max, step) => ({
-    message: `Criterion ${q(id)} has a maximum of ${n(max)}, not a multiple of the rounding step ${n(step)}: a rounded score could exceed it.`,
-    hint: `Make the maximum a multiple of ${n(step)}, or change rounding.`,
+    message: `Criterion ${q(id)} has a maximum of ${yamlNumber(max)}, not a multiple of the rounding step ${yamlNumber(step)}: a rounded score could exceed it.`,
+    hint: `Make the maximum a multiple of ${yamlNumber(step)}, or change rounding.`,
   }),
   unknownClass: (id, ids, suggestion) => ({
     message: `The framework has no class ${q(id)}.`,

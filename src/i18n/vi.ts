@@ -12,6 +12,8 @@ export interface Msg {
 const n = (x: number | string) => formatNumber(x, 'vi');
 const l = (xs: readonly string[], quote = true) => list(xs, 'vi', quote);
 const q = (x: unknown) => `"${String(x)}"`;
+/** A number of a YAML file as the file writes it (8.5, 1200): messages about the file quote it so. */
+const yamlNumber = (x: number) => String(x);
 /** A value as written: text in quotes, numbers and the like bare. */
 const shown = (x: unknown) => (typeof x === 'string' ? q(x) : String(x));
 const at = (where: string) => (where ? ` ở ${where}` : ' ở gốc tệp');
@@ -178,7 +180,7 @@ export const vi = {
     hint: suggestion ? `Viết ${suggestion}. ${description ?? ''}`.trim() : description,
   }),
   outOfRange: (where: string, value: unknown, keyword: string, limit: number): Msg => ({
-    message: `${where} = ${q(value)} ${keyword === 'minimum' ? `nhỏ hơn mức tối thiểu ${n(limit)}` : keyword === 'maximum' ? `lớn hơn mức tối đa ${n(limit)}` : keyword === 'exclusiveMinimum' ? `phải lớn hơn ${n(limit)}` : `phải nhỏ hơn ${n(limit)}`}.`,
+    message: `${where} = ${q(value)} ${keyword === 'minimum' ? `nhỏ hơn mức tối thiểu ${yamlNumber(limit)}` : keyword === 'maximum' ? `lớn hơn mức tối đa ${yamlNumber(limit)}` : keyword === 'exclusiveMinimum' ? `phải lớn hơn ${yamlNumber(limit)}` : `phải nhỏ hơn ${yamlNumber(limit)}`}.`,
   }),
   schemaOther: (where: string, keyword: string): Msg => ({
     message: `${where || 'Tệp'} không đúng lược đồ (điều kiện ${keyword}).`,
@@ -264,8 +266,8 @@ export const vi = {
     hint: suggestion ? `Có phải ý bạn là ${q(suggestion)}?` : 'Xóa điểm này hoặc sửa mã tiêu chí cho đúng bộ tiêu chí.',
   }),
   scoreOverMax: (id: string, score: number, max: number): Msg => ({
-    message: `Điểm tiêu chí ${q(id)} là ${n(score)}, vượt điểm tối đa ${n(max)}.`,
-    hint: `Chấm từ 0 đến ${n(max)}.`,
+    message: `Điểm tiêu chí ${q(id)} là ${yamlNumber(score)}, vượt điểm tối đa ${yamlNumber(max)}.`,
+    hint: `Chấm từ 0 đến ${yamlNumber(max)}.`,
   }),
   missingScores: (missing: string[], name?: string): Msg => ({
     message: `${name ? `Phiếu của ${name}` : 'Bảng điểm'} chưa chấm ${missing.length} tiêu chí: ${l(missing, false)}.`,
@@ -276,16 +278,16 @@ export const vi = {
     hint: 'Mỗi nhóm, tiêu chí, điều kiện và mức xếp loại cần một mã riêng.',
   }),
   classOrder: (label: string, min: number, aboveLabel: string, aboveMin: number): Msg => ({
-    message: `Mức ${q(label)} (từ ${n(min)} điểm) không thấp hơn mức đứng trước ${q(aboveLabel)} (từ ${n(aboveMin)} điểm).`,
+    message: `Mức ${q(label)} (từ ${yamlNumber(min)} điểm) không thấp hơn mức đứng trước ${q(aboveLabel)} (từ ${yamlNumber(aboveMin)} điểm).`,
     hint: 'Sắp các mức xếp loại từ cao xuống thấp, điểm tối thiểu giảm dần.',
   }),
   lowestClassMin: (label: string, min: number): Msg => ({
-    message: `Mức thấp nhất ${q(label)} bắt đầu từ ${n(min)} điểm, nên mô hình dưới ${n(min)} điểm không được xếp loại.`,
+    message: `Mức thấp nhất ${q(label)} bắt đầu từ ${yamlNumber(min)} điểm, nên mô hình dưới ${yamlNumber(min)} điểm không được xếp loại.`,
     hint: 'Đặt min: 0 cho mức thấp nhất.',
   }),
   maxNotOnStep: (id: string, max: number, step: number): Msg => ({
-    message: `Điểm tối đa của tiêu chí ${q(id)} là ${n(max)}, không phải bội số của bước làm tròn ${n(step)}: điểm làm tròn có thể vượt điểm tối đa.`,
-    hint: `Chọn điểm tối đa là bội số của ${n(step)}, hoặc đổi rounding.`,
+    message: `Điểm tối đa của tiêu chí ${q(id)} là ${yamlNumber(max)}, không phải bội số của bước làm tròn ${yamlNumber(step)}: điểm làm tròn có thể vượt điểm tối đa.`,
+    hint: `Chọn điểm tối đa là bội số của ${yamlNumber(step)}, hoặc đổi rounding.`,
   }),
   unknownClass: (id: string, ids: string[], suggestion?: string): Msg => ({
     message: `Không có mức xếp loại ${q(id)} trong bộ tiêu chí.`,
