@@ -100,6 +100,18 @@ export const en: Messages = {
       ? { message: `YAML syntax error: ${known.message.replace(/\.$/, '')}${found}.`, hint: known.hint }
       : { message: `YAML syntax error${found}.`, hint: 'Check the indentation, the colon after each key and the quotes on this line and the one above.' };
   },
+  yamlColonInValue: (key, fixed) => ({
+    message: `The value of ${q(key)} holds a colon and a space (": "), so YAML reads what follows as a new key.`,
+    hint: `Put the whole value in quotes: ${fixed}`,
+  }),
+  yamlKeyTooDeep: (key, spaces, expected, above) => ({
+    message: `The key ${q(key)} is indented ${spaces} spaces, deeper than the key ${q(above)} on the line above (${expected} spaces).`,
+    hint: `Keys at the same level line up: indent ${q(key)} by ${expected} spaces, like ${q(above)}.`,
+  }),
+  yamlMissingColon: (key, fixed) => ({
+    message: `The colon after the key ${q(key)} is missing.`,
+    hint: `Write ${q(fixed)}: the colon right after the key, then a space.`,
+  }),
   aliasLimit: (max) => ({
     message: `The file uses too many YAML aliases (*), over the limit of ${n(max)}.`,
     hint: 'Write the content out instead of using anchors (&) and aliases (*).',

@@ -112,6 +112,18 @@ export const vi = {
       ? { message: `Lỗi cú pháp YAML: ${known.message.replace(/\.$/, '')}${found}.`, hint: known.hint }
       : { message: `Lỗi cú pháp YAML${found}.`, hint: 'Kiểm tra thụt lề, dấu hai chấm sau khóa và các dấu nháy ở dòng này và dòng trên.' };
   },
+  yamlColonInValue: (key: string, fixed: string): Msg => ({
+    message: `Giá trị của ${q(key)} có dấu hai chấm rồi dấu cách (": ") nên YAML hiểu nhầm phần sau là một khóa mới.`,
+    hint: `Đặt cả giá trị trong dấu nháy: ${fixed}`,
+  }),
+  yamlKeyTooDeep: (key: string, spaces: number, expected: number, above: string): Msg => ({
+    message: `Khóa ${q(key)} thụt lề ${spaces} dấu cách, sâu hơn khóa ${q(above)} ở dòng trên (${expected} dấu cách).`,
+    hint: `Các khóa cùng cấp phải thẳng cột: thụt lề ${q(key)} đúng ${expected} dấu cách như ${q(above)}.`,
+  }),
+  yamlMissingColon: (key: string, fixed: string): Msg => ({
+    message: `Thiếu dấu hai chấm sau khóa ${q(key)}.`,
+    hint: `Viết ${q(fixed)}: dấu hai chấm ngay sau khóa, rồi một dấu cách.`,
+  }),
   aliasLimit: (max: number): Msg => ({
     message: `Tệp dùng quá nhiều tham chiếu YAML (*), vượt giới hạn ${n(max)}.`,
     hint: 'Viết trực tiếp nội dung thay cho neo (&) và tham chiếu (*).',
