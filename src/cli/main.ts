@@ -9,6 +9,7 @@ import { LANGS, loadMessages, pickLang } from '../i18n/lang.js';
 import { summarize } from './reporters/types.js';
 import { printError, useColor, VERSION, type Ctx, type GlobalOptions, type Io } from './context.js';
 import { COMMANDS, commandOf } from './commands/index.js';
+import { nearest } from '../core/hints.js';
 import { findConfig } from '../workspace/find-config.js';
 
 const FILE_ERRORS = new Set(['EISDIR', 'ENOTDIR', 'ENOENT', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EEXIST', 'ENAMETOOLONG', 'EBUSY']);
@@ -106,8 +107,9 @@ async function buildProgram(ctx: Ctx, argv: string[]): Promise<Command> {
 /** The message for a commander parse error, in the user's language. */
 function parseError(m: Messages, e: CommanderError): { message: string; hint?: string } {
   const quoted = [...e.message.matchAll(/'([^']*)'/g)].map((x) => x[1]!);
-  const suggestion = /\(Did you mean ([^)]*)\?\)/.exec(e.message)?.[1];
   const choices = /Allowed choices are (.*)\.$/m.exec(e.message)?.[1];
+  // Commander's own guess for an unknown option or command; ours for a value not in the choices.
+  const suggestion = /\(Did you mean ([^)]*)\?\)/.exec(e.message)?.[1] ?? (choices && quoted[1] ? nearest(quoted[1], choices.split(', ')) : undefined);
   return m.cli.parseError(e.code, quoted, suggestion, choices, e.message.replace(/^error: /, ''));
 }
 

@@ -244,9 +244,9 @@ export const en: Messages = {
     message: `Framework ${q(framework)} does not apply to model ${q(model.id)} (${why === 'type' ? `type ${q(model.type)}` : `field ${q(model.field)}`}).`,
     hint: 'Choose a framework whose applies_to covers the model\'s type and field.',
   }),
-  unknownCriterion: (id, framework, suggestion) => ({
+  unknownCriterion: (id, framework, suggestion, missingHere) => ({
     message: `Framework ${q(framework)} has no criterion ${q(id)}.`,
-    hint: suggestion ? `Did you mean ${q(suggestion)}?` : 'Remove this score or correct the criterion id.',
+    hint: suggestion ? `Did you mean ${q(suggestion)}${missingHere ? ', which this sheet does not score' : ''}?` : 'Remove this score or correct the criterion id.',
   }),
   scoreOverMax: (id, score, max) => ({ message: `The score for ${q(id)} is ${yamlNumber(score)}, above its maximum ${yamlNumber(max)}.`, hint: `Score from 0 to ${yamlNumber(max)}.` }),
   missingScores: (missing, name) => ({
@@ -398,7 +398,7 @@ export const en: Messages = {
         case 'commander.excessArguments': return { message: 'Too many arguments.', hint: 'See the command\'s --help.' };
         case 'commander.invalidArgument':
           return choices
-            ? { message: `Invalid value ${quoted[1] ?? ''} for ${quoted[0] ?? ''}.`, hint: `Choose one of: ${choices.replace(/'/g, '')}.` }
+            ? { message: `Invalid value ${quoted[1] ?? ''} for ${quoted[0] ?? ''}.`, hint: `${suggestion ? `Did you mean ${suggestion}? ` : ''}Choose one of: ${choices.replace(/'/g, '')}.` }
             : { message: raw.replace(/^option '([^']*)' argument '([^']*)' is invalid\. ?/, 'Invalid value $2 for $1: ') };
         default: return { message: raw };
       }
@@ -432,7 +432,7 @@ export const en: Messages = {
       none: 'No change to models, score sheets or scores.',
       columns: { id: 'Id', model: 'Model', change: 'Change', level: 'Scored at', total: 'Total', class: 'Class', recognized: 'Recognised' },
     },
-    badStep: (s) => `invalid step ${q(s)}; choose register, implement, inspect, review or all`,
+    badStep: (s, suggestion) => `invalid step ${q(s)}; ${suggestion ? `did you mean ${suggestion}? Steps: ` : 'choose '}register, implement, inspect, review or all`,
     badCount: (s) => `${q(s)} is not a whole number`,
     validate: {
       description: 'check files: syntax, schemas, cross-file rules and the completeness of each step',
@@ -470,7 +470,7 @@ export const en: Messages = {
       description: 'print a JSON Schema, for editors and other tools',
       name: 'schema name; leave out to list them',
       examples: '\nExamples:\n  dvk schema\n  dvk schema model > model.schema.json\n  dvk schema steps/review',
-      unknown: (name, names) => ({ message: `No schema ${q(name)}.`, hint: `Schemas: ${l(names, false)}.` }),
+      unknown: (name, names, suggestion) => ({ message: `No schema ${q(name)}.`, hint: suggestion ? `Did you mean ${suggestion}?` : `Schemas: ${l(names, false)}.` }),
       all: 'write every schema (with --out)',
       out: 'folder to write the schema files to',
       needOut: { message: 'Say which folder to write the schemas to.', hint: 'Add --out, e.g. dvk schema --all --out schemas' },
@@ -500,7 +500,7 @@ export const en: Messages = {
       field: 'only this field',
       failUnder: 'fail (exit code 1) if a scored model totals less than this',
       examples: '\nExamples:\n  dvk score\n  dvk score --level huyen --format csv > results.csv\n  dvk score --explain DT-2023-HM-01\n  dvk score --unit HM --format markdown',
-      noSuchModel: (id) => ({ message: `No model ${q(id)} in scope.`, hint: 'Check the id, or drop the --year or --level filter.' }),
+      noSuchModel: (id, suggestion) => ({ message: `No model ${q(id)} in scope.`, hint: suggestion ? `Did you mean ${suggestion}?` : 'Check the id, or drop the --year or --level filter.' }),
       refused: (files) => ({ message: `Cannot score: ${files.length === 1 ? 'a file' : `${n(files.length)} files`} it needs ${files.length === 1 ? 'has' : 'have'} errors: ${l(files, false)}.`, hint: 'Fix the errors above (see also "dvk validate") and try again.' }),
       explainFormat: { message: '--explain prints a table or JSON only.', hint: 'Leave out --format, or use --format json.' },
       badTotal: (v) => `${q(v)} is not a score`,
@@ -602,7 +602,10 @@ export const en: Messages = {
       noSheet: (name, names) => ({ message: `No worksheet ${q(name)}.`, hint: `Worksheets: ${l(names)}.` }),
       noRows: (file) => ({ message: `${file} has no data rows below the header row.`, hint: 'The first row holds the column headers, each row after it one model.' }),
       badMap: (value) => ({ message: `--map ${q(value)} is not in the right form.`, hint: 'Write "Column header=key", e.g. --map "Tên sáng kiến=name".' }),
-      unknownKey: (key, keys) => ({ message: `No key ${q(key)} for --map.`, hint: `Choose one of: ${keys.join(', ')}; or ignore to skip the column.` }),
+      unknownKey: (key, keys, suggestion) => ({
+        message: `No key ${q(key)} for --map.`,
+        hint: suggestion ? `Did you mean ${suggestion}? Keys: ${keys.join(', ')}; or ignore to skip the column.` : `Choose one of: ${keys.join(', ')}; or ignore to skip the column.`,
+      }),
       mapNoColumn: (header, headers) => ({ message: `The sheet has no column ${q(header)} named in --map.`, hint: `The sheet's columns: ${l(headers)}.` }),
       noNameColumn: (headers) => ({
         message: 'No column holds the model name.',

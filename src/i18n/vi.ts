@@ -273,9 +273,9 @@ export const vi = {
     message: `Bộ tiêu chí ${q(framework)} không áp dụng cho mô hình ${q(model.id)} (${why === 'type' ? `loại ${q(model.type)}` : `lĩnh vực ${q(model.field)}`}).`,
     hint: 'Chọn bộ tiêu chí có applies_to phù hợp với loại và lĩnh vực của mô hình.',
   }),
-  unknownCriterion: (id: string, framework: string, suggestion?: string): Msg => ({
+  unknownCriterion: (id: string, framework: string, suggestion?: string, missingHere?: boolean): Msg => ({
     message: `Bộ tiêu chí ${q(framework)} không có tiêu chí ${q(id)}.`,
-    hint: suggestion ? `Có phải ý bạn là ${q(suggestion)}?` : 'Xóa điểm này hoặc sửa mã tiêu chí cho đúng bộ tiêu chí.',
+    hint: suggestion ? `Có phải ý bạn là ${q(suggestion)}${missingHere ? ', tiêu chí phiếu này chưa chấm' : ''}?` : 'Xóa điểm này hoặc sửa mã tiêu chí cho đúng bộ tiêu chí.',
   }),
   scoreOverMax: (id: string, score: number, max: number): Msg => ({
     message: `Điểm tiêu chí ${q(id)} là ${yamlNumber(score)}, vượt điểm tối đa ${yamlNumber(max)}.`,
@@ -440,7 +440,7 @@ export const vi = {
         case 'commander.excessArguments': return { message: 'Thừa tham số.', hint: 'Xem hướng dẫn của lệnh với --help.' };
         case 'commander.invalidArgument':
           return choices
-            ? { message: `Giá trị ${quoted[1] ?? ''} không hợp lệ cho ${quoted[0] ?? ''}.`, hint: `Chọn một trong: ${choices.replace(/'/g, '').replace(/, /g, ', ')}.` }
+            ? { message: `Giá trị ${quoted[1] ?? ''} không hợp lệ cho ${quoted[0] ?? ''}.`, hint: `${suggestion ? `Có phải ý bạn là ${suggestion}? ` : ''}Chọn một trong: ${choices.replace(/'/g, '').replace(/, /g, ', ')}.` }
             : { message: raw.replace(/^option '([^']*)' argument '([^']*)' is invalid\. ?/, 'Giá trị $2 không hợp lệ cho $1: ') };
         default: return { message: raw };
       }
@@ -478,7 +478,7 @@ export const vi = {
       none: 'Không có thay đổi nào về mô hình, phiếu chấm hay điểm số.',
       columns: { id: 'Mã', model: 'Mô hình', change: 'Thay đổi', level: 'Cấp chấm', total: 'Điểm', class: 'Xếp loại', recognized: 'Công nhận' },
     },
-    badStep: (s: string) => `bước ${q(s)} không hợp lệ; chọn register, implement, inspect, review hoặc all`,
+    badStep: (s: string, suggestion?: string) => `bước ${q(s)} không hợp lệ; ${suggestion ? `có phải ý bạn là ${suggestion}? Các bước: ` : 'chọn '}register, implement, inspect, review hoặc all`,
     badCount: (s: string) => `${q(s)} không phải số nguyên không âm`,
     validate: {
       description: 'kiểm tra tệp: cú pháp, lược đồ, quan hệ giữa các tệp và mức độ đầy đủ của từng bước',
@@ -516,7 +516,7 @@ export const vi = {
       description: 'in lược đồ JSON (JSON Schema) cho trình soạn thảo và công cụ khác',
       name: 'tên lược đồ; bỏ trống để xem danh sách',
       examples: '\nVí dụ:\n  dvk schema\n  dvk schema model > model.schema.json\n  dvk schema steps/review',
-      unknown: (name: string, names: string[]): Msg => ({ message: `Không có lược đồ ${q(name)}.`, hint: `Các lược đồ: ${l(names, false)}.` }),
+      unknown: (name: string, names: string[], suggestion?: string): Msg => ({ message: `Không có lược đồ ${q(name)}.`, hint: suggestion ? `Có phải ý bạn là ${suggestion}?` : `Các lược đồ: ${l(names, false)}.` }),
       all: 'ghi mọi lược đồ (cùng --out)',
       out: 'thư mục để ghi các tệp lược đồ',
       needOut: { message: 'Cần cho biết thư mục để ghi lược đồ.', hint: 'Thêm --out, ví dụ: dvk schema --all --out schemas' } as Msg,
@@ -546,7 +546,10 @@ export const vi = {
       field: 'chỉ xét lĩnh vực này',
       failUnder: 'báo lỗi (mã thoát 1) nếu có mô hình đã chấm đạt dưới tổng điểm này',
       examples: '\nVí dụ:\n  dvk score\n  dvk score --level huyen --format csv > ket-qua.csv\n  dvk score --explain DT-2023-HM-01\n  dvk score --unit HM --format markdown',
-      noSuchModel: (id: string): Msg => ({ message: `Không có mô hình ${q(id)} trong phạm vi đang xét.`, hint: 'Kiểm tra mã mô hình, hoặc bỏ bớt bộ lọc --year, --level.' }),
+      noSuchModel: (id: string, suggestion?: string): Msg => ({
+        message: `Không có mô hình ${q(id)} trong phạm vi đang xét.`,
+        hint: suggestion ? `Có phải ý bạn là ${suggestion}?` : 'Kiểm tra mã mô hình, hoặc bỏ bớt bộ lọc --year, --level.',
+      }),
       refused: (files: string[]): Msg => ({
         message: `Không chấm được vì ${files.length === 1 ? 'tệp' : `${n(files.length)} tệp`} cần dùng có lỗi: ${l(files, false)}.`,
         hint: 'Sửa các lỗi trên (xem thêm "dvk validate") rồi chạy lại.',
@@ -657,7 +660,10 @@ export const vi = {
       noSheet: (name: string, names: string[]): Msg => ({ message: `Không có trang tính ${q(name)}.`, hint: `Các trang tính: ${l(names)}.` }),
       noRows: (file: string): Msg => ({ message: `Tệp ${file} không có dòng dữ liệu nào dưới dòng tiêu đề.`, hint: 'Dòng đầu là tiêu đề cột, mỗi dòng sau là một mô hình.' }),
       badMap: (value: string): Msg => ({ message: `--map ${q(value)} không đúng dạng.`, hint: 'Ghi dạng "Tiêu đề cột=khóa", ví dụ --map "Tên sáng kiến=name".' }),
-      unknownKey: (key: string, keys: readonly string[]): Msg => ({ message: `Không có khóa ${q(key)} để dùng với --map.`, hint: `Chọn một trong: ${keys.join(', ')}; hoặc ignore để bỏ qua cột.` }),
+      unknownKey: (key: string, keys: readonly string[], suggestion?: string): Msg => ({
+        message: `Không có khóa ${q(key)} để dùng với --map.`,
+        hint: suggestion ? `Có phải ý bạn là ${suggestion}? Các khóa: ${keys.join(', ')}; hoặc ignore để bỏ qua cột.` : `Chọn một trong: ${keys.join(', ')}; hoặc ignore để bỏ qua cột.`,
+      }),
       mapNoColumn: (header: string, headers: string[]): Msg => ({ message: `Bảng không có cột ${q(header)} nêu trong --map.`, hint: `Các cột của bảng: ${l(headers)}.` }),
       noNameColumn: (headers: string[]): Msg => ({
         message: 'Không tìm thấy cột tên mô hình.',

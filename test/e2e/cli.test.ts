@@ -149,6 +149,23 @@ describe('usage errors', () => {
     expectNoStackTrace(String(r.stderr));
   });
 
+  it('a near miss gets "did you mean": --explain, --require, a choice, --level, --map, a schema name', async () => {
+    const cases: [string[], string][] = [
+      [['-C', EXAMPLE, 'score', '--explain', 'DT-2023-ND-1'], 'Gợi ý: Có phải ý bạn là DT-2023-ND-01?'],
+      [['-C', EXAMPLE, 'score', '--explain', 'dt-2023-nd-01'], 'Gợi ý: Có phải ý bạn là DT-2023-ND-01?'],
+      [['-C', EXAMPLE, 'validate', '--require', 'reviw'], 'có phải ý bạn là review?'],
+      [['-C', EXAMPLE, 'decide', '--by', 'unti'], 'Gợi ý: Có phải ý bạn là unit? Chọn một trong: unit, level, field.'],
+      [['-C', EXAMPLE, 'score', '--level', 'huyn'], 'Gợi ý: Có phải ý bạn là "huyen"?'],
+      [['-C', EXAMPLE, 'import', 'x.csv', '--map', 'Tên sáng kiến=nmae'], 'Gợi ý: Có phải ý bạn là name?'],
+      [['schema', 'modle'], 'Gợi ý: Có phải ý bạn là model?'],
+    ];
+    for (const [args, hint] of cases) {
+      const r = await dvk(args);
+      expect(r.exitCode, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(hint);
+    }
+  });
+
   it('a path that does not exist exits 2', async () => {
     const ws = baseWorkspace();
     const r = await dvk(['validate', 'models/2024'], { cwd: ws });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { DEFAULT_ID_PATTERN, nextModelId } from '../../core/ids.js';
-import { slugify } from '../../core/hints.js';
+import { nearest, slugify } from '../../core/hints.js';
 import {
   cleanText,
   detectDelimiter,
@@ -194,7 +194,7 @@ export function registerImport(program: Command, ctx: Ctx): void {
       const mapValues = opts.map ?? [];
       const parsedMap = parseMap(mapValues);
       if ('error' in parsedMap) {
-        throw new UsageError(parsedMap.error === 'syntax' ? t.badMap(parsedMap.value) : t.unknownKey(parsedMap.value, IMPORT_KEYS));
+        throw new UsageError(parsedMap.error === 'syntax' ? t.badMap(parsedMap.value) : t.unknownKey(parsedMap.value, IMPORT_KEYS, nearest(parsedMap.value, IMPORT_KEYS)));
       }
       const ws = openWorkspace({ cwd: ctx.cwd, m });
       assertConfig(ws, m);

@@ -51,18 +51,21 @@ export const assessmentScores: Rule<AssessmentFile> = (file, { m, index }) => {
   const findings: Finding[] = [];
   const criteria = new Map(framework.groups.flatMap((g) => g.criteria.map((c) => [c.id, c] as const)));
   for (const sheet of sheets(file.data)) {
+    const missing = [...criteria.keys()].filter((id) => !(id in sheet.scores));
     for (const [id, score] of Object.entries(sheet.scores)) {
       const c = criteria.get(id);
       if (!c) {
+        // The criterion this sheet lacks is the likelier meaning than one spelt alike: C7.1 for
+        // a missing C6.2, not C1.1.
+        const lacking = nearest(id, missing) ?? (missing.length === 1 ? missing[0] : undefined);
         findings.push({
           rule: 'unknown-criterion', severity: 'error', path: [...sheet.path, id], target: 'key',
-          ...m.unknownCriterion(id, framework.id, nearest(id, criteria.keys())),
+          ...m.unknownCriterion(id, framework.id, lacking ?? nearest(id, criteria.keys()), lacking !== undefined),
         });
       } else if (typeof score === 'number' && score > c.max) {
         findings.push({ rule: 'score-over-max', severity: 'error', path: [...sheet.path, id], ...m.scoreOverMax(id, score, c.max) });
       }
     }
-    const missing = [...criteria.keys()].filter((id) => !(id in sheet.scores));
     if (missing.length) {
       findings.push({ rule: 'missing-score', severity: 'error', path: sheet.path, target: 'key', ...m.missingScores(missing, sheet.name || undefined) });
     }
