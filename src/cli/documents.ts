@@ -2,7 +2,7 @@
 // document, the rows in scope, and the writing of one document or one per group (--by).
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { isValidDate } from '../core/hints.js';
+import { isValidDate, suggestDate } from '../core/hints.js';
 import { fileSlug } from '../core/ids.js';
 import type { Row } from '../core/results.js';
 import type { LevelDef } from '../core/types.js';
@@ -85,8 +85,11 @@ function outputFormat(ctx: Ctx, opts: DocOptions): 'docx' | 'pdf' {
 /** The document date: --date, then the config's, then SOURCE_DATE_EPOCH, then today. */
 export function documentDateOf(ctx: Ctx, flag: string | undefined, configured: string | undefined): string {
   if (flag !== undefined) {
-    if (!isValidDate(flag)) throw new UsageError(ctx.m.cli.docs.badDate(flag));
-    return flag;
+    if (isValidDate(flag)) return flag;
+    // 24/12/2023, as import reads dates and as they are written by hand.
+    const dayFirst = suggestDate(flag);
+    if (!dayFirst) throw new UsageError(ctx.m.cli.docs.badDate(flag));
+    return dayFirst;
   }
   if (configured) return configured;
   const epoch = ctx.io.env.SOURCE_DATE_EPOCH;

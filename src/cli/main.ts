@@ -2,7 +2,7 @@
 // errors into messages and exit codes. Returns the exit code; never calls process.exit().
 import fs from 'node:fs';
 import path from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { DvkError } from '../errors.js';
 import type { Lang, Messages } from '../i18n/index.js';
 import { LANGS, loadMessages, pickLang } from '../i18n/lang.js';
@@ -54,6 +54,7 @@ async function configLang(io: Io, argv: string[]): Promise<Lang | undefined> {
 
 async function buildProgram(ctx: Ctx, argv: string[]): Promise<Command> {
   const { m } = ctx;
+  const words = (usage: string) => usage.replace(/\[options\]/g, `[${m.cli.help.words.options}]`).replace(/\[command\]/g, `[${m.cli.help.words.command}]`);
   const program = new Command('dvk');
   program
     .description(m.cli.description)
@@ -67,6 +68,11 @@ async function buildProgram(ctx: Ctx, argv: string[]): Promise<Command> {
         }
         return extra.length ? `${option.description} (${extra.join(', ')})` : option.description;
       },
+      // Commander's own words in usage lines ("[options] [command]"), in the user's language.
+      commandUsage: (cmd) => words(new Help().commandUsage(cmd)),
+      subcommandTerm: (cmd) => words(new Help().subcommandTerm(cmd)),
+      argumentDescription: (argument) =>
+        argument.defaultValue !== undefined ? `${argument.description} (${m.cli.help.default(String(argument.defaultValueDescription ?? argument.defaultValue))})` : argument.description,
       showGlobalOptions: true,
     })
     .configureOutput({
@@ -80,12 +86,19 @@ async function buildProgram(ctx: Ctx, argv: string[]): Promise<Command> {
     .showSuggestionAfterError(true)
     .helpOption('-h, --help', m.cli.help.helpOption)
     .helpCommand('help [command]', m.cli.help.helpCommand)
-    .version(VERSION, '-V, --version', m.cli.help.version)
+    .version(VERSION, '-v, --version', m.cli.help.version)
+    // -V, as earlier versions had it.
+    .addOption(new Option('-V').hideHelp())
     .addOption(new Option('-C, --cwd <dir>', m.cli.options.cwd))
     .addOption(new Option('--lang <lang>', m.cli.options.lang).choices(LANGS as string[]))
     .addOption(new Option('--no-color', m.cli.options.noColor))
     .addOption(new Option('-q, --quiet', m.cli.options.quiet))
     .addHelpText('after', m.cli.help.footer);
+
+  program.on('option:V', () => {
+    ctx.out(`${VERSION}\n`);
+    throw new CommanderError(0, 'commander.version', VERSION);
+  });
 
   // Global options apply before any command runs.
   program.hook('preAction', (_root, command) => {

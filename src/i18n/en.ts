@@ -7,6 +7,8 @@ import type { Msg } from './vi.js';
 
 const n = (x: number | string) => formatNumber(x, 'en');
 const l = (xs: readonly string[], quote = true) => list(xs, 'en', quote);
+/** "1 file", "2 files": a count and its noun, singular or plural. */
+const count = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
 const q = (x: unknown) => `"${String(x)}"`;
 /** A number of a YAML file as the file writes it (8.5, 1200): messages about the file quote it so. */
 const yamlNumber = (x: number) => String(x);
@@ -145,6 +147,8 @@ export const en: Messages = {
     message: `${where || 'The value'} must be ${expected.split(',').map((t) => TYPES[t] ?? t).join(' or ')}, but it is ${TYPES[found]}${found === 'string' || found === 'number' || found === 'integer' ? ` ${q(value)}` : ''}.`,
     hint: fix.quote
       ? `Quote the code to keep it as written: '${fix.quote}'.`
+      : fix.unquote
+        ? `Remove the quotes: write ${fix.unquote}, as numbers are not quoted.`
       : fix.number && expected === 'integer'
         ? `Write ${fix.number}: digits only, no thousands separators.`
         : fix.number
@@ -182,7 +186,7 @@ export const en: Messages = {
     hint: 'See this key\'s description in the schema: dvk schema.',
   }),
   emptyText: (where) => ({ message: `${where} is empty.`, hint: 'Write the text, or remove the line until you have it.' }),
-  tooFew: (where, limit, items) => ({ message: `${where} needs at least ${n(limit)} ${items ? 'item(s)' : 'figure(s)'}.` }),
+  tooFew: (where, limit, items) => ({ message: `${where} needs at least ${count(limit, items ? 'item' : 'figure')}.` }),
   oneOf: (where, options, multiple) => {
     const forms = options.map((o) => `${l(o.keys)}`).join(' or ');
     return multiple
@@ -292,7 +296,7 @@ export const en: Messages = {
     columns: { rank: 'Rank', id: 'Id', name: 'Model', unit: 'Unit', level: 'Scored at', total: 'Total', class: 'Class', recognized: 'Recognised', reasons: 'Reasons' },
     reasonsTitle: 'Why not recognised:',
     legend: '✓: recognised; ✓ exemplary: recognised as exemplary; ✗: not recognised.',
-    summary: (t) => `${n(t.models)} models: ${n(t.assessed)} assessed, ${n(t.recognized)} recognised (${n(t.exemplary)} exemplary), ${n(t.notAssessed)} not assessed.`,
+    summary: (t) => `${count(t.models, 'model')}: ${n(t.assessed)} assessed, ${n(t.recognized)} recognised (${n(t.exemplary)} exemplary), ${n(t.notAssessed)} not assessed.`,
     fieldLabel: (f) => FIELD_LABELS[f] ?? f,
     typeLabel: (t) => (t === 'individual' ? 'Individual exemplar' : 'Collective model'),
     csv: {
@@ -368,12 +372,13 @@ export const en: Messages = {
     severity: { error: 'error', warning: 'warning' },
     summary: (s) =>
       s.errors + s.warnings === 0
-        ? `✔ No problems in ${n(s.files)} files.`
-        : `${s.errors ? '✖' : '⚠'} ${n(s.errors)} errors, ${n(s.warnings)} warnings in ${n(s.files)} files.`,
+        ? `✔ No problems in ${count(s.files, 'file')}.`
+        : `${s.errors ? '✖' : '⚠'} ${count(s.errors, 'error')}, ${count(s.warnings, 'warning')} in ${count(s.files, 'file')}.`,
     help: {
       titles: { 'Usage:': 'Usage:', 'Options:': 'Options:', 'Commands:': 'Commands:', 'Arguments:': 'Arguments:', 'Global Options:': 'Global Options:' },
       choices: (c) => `choices: ${c.join(', ')}`,
       default: (d) => `default: ${d}`,
+      words: { options: 'options', command: 'command' },
       helpOption: 'show help for the command',
       helpCommand: 'show help for a command',
       version: 'show the version number',
@@ -427,7 +432,7 @@ export const en: Messages = {
       completed: (steps) => `completed ${steps.join(', ')}`,
       uncompleted: (steps) => `no longer complete: ${steps.join(', ')}`,
       sheets: (levels) => `score sheet changed: ${levels.join(', ')}`,
-      heading: (rev, commit, count) => `Compared with ${rev} (${commit}): ${count ? `${n(count)} models changed` : 'no model changed'}.`,
+      heading: (rev, commit, models) => `Compared with ${rev} (${commit}): ${models ? `${count(models, 'model')} changed` : 'no model changed'}.`,
       totals: (t) => `Recognised: ${n(t.recognized[0])} → ${n(t.recognized[1])}; exemplary: ${n(t.exemplary[0])} → ${n(t.exemplary[1])}.`,
       none: 'No change to models, score sheets or scores.',
       columns: { id: 'Id', model: 'Model', change: 'Change', level: 'Scored at', total: 'Total', class: 'Class', recognized: 'Recognised' },
@@ -442,12 +447,12 @@ export const en: Messages = {
       changed: 'report only files changed since this git revision (default: the merge base with the default branch); cross-file rules still see the whole workspace',
       examples: '\nExamples:\n  dvk validate\n  dvk validate models/2023/HM\n  dvk validate --require review --format json\n  dvk validate --format sarif > dvk.sarif\n\nExit codes: 0 no errors; 1 errors (or too many warnings); 2 usage or configuration error.',
       nothing: (dir) => `No dvk file found in ${dir}: check the folder (-C), or create a workspace with "dvk init".`,
-      tooManyWarnings: (count, max) => `${n(count)} warnings, over --max-warnings ${n(max)}.`,
+      tooManyWarnings: (warnings, max) => `${count(warnings, 'warning')}, over --max-warnings ${n(max)}.`,
     },
     status: {
       description: 'which step each model has reached and what is missing; a table by unit',
       examples: '\nExamples:\n  dvk status\n  dvk status --year 2023\n  dvk status models/2023/HM --format json',
-      invalid: (count) => `${n(count)} files have errors and are not counted; run "dvk validate" for details.`,
+      invalid: (files) => `${files === 1 ? '1 file has' : `${n(files)} files have`} errors and ${files === 1 ? 'is' : 'are'} not counted; run "dvk validate" for details.`,
       none: 'No models.',
       id: 'Id',
       unit: 'Unit',
@@ -474,7 +479,7 @@ export const en: Messages = {
       all: 'write every schema (with --out)',
       out: 'folder to write the schema files to',
       needOut: { message: 'Say which folder to write the schemas to.', hint: 'Add --out, e.g. dvk schema --all --out schemas' },
-      written: (count, dir) => `Wrote ${n(count)} schemas to ${dir}.`,
+      written: (schemas, dir) => `Wrote ${count(schemas, 'schema')} to ${dir}.`,
     },
     init: {
       description: 'create a new workspace: config, example framework, one example model, CI workflow, CODEOWNERS, editor settings',
@@ -487,7 +492,7 @@ export const en: Messages = {
         message: `The folder already has ${n(files.length)} of the files dvk init creates: ${files.length > 5 ? `${files.slice(0, 5).join(', ')}, …` : l(files, false)}. Nothing was written.`,
         hint: 'Choose another folder, or add --force to overwrite.',
       }),
-      done: (dir, count) => `Created a workspace in ${dir} (${n(count)} files).`,
+      done: (dir, files) => `Created a workspace in ${dir} (${count(files, 'file')}).`,
       next: (dir) =>
         `Next steps:\n  1. Edit ${dir}/dvk.config.yaml: issuing body, signer, legal bases.\n  2. Replace the example model with your own: dvk new model --name "…" --unit "…" --unit-code …\n  3. Check: dvk validate -C ${dir}\n  4. Put it in git: git init, git add, git commit; set the committee's team in .github/CODEOWNERS.`,
     },
@@ -505,15 +510,15 @@ export const en: Messages = {
       explainFormat: { message: '--explain prints a table or JSON only.', hint: 'Leave out --format, or use --format json.' },
       badTotal: (v) => `${q(v)} is not a score`,
       empty: 'No models in scope.',
-      under: (limit, models) => `${n(models.length)} models below ${n(limit)}: ${models.join(', ')}.`,
+      under: (limit, models) => `${count(models.length, 'model')} below ${n(limit)}: ${models.join(', ')}.`,
     },
     docs: {
       year: 'year (default: year in dvk.config.yaml)',
       level: 'level of the steering committee (default: level in dvk.config.yaml)',
-      date: 'date of signing, year-month-day (default: the date in dvk.config.yaml, SOURCE_DATE_EPOCH or today)',
+      date: 'date of signing, year-month-day or day/month/year (default: the date in dvk.config.yaml, SOURCE_DATE_EPOCH or today)',
       output: 'the .docx or .pdf file to write; with --by, a folder (default: under out/)',
       by: 'one document per group: by unit, unit level or field',
-      badDate: (v) => ({ message: `Invalid date ${q(v)}.`, hint: 'Write dates as year-month-day, e.g. 2023-12-20.' }),
+      badDate: (v) => ({ message: `Invalid date ${q(v)}.`, hint: 'Write a real date, as 2023-12-20 or 20/12/2023.' }),
       needYear: { message: 'The document\'s year is not known.', hint: 'Add --year 2023, or year: 2023 in dvk.config.yaml.' },
       needLevel: (levels, found, year) => ({
         message: found.length ? `The ${year} score sheets are at ${n(found.length)} levels (${l(found, false)}): which level is the document for?` : 'The level of the issuing steering committee is not known.',
@@ -524,8 +529,8 @@ export const en: Messages = {
     numbering: {
       from: 'with --by: number the documents from n, in the order they are listed',
       none: 'leave the number blank for the office to fill in from its register (ignores the number in dvk.config.yaml)',
-      oneNumber: (number, count, fromConfig) => ({
-        message: `${fromConfig ? `The number ${q(number)} in dvk.config.yaml` : `--number ${number}`} is one number, but this writes ${n(count)} documents; each needs its own number from the register.`,
+      oneNumber: (number, documents, fromConfig) => ({
+        message: `${fromConfig ? `The number ${q(number)} in dvk.config.yaml` : `--number ${number}`} is one number, but this writes ${n(documents)} documents; each needs its own number from the register.`,
         hint: `Add --number-from ${number} to number them ${number}, ${Number(number) + 1 || '…'}, … in the order listed, or --no-number to leave the number blank for the office.`,
       }),
       numbered: (from, to) => `Numbered ${from} to ${to}, in the order listed above.`,
@@ -554,7 +559,7 @@ export const en: Messages = {
       number: 'decision number (default: decision.number in dvk.config.yaml; leave blank to write by hand)',
       examples: '\nExamples:\n  dvk decide\n  dvk decide --level huyen --year 2023 --number 15 --date 2023-12-20 -o decision.docx\n  dvk decide --by unit --number-from 16 -o out/by-unit\n  dvk decide --by field --no-number',
       nothing: (year, level) => ({ message: `No model is recognised at ${level} in ${year}, so there is no decision to write.`, hint: 'See "dvk score" for scores and reasons; check --year and --level.' }),
-      done: (files, models) => `Wrote ${n(files)} decision(s) recognising ${n(models)} models.`,
+      done: (files, models) => `Wrote ${count(files, 'decision')} recognising ${count(models, 'model')}.`,
     },
     report: {
       description: 'write the year\'s summary report (.docx): figures by field, type, level and unit, comparison with last year, a chart, exemplary models',
@@ -562,7 +567,7 @@ export const en: Messages = {
       examples: '\nExamples:\n  dvk report\n  dvk report --year 2023 -o report-2023.docx\n  dvk report --by unit --number-from 33 -o out/reports-by-unit',
       nothing: (year) => ({ message: `No model of ${year} to report on.`, hint: 'Check --year, or the model files under models/.' }),
       noPrevious: (year) => `The ${year} data has errors, so the report does not compare with ${year}; run "dvk validate" for details.`,
-      done: (files) => `Wrote ${n(files)} report(s).`,
+      done: (files) => `Wrote ${count(files, 'report')}.`,
     },
     import: {
       source: (file, row) => `Imported from ${file}, row ${row} (dvk import).`,
@@ -650,10 +655,10 @@ export const en: Messages = {
       write: 'rewrite the files that are not formatted',
       examples: '\nExamples:\n  dvk fmt --check                   list the files that are not formatted\n  dvk fmt --write                   format the whole workspace\n  dvk fmt --write models/2023/HM\n  dvk fmt models/2023/HM/rac.yaml   print the file formatted\n\nWith neither --check nor --write: one file is printed formatted; several files are checked as with --check.\nExit codes: 0 every file is formatted or was written; 1 some file is not formatted (with --check) or has errors and was skipped; 2 usage error; 70 internal error.',
       checkAndWrite: { message: 'Use either --check or --write, not both.', hint: 'Use --check to see which files are not formatted, --write to rewrite them.' },
-      unformatted: (count, total) => `${n(count)} of ${n(total)} files are not formatted; run "dvk fmt --write" to fix them.`,
-      formatted: (total) => `✔ ${n(total)} files are formatted.`,
-      written: (count, total) => (count ? `Formatted ${n(count)} of ${n(total)} files.` : `✔ ${n(total)} files are formatted; nothing to rewrite.`),
-      skipped: (count) => `Skipped ${n(count)} files with errors; fix the errors above and run "dvk fmt" again.`,
+      unformatted: (changed, total) => `${n(changed)} of ${count(total, 'file')} ${changed === 1 ? 'is' : 'are'} not formatted; run "dvk fmt --write" to fix them.`,
+      formatted: (total, clean) => `${clean ? '✔ ' : ''}${total === 1 ? `1 ${clean ? '' : 'other '}file is` : `${n(total)} ${clean ? '' : 'other '}files are`} formatted.`,
+      written: (changed, total, clean) => (changed ? `Formatted ${n(changed)} of ${count(total, 'file')}.` : `${clean ? '✔ ' : ''}${total === 1 ? '1 file is' : `${n(total)} files are`} formatted; nothing to rewrite.`),
+      skipped: (files) => `Skipped ${count(files, 'file')} with errors; fix the errors above and run "dvk fmt" again.`,
       unsafe: (file, why) => ({
         message: `Internal error in dvk: formatting ${file} would ${why === 'meaning' ? 'change its data' : 'lose or alter a comment'}, so the file was left as it is.`,
         hint: 'This is a bug in the program, not in your data. Please send this file to the developers.',

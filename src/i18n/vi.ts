@@ -158,10 +158,12 @@ export const vi = {
     message: `Thiếu khóa bắt buộc ${q(key)}${title ? ` (${title.toLowerCase()})` : ''}${at(where)}.`,
     hint: `Thêm dòng "${key}: …"${where ? ` vào trong ${where}` : ''}.`,
   }),
-  wrongType: (where: string, expected: string, found: ValueType, value: unknown, fix: { number?: string; quote?: string }): Msg => ({
+  wrongType: (where: string, expected: string, found: ValueType, value: unknown, fix: { number?: string; quote?: string; unquote?: string }): Msg => ({
     message: `${where || 'Giá trị'} phải là ${expected.split(',').map((t) => TYPES[t] ?? t).join(' hoặc ')}, nhưng đang là ${TYPES[found]}${found === 'string' || found === 'number' || found === 'integer' ? ` ${q(value)}` : ''}.`,
     hint: fix.quote
       ? `Đặt mã trong dấu nháy để giữ nguyên cách viết: '${fix.quote}'.`
+      : fix.unquote
+        ? `Bỏ dấu nháy: viết ${fix.unquote}, vì số không đặt trong dấu nháy.`
       : fix.number && expected === 'integer'
         ? `Viết ${fix.number}: số viết liền, không dùng dấu chấm hay dấu phẩy ngăn cách hàng nghìn.`
         : fix.number
@@ -416,6 +418,7 @@ export const vi = {
       titles: { 'Usage:': 'Cách dùng:', 'Options:': 'Tùy chọn:', 'Commands:': 'Lệnh:', 'Arguments:': 'Tham số:', 'Global Options:': 'Tùy chọn chung:' },
       choices: (c: readonly string[]) => `chọn: ${c.join(', ')}`,
       default: (d: string) => `mặc định: ${d}`,
+      words: { options: 'tùy chọn', command: 'lệnh' },
       helpOption: 'hiện hướng dẫn của lệnh',
       helpCommand: 'hiện hướng dẫn của một lệnh',
       version: 'hiện số phiên bản',
@@ -562,10 +565,10 @@ export const vi = {
     docs: {
       year: 'năm (mặc định: year trong dvk.config.yaml)',
       level: 'cấp của ban chỉ đạo (mặc định: level trong dvk.config.yaml)',
-      date: 'ngày ký, dạng năm-tháng-ngày (mặc định: ngày trong dvk.config.yaml, SOURCE_DATE_EPOCH hoặc hôm nay)',
+      date: 'ngày ký, dạng năm-tháng-ngày hoặc ngày/tháng/năm (mặc định: ngày trong dvk.config.yaml, SOURCE_DATE_EPOCH hoặc hôm nay)',
       output: 'tệp .docx hoặc .pdf cần ghi; với --by là thư mục (mặc định: trong thư mục out/)',
       by: 'mỗi nhóm một văn bản: theo đơn vị (unit), cấp đơn vị (level) hoặc lĩnh vực (field)',
-      badDate: (v: string): Msg => ({ message: `Ngày ${q(v)} không hợp lệ.`, hint: 'Ghi ngày theo dạng năm-tháng-ngày, ví dụ 2023-12-20.' }),
+      badDate: (v: string): Msg => ({ message: `Ngày ${q(v)} không hợp lệ.`, hint: 'Ghi ngày có thật, dạng 2023-12-20 hoặc 20/12/2023.' }),
       needYear: { message: 'Chưa biết năm của văn bản.', hint: 'Thêm --year 2023, hoặc ghi year: 2023 trong dvk.config.yaml.' } as Msg,
       needLevel: (levels: string[], found: string[], year: number): Msg => ({
         message: found.length ? `Phiếu chấm năm ${year} có ở ${n(found.length)} cấp (${l(found, false)}): chưa biết văn bản của cấp nào.` : 'Chưa biết cấp của ban chỉ đạo ban hành văn bản.',
@@ -709,9 +712,9 @@ export const vi = {
       examples: '\nVí dụ:\n  dvk fmt --check                   liệt kê các tệp chưa đúng định dạng\n  dvk fmt --write                   định dạng lại cả kho dữ liệu\n  dvk fmt --write models/2023/HM\n  dvk fmt models/2023/HM/rac.yaml   in nội dung tệp đã định dạng\n\nKhông có --check hay --write: nêu một tệp thì in tệp đó đã định dạng; nêu nhiều tệp hoặc thư mục thì làm như --check.\nMã thoát: 0 mọi tệp đã đúng định dạng hoặc đã ghi xong; 1 có tệp chưa đúng định dạng (với --check) hoặc có tệp lỗi bị bỏ qua; 2 sai cách dùng; 70 lỗi nội bộ.',
       checkAndWrite: { message: 'Không dùng --check cùng với --write.', hint: 'Dùng --check để xem tệp nào chưa đúng định dạng, --write để ghi lại các tệp đó.' } as Msg,
       unformatted: (count: number, total: number) => `${n(count)}/${n(total)} tệp chưa đúng định dạng; chạy "dvk fmt --write" để sửa.`,
-      formatted: (total: number) => `✔ ${n(total)} tệp đã đúng định dạng.`,
-      written: (count: number, total: number) =>
-        count ? `Đã định dạng lại ${n(count)}/${n(total)} tệp.` : `✔ ${n(total)} tệp đã đúng định dạng, không phải ghi lại tệp nào.`,
+      formatted: (total: number, clean: boolean) => `${clean ? '✔ ' : ''}${n(total)} tệp ${clean ? '' : 'còn lại '}đã đúng định dạng.`,
+      written: (count: number, total: number, clean: boolean) =>
+        count ? `Đã định dạng lại ${n(count)}/${n(total)} tệp.` : `${clean ? '✔ ' : ''}${n(total)} tệp ${clean ? '' : 'còn lại '}đã đúng định dạng, không phải ghi lại tệp nào.`,
       skipped: (count: number) => `Bỏ qua ${n(count)} tệp có lỗi; sửa các lỗi trên rồi chạy lại "dvk fmt".`,
       unsafe: (file: string, why: 'meaning' | 'comments'): Msg => ({
         message: `Lỗi nội bộ của dvk: định dạng lại ${file} sẽ làm ${why === 'meaning' ? 'thay đổi dữ liệu' : 'mất hoặc sai lệch chú thích'}, nên tệp được giữ nguyên.`,

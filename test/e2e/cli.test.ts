@@ -102,12 +102,22 @@ describe('help and version', () => {
   }
 
   it('--version prints the package version', async () => {
-    for (const flag of ['--version', '-V']) {
+    for (const flag of ['--version', '-v', '-V']) {
       const r = await dvk([flag]);
       expect(r.exitCode).toBe(0);
       expect(String(r.stdout).trim()).toBe(VERSION);
       expect(String(r.stderr)).toBe('');
     }
+  });
+
+  it('Vietnamese help has no English left: usage words, defaults; dvk new --help shows new model\'s options', async () => {
+    for (const args of [['--help'], ['init', '--help'], ['new', '--help'], ['help', 'decide']]) {
+      const out = String((await dvk(args)).stdout);
+      expect(out, args.join(' ')).not.toMatch(/\[options\]|\[command\]|\(default: |Usage:/);
+    }
+    expect(String((await dvk(['--help'])).stdout)).toContain('Cách dùng: dvk [tùy chọn] [lệnh]');
+    const news = String((await dvk(['new', '--help'])).stdout);
+    for (const flag of ['--name', '--unit-code', '--field', '--level']) expect(news).toContain(flag);
   });
 
   it('--lang on the command line wins over DVK_LANG', async () => {
@@ -455,6 +465,20 @@ describe('exit codes, --max-warnings and --quiet', () => {
     const quietStylish = await dvk(['validate', '--quiet'], { cwd: ws });
     expect(String(quietStylish.stdout)).not.toContain('evidence-missing');
     expect(String(quietStylish.stdout)).toContain('evidence-outside');
+  });
+
+  it('-q --max-warnings shows the warnings that fail the run', async () => {
+    const r = await dvk(['-q', 'validate', '--max-warnings', '0'], { cwd: await caseWorkspace('step-incomplete') });
+    expect(r.exitCode).toBe(1);
+    expect(String(r.stdout)).toContain('step-incomplete');
+    expect(String(r.stderr)).toMatch(/--max-warnings 0/);
+  });
+
+  it('English summaries count in the singular and the plural', async () => {
+    const one = await dvk(['--lang', 'en', 'validate', 'models/2023/BB/nong-thon-moi.yaml'], { cwd: await caseWorkspace('yaml-bad-indent') });
+    expect(String(one.stdout)).toContain('✖ 1 error, 0 warnings in 1 file.');
+    const many = await dvk(['--lang', 'en', 'validate'], { cwd: await caseWorkspace('date-order') });
+    expect(String(many.stdout)).toMatch(/✖ 4 errors, 0 warnings in 6 files\./);
   });
 
   it('--quiet with only warnings prints no diagnostics and exits 0', async () => {

@@ -112,7 +112,10 @@ describe('dvk decide', () => {
     const text = paragraphs(parts(out)['word/document.xml']!);
     expect(text).toContain('Số 7-QĐ/BCĐ');
     expect(text).toContain('Duy Tiên, ngày 05 tháng 01 năm 2024');
-    expect((await dvk(['decide', '--date', '5/1/2024'], { cwd: EXAMPLE })).exitCode).toBe(2);
+    // Day/month/year, as dates are written by hand (and read by dvk import).
+    const { out: dayFirst } = await decide(EXAMPLE, '--date', '24/12/2023');
+    expect(paragraphs(parts(dayFirst)['word/document.xml']!)).toContain('Duy Tiên, ngày 24 tháng 12 năm 2023');
+    expect((await dvk(['decide', '--date', '30/2/2024'], { cwd: EXAMPLE })).exitCode).toBe(2);
     const ws = workspaceFrom(EXAMPLE);
     const file = path.join(ws, 'dvk.config.yaml');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('  number: 15 # số quyết định\n', ''));

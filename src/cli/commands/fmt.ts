@@ -97,14 +97,15 @@ export function registerFmt(program: Command, ctx: Ctx): void {
         ctx.out(`${file.path}\n`);
       }
 
-      if (skipped.length) {
-        ctx.err(stylish({ diagnostics: skipped, summary: summarize(skipped, skippedFiles), m, version: ctx.version }, { color: errColor }));
-        ctx.err(`${t.skipped(skippedFiles)}\n`);
-      }
+      if (skipped.length) ctx.err(stylish({ diagnostics: skipped, summary: summarize(skipped, skippedFiles), m, version: ctx.version }, { color: errColor }));
       if (!ctx.quiet && mode !== 'print') {
         const total = files.length - skippedFiles - failed;
-        ctx.err(`${mode === 'write' ? t.written(changed, total) : changed ? t.unformatted(changed, total) : t.formatted(total)}\n`);
+        // No ✔ when files were skipped: the run fails.
+        const clean = skippedFiles === 0 && failed === 0;
+        ctx.err(`${mode === 'write' ? t.written(changed, total, clean) : changed ? t.unformatted(changed, total) : t.formatted(total, clean)}\n`);
       }
+      // The last line says why the run fails.
+      if (skipped.length) ctx.err(`${t.skipped(skippedFiles)}\n`);
       ctx.exitCode = failed ? 70 : skippedFiles || (mode === 'check' && changed) ? 1 : 0;
     });
 }

@@ -45,7 +45,7 @@ export function registerNew(program: Command, ctx: Ctx): void {
   const { m } = ctx;
   const t = m.cli.newModel;
   const cmd = program.command('new').description(m.cli.newCommand);
-  cmd
+  const model = cmd
     .command('model')
     .description(t.description)
     .argument('[file]', t.file)
@@ -114,6 +114,8 @@ export function registerNew(program: Command, ctx: Ctx): void {
       }
       if (!ctx.quiet) ctx.out(`${t.created(values.file!, id)}\n`);
     });
+  // `dvk new --help` shows what `dvk new model` takes, its only kind of file.
+  cmd.addHelpText('after', () => `\n${model.helpInformation()}`);
 }
 
 /** Asks for each value of a new model not given as a flag, until each answer is usable. */

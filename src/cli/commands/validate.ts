@@ -44,8 +44,10 @@ export function registerValidate(program: Command, ctx: Ctx): void {
         severities: ws.config.rules,
         report: (f) => reported.has(f),
       });
-      const shown = ctx.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
       const summary = summarize(result.diagnostics, reported.size);
+      const tooManyWarnings = opts.maxWarnings !== undefined && summary.warnings > opts.maxWarnings;
+      // --quiet hides warnings, except those that fail the run (--max-warnings).
+      const shown = ctx.quiet && !tooManyWarnings ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
       const input = { diagnostics: shown, summary, m, version: ctx.version };
       const text =
         opts.format === 'json' ? json(input)
@@ -55,7 +57,6 @@ export function registerValidate(program: Command, ctx: Ctx): void {
         : stylish(input, { color: ctx.color });
       ctx.out(text);
       if (ws.files.length === 0 && !ctx.quiet) ctx.err(`${m.cli.validate.nothing(ws.root)}\n`);
-      const tooManyWarnings = opts.maxWarnings !== undefined && summary.warnings > opts.maxWarnings;
       if (tooManyWarnings) ctx.err(`${m.cli.validate.tooManyWarnings(summary.warnings, opts.maxWarnings!)}\n`);
       // A broken dvk.config.yaml is a configuration error, whatever else is found.
       ctx.exitCode = ws.configInvalid ? 2 : summary.errors > 0 || tooManyWarnings ? 1 : 0;
