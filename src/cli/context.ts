@@ -47,6 +47,9 @@ export interface GlobalOptions {
   quiet?: boolean;
 }
 
+/** The width of the terminal standard output goes to; undefined when piped, so that output for scripts does not change. */
+export const terminalWidth = (ctx: { io: Io }): number | undefined => (ctx.io.stdout.isTTY ? ctx.io.stdout.columns || 80 : undefined);
+
 /** "Lỗi: …" and "Gợi ý: …" on stderr: how every command reports what stops it. */
 export function printError(ctx: Ctx, e: { message: string; hint?: string }, color: boolean): void {
   const prefix = `${ctx.m.cli.errorPrefix}:`;

@@ -1,11 +1,9 @@
 // `dvk schema` (the JSON Schemas editors use) and `dvk new model` (a commented model file).
 import fs from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
 import { dvk, ROOT } from '../helpers.js';
-import { baseWorkspace, caseWorkspace, expectNoStackTrace, parseReport } from './support.js';
+import { baseWorkspace, caseWorkspace, expectNoStackTrace, parseReport, runOnTerminal } from './support.js';
 
 const SCHEMAS = path.join(ROOT, 'schemas');
 
@@ -147,20 +145,6 @@ describe('schemas are documented in Vietnamese', () => {
   });
 });
 
-/** Runs dvk in this process with standard input and output that say they are a terminal. */
-async function runOnTerminal(argv: string[], answers: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdin = Object.assign(new PassThrough(), { isTTY: true });
-  const stdout = Object.assign(new PassThrough(), { isTTY: true, columns: 100 });
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  stdin.end(answers.map((a) => `${a}\n`).join(''));
-  const code = await run(argv, { stdin, stdout, stderr, env: { NO_COLOR: '1' }, cwd: ROOT });
-  return { code, out, err };
-}
-
 describe('dvk new model', () => {
   const args = ['new', 'model', '--name', 'Dân vận khéo trong xây dựng nông thôn mới', '--unit', 'Ủy ban nhân dân xã Bình Bảo', '--unit-code', 'BB', '--field', 'kinh-te'];
 
@@ -244,7 +228,7 @@ describe('dvk new model', () => {
   it('on a terminal, asks for what is missing, with the defaults shown, and writes no placeholder', async () => {
     const ws = baseWorkspace();
     const answers = ['Dân vận khéo trong hiến đất mở đường', 'Ủy ban nhân dân xã Bình Bảo', '', 'nông nghiệp', '1', '', '', ''];
-    const { code, out } = await runOnTerminal(['-C', ws, 'new', 'model'], answers);
+    const { code, out } = await runOnTerminal(['-C', ws, 'new', 'model'], { answers });
     expect(code, out).toBe(0);
     expect(out).toContain('Tên mô hình: ');
     expect(out).toContain('Mã ngắn của đơn vị, dùng trong mã mô hình [UBNDXBB]: ');
@@ -262,7 +246,7 @@ describe('dvk new model', () => {
 
   it('on a terminal, the end of input before an answer writes nothing', async () => {
     const ws = baseWorkspace();
-    const { code, err } = await runOnTerminal(['-C', ws, 'new', 'model'], ['Dân vận khéo trong hiến đất mở đường']);
+    const { code, err } = await runOnTerminal(['-C', ws, 'new', 'model'], { answers: ['Dân vận khéo trong hiến đất mở đường'] });
     expect(code).toBe(2);
     expect(err).toContain('Thiếu --unit và --field');
     expect(created(ws)).toEqual([]);

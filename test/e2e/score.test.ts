@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { width } from '../../src/cli/table.js';
 import { dvk, dvkBytes, EXAMPLE, workspaceFrom, writeFile } from '../helpers.js';
+import { runOnTerminal } from './support.js';
 
 interface ScoreJson {
   models: {
@@ -210,5 +212,30 @@ describe('dvk score refuses when what it needs has errors', () => {
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain('Có phải ý bạn là "levels"?');
     expect(r.stderr).toContain('Tệp cấu hình dvk.config.yaml có lỗi.');
+  });
+});
+
+describe('on a terminal', () => {
+  const widest = (text: string) => Math.max(...text.split('\n').map((l) => width(l)));
+
+  it('score and status fit an 80-column terminal: the names narrow, the level and unit columns go, long lines wrap', async () => {
+    for (const command of ['score', 'status']) {
+      const { code, out } = await runOnTerminal(['-C', EXAMPLE, command], { columns: 80 });
+      expect(code, command).toBe(0);
+      expect(widest(out), `${command}\n${out}`).toBeLessThanOrEqual(80);
+    }
+    const { out } = await runOnTerminal(['-C', EXAMPLE, 'score'], { columns: 80 });
+    expect(out).toMatch(/^ {3}1 {2}DT-2023-CA-01 {3}Dân vận khéo trong xây… +94,50\/100 {2}Xuất sắc {2}✓ tiêu biểu$/m);
+    expect(out).not.toContain('Cấp chấm');
+    expect(out).toMatch(/^ {2}DT-2023-MN-01 \(cấp huyện\): .*\n {4}\S/m);
+    // A wide terminal shows every column.
+    expect((await runOnTerminal(['-C', EXAMPLE, 'score'], { columns: 160 })).out).toContain('Cấp chấm');
+  });
+
+  it('piped, the output is the same as ever (no width), so scripts are not broken', async () => {
+    const r = await dvk(['-C', EXAMPLE, 'score']);
+    expect(r.stdout).toContain('Cấp chấm');
+    expect(widest(r.stdout)).toBeGreaterThan(120);
+    expect(r.stdout).toMatch(/^ {3}1 {2}DT-2023-CA-01 {3}Dân vận khéo trong xây dựng mô hình "Camera an… {3}Công an thị xã Duy Tiên/m);
   });
 });

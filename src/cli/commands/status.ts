@@ -3,8 +3,8 @@ import { Chalk } from 'chalk';
 import { statusReport, type StatusReport } from '../../core/status.js';
 import type { Model } from '../../core/types.js';
 import { checkedWorkspace } from '../../workspace/checked.js';
-import type { Ctx } from '../context.js';
-import { table } from '../table.js';
+import { terminalWidth, type Ctx } from '../context.js';
+import { table, wrap } from '../table.js';
 import { parseCount } from '../args.js';
 
 export function registerStatus(program: Command, ctx: Ctx): void {
@@ -37,20 +37,21 @@ function renderStatus(report: StatusReport, ctx: Ctx): string {
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const t = m.cli.status;
   if (report.models.length === 0) return `${t.none}\n`;
+  const width = terminalWidth(ctx);
   const models = table(
-    [{ header: t.id }, { header: t.unit, max: 34 }, { header: t.reached }, { header: t.missing, max: 60 }],
+    [{ header: t.id }, { header: t.unit, max: 34, min: 16 }, { header: t.reached }, { header: t.missing, max: 60, min: 14 }],
     report.models.map((s) => [
       s.id,
       s.unit.name,
       s.reached ? `${t.stepShort[s.reached]}${s.complete ? ' ✓' : ''}` : t.noStep,
       s.complete ? '—' : t.missingList(s.missing),
     ]),
-    { bold: c.bold },
+    { bold: c.bold, width },
   );
   const n = (x: number) => m.number(x);
   const units = table(
     [
-      { header: t.unit, max: 40 }, { header: t.level },
+      { header: t.unit, max: 40, min: 16 }, { header: t.level },
       { header: t.models, align: 'right' }, { header: t.col.none, align: 'right' },
       { header: t.col.register, align: 'right' }, { header: t.col.implement, align: 'right' },
       { header: t.col.inspect, align: 'right' }, { header: t.col.review, align: 'right' },
@@ -62,9 +63,10 @@ function renderStatus(report: StatusReport, ctx: Ctx): string {
     ]),
     {
       bold: c.bold,
+      width,
       footer: [t.total, '', n(report.total.models), n(report.total.reached.none), n(report.total.reached.register),
         n(report.total.reached.implement), n(report.total.reached.inspect), n(report.total.reached.review), n(report.total.complete)],
     },
   );
-  return `${c.bold(t.modelsTitle(report.models.length))}\n${models}\n${c.bold(t.unitsTitle(report.units.length))}\n${units}\n${t.legend}\n`;
+  return `${c.bold(t.modelsTitle(report.models.length))}\n${models}\n${c.bold(t.unitsTitle(report.units.length))}\n${units}\n${wrap(t.legend, width)}\n`;
 }

@@ -5,7 +5,7 @@ import type { Messages } from '../../i18n/index.js';
 import type { Ratio } from '../../core/decimal.js';
 import { tally, type Row } from '../../core/results.js';
 import type { LevelDef } from '../../core/types.js';
-import { table } from '../table.js';
+import { table, wrap } from '../table.js';
 
 export interface ScoreFormatOptions {
   m: Messages;
@@ -59,24 +59,24 @@ export function scoreTable(rows: Row[], o: ScoreFormatOptions): string {
   const { m } = o;
   const c = new Chalk({ level: o.color ? 1 : 0 });
   const t = m.score.columns;
-  const nameWidth = o.width ? Math.max(24, Math.min(60, o.width - 95)) : 48;
+  // On a narrow terminal the names narrow first, then the level and the unit columns go.
   const body = table(
     [
-      { header: t.rank, align: 'right' }, { header: t.id }, { header: t.name, max: nameWidth }, { header: t.unit, max: 30 },
-      { header: t.level }, { header: t.total, align: 'right' }, { header: t.class }, { header: t.recognized },
+      { header: t.rank, align: 'right' }, { header: t.id }, { header: t.name, max: o.width ? 60 : 48, min: 20 }, { header: t.unit, max: 30, min: 16, drop: 2 },
+      { header: t.level, drop: 1 }, { header: t.total, align: 'right' }, { header: t.class }, { header: t.recognized },
     ],
     cells(m, rows, o),
-    { bold: c.bold },
+    { bold: c.bold, width: o.width },
   );
   const out = [body];
   const refused = rows.filter((r) => r.recognition && !r.recognition.recognized);
   if (refused.length) {
     out.push(c.bold(m.score.reasonsTitle));
-    for (const r of refused) out.push(`  ${r.model.id}${r.level ? ` (${levelName(o, r.level).toLowerCase()})` : ''}: ${r.recognition!.reasons.map((x) => x.message).join('; ')}`);
+    for (const r of refused) out.push(wrap(`  ${r.model.id}${r.level ? ` (${levelName(o, r.level).toLowerCase()})` : ''}: ${r.recognition!.reasons.map((x) => x.message).join('; ')}`, o.width, '    '));
     out.push('');
   }
-  out.push(m.score.legend);
-  out.push(c.bold(m.score.summary(tally(rows))));
+  out.push(wrap(m.score.legend, o.width));
+  out.push(c.bold(wrap(m.score.summary(tally(rows)), o.width)));
   return `${out.join('\n')}\n`;
 }
 
