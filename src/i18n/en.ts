@@ -300,7 +300,8 @@ export const en: Messages = {
     fieldLabel: (f) => FIELD_LABELS[f] ?? f,
     typeLabel: (t) => (t === 'individual' ? 'Individual exemplar' : 'Collective model'),
     csv: {
-      headers: ['Rank', 'Id', 'Model', 'Unit', 'Unit code', 'Unit level', 'Year', 'Field', 'Type', 'Scored at', 'Framework', 'Total', 'Maximum', 'Group scores', 'Class', 'Recognised', 'Exemplary', 'Reasons'],
+      headers: ['Rank', 'Id', 'Model', 'Unit', 'Unit code', 'Unit level', 'Year', 'Field', 'Type', 'Scored at', 'Framework', 'Total', 'Maximum', 'Class', 'Recognised', 'Exemplary', 'Reasons'],
+      group: (id) => `Group ${id}`,
       yes: 'Yes',
       no: 'No',
     },

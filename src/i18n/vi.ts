@@ -337,7 +337,9 @@ export const vi = {
     fieldLabel: (f: string) => FIELD_LABELS[f] ?? f,
     typeLabel: (t: string): string => (t === 'individual' ? 'Điển hình cá nhân' : 'Mô hình tập thể'),
     csv: {
-      headers: ['Hạng', 'Mã', 'Tên mô hình', 'Đơn vị', 'Mã đơn vị', 'Cấp đơn vị', 'Năm', 'Lĩnh vực', 'Loại', 'Cấp chấm', 'Bộ tiêu chí', 'Tổng điểm', 'Điểm tối đa', 'Điểm các nhóm', 'Xếp loại', 'Công nhận', 'Tiêu biểu', 'Lý do'],
+      headers: ['Hạng', 'Mã', 'Tên mô hình', 'Đơn vị', 'Mã đơn vị', 'Cấp đơn vị', 'Năm', 'Lĩnh vực', 'Loại', 'Cấp chấm', 'Bộ tiêu chí', 'Tổng điểm', 'Điểm tối đa', 'Xếp loại', 'Công nhận', 'Tiêu biểu', 'Lý do'],
+      /** One column per group of criteria, after the maximum. */
+      group: (id: string) => `Nhóm ${id}`,
       yes: 'Có',
       no: 'Không',
     },

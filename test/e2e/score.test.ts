@@ -113,7 +113,17 @@ describe('dvk score on the example workspace', () => {
       expect(c[header.indexOf('Xếp loại')]).toBe(m.class!.label);
       expect(c[header.indexOf('Công nhận')]).toBe(m.recognized ? 'Có' : 'Không');
       expect(c[header.indexOf('Tiêu biểu')]).toBe(m.exemplary ? 'Có' : 'Không');
+      // One number column per group, which a spreadsheet can sum to the total.
+      for (const g of m.groups) expect(viNumber(c[header.indexOf(`Nhóm ${g.id}`)]!), `${m.id} ${g.id}`).toBe(g.score);
+      const sum = m.groups.reduce((a, g) => a + Math.round(viNumber(c[header.indexOf(`Nhóm ${g.id}`)]!) * 100), 0);
+      expect(sum / 100).toBe(m.total);
     }
+    // Levels as labels, like the field.
+    expect(header).not.toContain('Điểm các nhóm');
+    expect(byId.get('DT-2023-CA-01')![header.indexOf('Cấp đơn vị')]).toBe('Cấp huyện');
+    expect(byId.get('DT-2023-HM-01')![header.indexOf('Cấp đơn vị')]).toBe('Cấp xã');
+    expect(byId.get('DT-2023-HM-01')![header.indexOf('Cấp chấm')]).toBe('Cấp huyện');
+    expect(byId.get('DT-2023-CN-02')![header.indexOf('Nhóm C1')]).toBe('');
   });
 
   it('English output prints numbers the English way', async () => {

@@ -112,26 +112,33 @@ const csvCell = (s: string) => (/[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}
  * fields are separated by semicolons, as Excel expects in a Vietnamese locale; in English,
  * decimal points and commas.
  */
-export function scoreCsv(rows: Row[], { m }: ScoreFormatOptions): string {
+export function scoreCsv(rows: Row[], o: ScoreFormatOptions): string {
+  const { m } = o;
   const t = m.score.csv;
   const rank = ranks(rows);
-  const lines = [t.headers];
+  // A number column per group, so that a spreadsheet can sum them; groups of every framework in
+  // scope, in the order they first appear.
+  const groups = [...new Set(rows.flatMap((r) => r.result?.groups.map((g) => g.id) ?? []))];
+  // The groups stand after the maximum, before the class, recognition and reasons (the last four).
+  const at = t.headers.length - 4;
+  const lines = [[...t.headers.slice(0, at), ...groups.map(t.group), ...t.headers.slice(at)]];
   rows.forEach((r, i) => {
+    const scores = new Map(r.result?.groups.map((g) => [g.id, fixed(m, g.score, r.result!.places)]));
     lines.push([
       rank[i] === undefined ? '' : String(rank[i]),
       r.model.id,
       r.model.name,
       r.model.unit.name,
       r.model.unit.code ?? '',
-      r.model.unit.level,
+      levelName(o, r.model.unit.level),
       String(r.model.year),
       m.score.fieldLabel(r.model.field),
       m.score.typeLabel(r.model.type),
-      r.level ?? '',
+      r.level ? levelName(o, r.level) : '',
       r.result?.framework.id ?? '',
       fixed(m, r.result?.total, r.result?.places ?? 0),
       num(m, r.result?.max),
-      r.result?.groups.map((g) => `${g.id}: ${fixed(m, g.score, r.result!.places)}/${num(m, g.max)}`).join('; ') ?? '',
+      ...groups.map((g) => scores.get(g) ?? ''),
       r.recognition?.class?.label ?? '',
       r.recognition ? (r.recognition.recognized ? t.yes : t.no) : '',
       r.recognition ? (r.recognition.exemplary ? t.yes : t.no) : '',
