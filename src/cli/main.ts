@@ -145,7 +145,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const errColor = useColor(io.stderr, io.env, argv.includes('--no-color') ? false : undefined);
   try {
     const program = await buildProgram(ctx, argv);
-    await program.parseAsync(argv, { from: 'user' });
+    const rewrite = COMMANDS.find((c) => c.name === commandOf(argv))?.args;
+    await program.parseAsync(rewrite ? rewrite(argv) : argv, { from: 'user' });
     return ctx.exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {

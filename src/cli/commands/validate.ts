@@ -25,14 +25,16 @@ export function registerValidate(program: Command, ctx: Ctx): void {
     .addOption(new Option('--require <steps>', m.cli.validate.require).argParser(parseSteps(ctx)))
     .addOption(new Option('--max-warnings <n>', m.cli.validate.maxWarnings).argParser(parseCount(ctx)))
     .option('--changed [rev]', m.cli.validate.changed)
+    .addOption(new Option('--since <rev>', m.cli.validate.since).conflicts('changed'))
     .addHelpText('after', m.cli.validate.examples)
-    .action((paths: string[], opts: { format: (typeof FORMATS)[number]; require?: StepName[]; maxWarnings?: number; changed?: string | true }) => {
+    .action((paths: string[], opts: { format: (typeof FORMATS)[number]; require?: StepName[]; maxWarnings?: number; changed?: string | true; since?: string }) => {
       const ws = openWorkspace({ cwd: ctx.cwd, m, named: paths });
       let reported = ws.named;
-      if (opts.changed !== undefined) {
+      const since = opts.since ?? (typeof opts.changed === 'string' && opts.changed ? opts.changed : undefined);
+      if (opts.changed !== undefined || since !== undefined) {
         // Only files changed since the base are reported; every file still takes part in the rules.
         const top = gitRoot(ws.root, m);
-        const base = opts.changed === true ? defaultBase(top, m) : resolveRev(top, opts.changed, m);
+        const base = since === undefined ? defaultBase(top, m) : resolveRev(top, since, m);
         const changed = changedSince(top, base);
         reported = new Set([...ws.named].filter((f) => changed.has(repoPath(top, ws.root, f.rel))));
       }
