@@ -442,6 +442,9 @@ export const en: Messages = {
     },
     badStep: (s, suggestion) => `invalid step ${q(s)}; ${suggestion ? `did you mean ${suggestion}? Steps: ` : 'choose '}register, implement, inspect, review or all`,
     badCount: (s) => `${q(s)} is not a whole number`,
+    stdin: {
+      filename: 'with the path "-" (the file on standard input): the file it stands for, so that messages name it',
+    },
     validate: {
       description: 'check files: syntax, schemas, cross-file rules and the completeness of each step',
       paths: 'files or folders to check (default: the whole workspace)',
@@ -658,6 +661,7 @@ export const en: Messages = {
       check: 'check only: list the files that are not formatted, exit 1 if any',
       write: 'rewrite the files that are not formatted',
       examples: '\nExamples:\n  dvk fmt --check                   list the files that are not formatted\n  dvk fmt --write                   format the whole workspace\n  dvk fmt --write models/2023/HM\n  dvk fmt models/2023/HM/rac.yaml   print the file formatted\n\nWith neither --check nor --write: one file is printed formatted; several files are checked as with --check.\nExit codes: 0 every file is formatted or was written; 1 some file is not formatted (with --check) or has errors and was skipped; 2 usage error; 70 internal error.',
+      stdinWrite: { message: 'Standard input (-) cannot be rewritten with --write.', hint: 'Leave out --write: dvk fmt - prints the formatted text to standard output.' },
       checkAndWrite: { message: 'Use either --check or --write, not both.', hint: 'Use --check to see which files are not formatted, --write to rewrite them.' },
       unformatted: (changed, total) => `${n(changed)} of ${count(total, 'file')} ${changed === 1 ? 'is' : 'are'} not formatted; run "dvk fmt --write" to fix them.`,
       formatted: (total, clean) => `${clean ? '✔ ' : ''}${total === 1 ? `1 ${clean ? '' : 'other '}file is` : `${n(total)} ${clean ? '' : 'other '}files are`} formatted.`,

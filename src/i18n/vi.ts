@@ -487,6 +487,9 @@ export const vi = {
     },
     badStep: (s: string, suggestion?: string) => `bước ${q(s)} không hợp lệ; ${suggestion ? `có phải ý bạn là ${suggestion}? Các bước: ` : 'chọn '}register, implement, inspect, review hoặc all`,
     badCount: (s: string) => `${q(s)} không phải số nguyên không âm`,
+    stdin: {
+      filename: 'với đường dẫn "-" (đọc tệp từ đầu vào chuẩn): tên tệp mà nội dung đó thay cho, để thông báo ghi đúng tên tệp',
+    },
     validate: {
       description: 'kiểm tra tệp: cú pháp, lược đồ, quan hệ giữa các tệp và mức độ đầy đủ của từng bước',
       paths: 'tệp hoặc thư mục cần kiểm tra (mặc định: cả kho dữ liệu)',
@@ -715,6 +718,7 @@ export const vi = {
       check: 'chỉ kiểm tra: liệt kê các tệp chưa đúng định dạng, mã thoát 1 nếu có',
       write: 'ghi lại các tệp chưa đúng định dạng',
       examples: '\nVí dụ:\n  dvk fmt --check                   liệt kê các tệp chưa đúng định dạng\n  dvk fmt --write                   định dạng lại cả kho dữ liệu\n  dvk fmt --write models/2023/HM\n  dvk fmt models/2023/HM/rac.yaml   in nội dung tệp đã định dạng\n\nKhông có --check hay --write: nêu một tệp thì in tệp đó đã định dạng; nêu nhiều tệp hoặc thư mục thì làm như --check.\nMã thoát: 0 mọi tệp đã đúng định dạng hoặc đã ghi xong; 1 có tệp chưa đúng định dạng (với --check) hoặc có tệp lỗi bị bỏ qua; 2 sai cách dùng; 70 lỗi nội bộ.',
+      stdinWrite: { message: 'Không ghi lại được đầu vào chuẩn (-) với --write.', hint: 'Bỏ --write: dvk fmt - in nội dung đã định dạng ra đầu ra chuẩn.' } as Msg,
       checkAndWrite: { message: 'Không dùng --check cùng với --write.', hint: 'Dùng --check để xem tệp nào chưa đúng định dạng, --write để ghi lại các tệp đó.' } as Msg,
       unformatted: (count: number, total: number) => `${n(count)}/${n(total)} tệp chưa đúng định dạng; chạy "dvk fmt --write" để sửa.`,
       formatted: (total: number, clean: boolean) => `${clean ? '✔ ' : ''}${n(total)} tệp ${clean ? '' : 'còn lại '}đã đúng định dạng.`,

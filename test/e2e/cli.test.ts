@@ -586,6 +586,23 @@ describe('Vietnamese text in output', () => {
   });
 });
 
+describe('validate - (standard input)', () => {
+  it('checks standard input as the file --stdin-filename names, with the rest of the workspace', async () => {
+    const ws = baseWorkspace();
+    const sheet = fs.readFileSync(path.join(ws, 'assessments/2023/huyen/KT-2023-AA-02.yaml'), 'utf8').replace('N1.2: 9.5', 'N1.2: 12.5');
+    const r = await dvk(['validate', '-', '--stdin-filename', 'assessments/2023/huyen/KT-2023-AA-02.yaml', '--format', 'json'], { cwd: ws, input: sheet });
+    expect(r.exitCode).toBe(1);
+    const report = parseReport(r.stdout);
+    expect(report.summary.files).toBe(1);
+    expect(report.diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`)).toEqual(['assessments/2023/huyen/KT-2023-AA-02.yaml:9 score-over-max']);
+    // The file on disk is untouched and still fine.
+    expect((await dvk(['validate'], { cwd: ws })).exitCode).toBe(0);
+    // Without a name: <stdin>, its kind from its content.
+    const anon = await dvk(['validate', '-'], { cwd: ws, input: 'kind: model\nversion: 1\n' });
+    expect(anon.stdout).toMatch(/^<stdin>$/m);
+  });
+});
+
 describe('lang: in dvk.config.yaml', () => {
   it('sets the language of messages, below --lang and DVK_LANG', async () => {
     const ws = baseWorkspace();

@@ -308,3 +308,21 @@ describe('dvk fmt <file>', () => {
     expect(r.stderr).toMatch(/^1 of \d+ files is not formatted; run "dvk fmt --write" to fix them\.\n$/);
   });
 });
+
+describe('dvk fmt - (standard input)', () => {
+  it('prints the formatted text of standard input, named and typed by --stdin-filename, as format-on-save expects', async () => {
+    const ws = await canonicalWorkspace();
+    const r = await dvk(['fmt', '-', '--stdin-filename', 'models/2023/BB/a-thu-tu.yaml'], { cwd: ws, input: SHUFFLED });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toBe(CANONICAL);
+    expect(fs.existsSync(path.join(ws, 'models/2023/BB/a-thu-tu.yaml'))).toBe(false);
+    // A config needs no `kind:`: its name says what it is.
+    const config = await dvk(['fmt', '-', '--stdin-filename', 'dvk.config.yaml'], { cwd: ws, input: 'year: 2023\nversion: 1\nkind: config\n' });
+    expect(config.stdout).toBe('kind: config\nversion: 1\nyear: 2023\n');
+    // An error names the file it stands for.
+    const bad = await dvk(['fmt', '-', '--stdin-filename', 'models/2023/BB/x.yaml'], { cwd: ws, input: 'kind: model\nname: a: b\n' });
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stderr).toContain('models/2023/BB/x.yaml');
+    expect((await dvk(['fmt', '--write', '-'], { cwd: ws, input: SHUFFLED })).exitCode).toBe(2);
+  });
+});

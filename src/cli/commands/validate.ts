@@ -12,12 +12,13 @@ import { junit } from '../reporters/junit.js';
 import { sarif } from '../reporters/sarif.js';
 import { stylish } from '../reporters/stylish.js';
 import { summarize } from '../reporters/types.js';
+import { addStdinOption, stdinInput } from '../stdin.js';
 
 export const FORMATS = ['stylish', 'json', 'github', 'sarif', 'junit'] as const;
 
 export function registerValidate(program: Command, ctx: Ctx): void {
   const { m } = ctx;
-  program
+  const cmd = program
     .command('validate')
     .description(m.cli.validate.description)
     .argument('[paths...]', m.cli.validate.paths)
@@ -26,9 +27,11 @@ export function registerValidate(program: Command, ctx: Ctx): void {
     .addOption(new Option('--max-warnings <n>', m.cli.validate.maxWarnings).argParser(parseCount(ctx)))
     .option('--changed [rev]', m.cli.validate.changed)
     .addOption(new Option('--since <rev>', m.cli.validate.since).conflicts('changed'))
-    .addHelpText('after', m.cli.validate.examples)
-    .action((paths: string[], opts: { format: (typeof FORMATS)[number]; require?: StepName[]; maxWarnings?: number; changed?: string | true; since?: string }) => {
-      const ws = openWorkspace({ cwd: ctx.cwd, m, named: paths });
+    .addHelpText('after', m.cli.validate.examples);
+  addStdinOption(cmd, ctx).action(
+    async (args: string[], opts: { format: (typeof FORMATS)[number]; require?: StepName[]; maxWarnings?: number; changed?: string | true; since?: string; stdinFilename?: string }) => {
+      const { paths, stdin } = await stdinInput(ctx, args, opts.stdinFilename);
+      const ws = openWorkspace({ cwd: ctx.cwd, m, named: paths, stdin });
       let reported = ws.named;
       const since = opts.since ?? (typeof opts.changed === 'string' && opts.changed ? opts.changed : undefined);
       if (opts.changed !== undefined || since !== undefined) {
@@ -62,5 +65,6 @@ export function registerValidate(program: Command, ctx: Ctx): void {
       if (tooManyWarnings) ctx.err(`${m.cli.validate.tooManyWarnings(summary.warnings, opts.maxWarnings!)}\n`);
       // A broken dvk.config.yaml is a configuration error, whatever else is found.
       ctx.exitCode = ws.configInvalid ? 2 : summary.errors > 0 || tooManyWarnings ? 1 : 0;
-    });
+    },
+  );
 }
