@@ -445,6 +445,11 @@ export const en: Messages = {
     stdin: {
       filename: 'with the path "-" (the file on standard input): the file it stands for, so that messages name it',
     },
+    completion: {
+      description: 'print a shell completion script for bash, zsh, fish or PowerShell',
+      shell: 'the shell: bash, zsh, fish or powershell',
+      examples: '\nExamples:\n  source <(dvk completion bash)           add to ~/.bashrc\n  source <(dvk completion zsh)            add to ~/.zshrc, after compinit\n  dvk completion fish > ~/.config/fish/completions/dvk.fish\n  dvk completion powershell | Out-String | Invoke-Expression   add to $PROFILE',
+    },
     validate: {
       description: 'check files: syntax, schemas, cross-file rules and the completeness of each step',
       paths: 'files or folders to check (default: the whole workspace)',

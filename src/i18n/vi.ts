@@ -490,6 +490,11 @@ export const vi = {
     stdin: {
       filename: 'với đường dẫn "-" (đọc tệp từ đầu vào chuẩn): tên tệp mà nội dung đó thay cho, để thông báo ghi đúng tên tệp',
     },
+    completion: {
+      description: 'in đoạn mã tự hoàn thành lệnh cho bash, zsh, fish hoặc PowerShell',
+      shell: 'trình thông dịch lệnh: bash, zsh, fish hoặc powershell',
+      examples: '\nVí dụ:\n  source <(dvk completion bash)           thêm vào ~/.bashrc\n  source <(dvk completion zsh)            thêm vào ~/.zshrc, sau compinit\n  dvk completion fish > ~/.config/fish/completions/dvk.fish\n  dvk completion powershell | Out-String | Invoke-Expression   thêm vào $PROFILE',
+    },
     validate: {
       description: 'kiểm tra tệp: cú pháp, lược đồ, quan hệ giữa các tệp và mức độ đầy đủ của từng bước',
       paths: 'tệp hoặc thư mục cần kiểm tra (mặc định: cả kho dữ liệu)',

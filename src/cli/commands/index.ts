@@ -33,6 +33,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'new', description: (m) => m.cli.newCommand, load: async () => (await import('./new.js')).registerNew },
   { name: 'import', description: (m) => m.cli.import.description, load: async () => (await import('./import.js')).registerImport },
   { name: 'form', description: (m) => m.cli.forms.description, load: async () => (await import('./form.js')).registerForm },
+  { name: 'completion', description: (m) => m.cli.completion.description, load: async () => (await import('./completion.js')).registerCompletion },
 ];
 
 /** Global options that take a value: their value is not a command name. */
