@@ -5,6 +5,7 @@ import type { YAMLError } from 'yaml';
 import type { Messages, Msg } from '../i18n/index.js';
 import { fastParse, locate, MAX_ALIAS_COUNT, parseWithPositions, position, yaml, type Positioned, type Range, type Target } from './parse.js';
 import { KINDS, type Diagnostic, type Kind, type Path, type Severity } from './types.js';
+import { text as asText } from './rules/shape.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -191,7 +192,7 @@ export function loadFile(path: string, rel: string, bytes: Uint8Array, opts: Loa
   } else if (typeof kind === 'string' && (KINDS as readonly string[]).includes(kind)) {
     file.kind = kind as Kind;
   } else {
-    file.findings.push({ rule: 'file-unknown-kind', severity: 'error', path: ['kind'], ...m.unknownKind(String(kind)) });
+    file.findings.push({ rule: 'file-unknown-kind', severity: 'error', path: ['kind'], ...m.unknownKind(asText(kind)) });
   }
   return file;
 }

@@ -2,6 +2,7 @@
 import { formatNumber, list } from './format.js';
 import type { ValueType } from '../core/load.js';
 import { STEPS, type Path, type StepName } from '../core/types.js';
+import { text } from '../core/rules/shape.js';
 import type { Messages } from './index.js';
 import type { Msg } from './vi.js';
 
@@ -9,10 +10,10 @@ const n = (x: number | string) => formatNumber(x, 'en');
 const l = (xs: readonly string[], quote = true) => list(xs, 'en', quote);
 /** "1 file", "2 files": a count and its noun, singular or plural. */
 const count = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
-const q = (x: unknown) => `"${String(x)}"`;
+const q = (x: unknown) => `"${text(x)}"`;
 /** A number of a YAML file as the file writes it (8.5, 1200): messages about the file quote it so. */
 const yamlNumber = (x: number) => String(x);
-const shown = (x: unknown) => (typeof x === 'string' ? q(x) : String(x));
+const shown = (x: unknown) => (typeof x === 'string' ? q(x) : text(x));
 const at = (where: string) => (where ? ` in ${where}` : ' at the top level');
 const dotted = (path: Path) => path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[');
 

@@ -3,6 +3,7 @@
 import { formatNumber, list } from './format.js';
 import type { ValueType } from '../core/load.js';
 import { STEPS, type Path, type StepName } from '../core/types.js';
+import { text } from '../core/rules/shape.js';
 
 export interface Msg {
   message: string;
@@ -11,11 +12,11 @@ export interface Msg {
 
 const n = (x: number | string) => formatNumber(x, 'vi');
 const l = (xs: readonly string[], quote = true) => list(xs, 'vi', quote);
-const q = (x: unknown) => `"${String(x)}"`;
+const q = (x: unknown) => `"${text(x)}"`;
 /** A number of a YAML file as the file writes it (8.5, 1200): messages about the file quote it so. */
 const yamlNumber = (x: number) => String(x);
 /** A value as written: text in quotes, numbers and the like bare. */
-const shown = (x: unknown) => (typeof x === 'string' ? q(x) : String(x));
+const shown = (x: unknown) => (typeof x === 'string' ? q(x) : text(x));
 const at = (where: string) => (where ? ` ở ${where}` : ' ở gốc tệp');
 const dotted = (path: Path) => path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[');
 

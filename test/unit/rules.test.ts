@@ -541,6 +541,15 @@ describe('rules on data that failed its schema', () => {
   };
   const targets = Object.entries(originals).flatMap(([file, data]) => paths(data).filter((p) => p.length > 0 && p[0] !== 'kind').map((p) => ({ file, path: p })));
 
+  it('word a mapping where text or a number belongs, whatever its keys (found by the property below)', () => {
+    for (const text of ['kind: model\nversion: { toString: false }\n', 'kind: { toString: false }\n', 'kind: assessment\nversion: 1\nmodel: { toString: 1 }\nlevel: huyen\nframework: f\nscores: { a: { valueOf: 2 } }\n']) {
+      const f = loadFile('models/x.yaml', 'models/x.yaml', new TextEncoder().encode(text), { m, requireKind: true });
+      const { diagnostics } = run([f]);
+      expect(diagnostics.length, text).toBeGreaterThan(0);
+      for (const d of diagnostics) expect(d.message, text).not.toContain('[object Object]');
+    }
+  });
+
   it('never crash, and never report again a place whose schema error is reported', () => {
     fc.assert(
       fc.property(fc.constantFrom(...targets), fc.jsonValue({ maxDepth: 2 }), ({ file, path }, value) => {

@@ -7,7 +7,7 @@ import { nearest } from '../hints.js';
 import { Ratio } from '../decimal.js';
 import type { Path } from '../types.js';
 import type { CriteriaFile, Rule } from './context.js';
-import { list, obj, type Obj } from './shape.js';
+import { list, obj, text, type Obj } from './shape.js';
 
 export const frameworkConsistency: Rule<CriteriaFile> = (file, { m }) => {
   const f = file.data;
@@ -27,7 +27,7 @@ export const frameworkConsistency: Rule<CriteriaFile> = (file, { m }) => {
   unique(list(f.gates).map((g, i) => ({ id: obj(g).id, path: ['gates', i, 'id'] })));
   unique(classes.map((c, i) => ({ id: c.id, path: ['classes', i, 'id'] })));
 
-  const label = (c: Obj) => String(c.label ?? c.id);
+  const label = (c: Obj) => text(c.label ?? c.id);
   classes.forEach((c, i) => {
     const above = classes[i - 1];
     if (above && typeof c.min === 'number' && typeof above.min === 'number' && c.min >= above.min) {
@@ -45,7 +45,7 @@ export const frameworkConsistency: Rule<CriteriaFile> = (file, { m }) => {
   groups.forEach((g, i) =>
     list(g.criteria).map(obj).forEach((c, j) => {
       if (typeof c.max === 'number' && Number.isFinite(c.max) && Ratio.of(c.max).div(step).d !== 1n) {
-        findings.push({ rule: 'framework-rounding', severity: 'error', path: ['groups', i, 'criteria', j, 'max'], ...m.maxNotOnStep(String(c.id), c.max, rounding) });
+        findings.push({ rule: 'framework-rounding', severity: 'error', path: ['groups', i, 'criteria', j, 'max'], ...m.maxNotOnStep(text(c.id), c.max, rounding) });
       }
     }),
   );

@@ -9,3 +9,5 @@ export const obj = (v: unknown): Obj => (isObj(v) ? v : {});
 /** The value if it is a list, else an empty one. */
 export const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+/** Any value as text, never throwing: a mapping or list (`{ toString: false }` included) as JSON. */
+export const text = (v: unknown): string => (v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v));
