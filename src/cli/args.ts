@@ -1,5 +1,6 @@
 // Parsers for option values shared by several commands.
 import { InvalidArgumentError } from 'commander';
+import { nearest } from '../core/hints.js';
 import { STEPS, type StepName } from '../core/types.js';
 import type { Ctx } from './context.js';
 
@@ -10,7 +11,7 @@ export function parseSteps(ctx: Ctx) {
     for (const part of value.split(',').map((s) => s.trim()).filter(Boolean)) {
       if (part === 'all') out.push(...STEPS);
       else if ((STEPS as readonly string[]).includes(part)) out.push(part as StepName);
-      else throw new InvalidArgumentError(ctx.m.cli.badStep(part));
+      else throw new InvalidArgumentError(ctx.m.cli.badStep(part, nearest(part, [...STEPS, 'all'])));
     }
     return [...new Set(out)];
   };

@@ -18,9 +18,18 @@ function bar(done: number, total: number, label: string, columns: number): strin
   return [...text].slice(0, Math.max(10, columns - 1)).join('');
 }
 
-export async function runJobs(ctx: Ctx, jobs: Job[]): Promise<{ written: string[]; interrupted: boolean }> {
+/**
+ * Renders and writes the jobs in order. With `convert` (PDF), documents are rendered in chunks
+ * and each chunk converted at once (a converter's start-up is most of its cost), then written.
+ */
+export async function runJobs(
+  ctx: Ctx,
+  jobs: Job[],
+  convert?: (docs: Uint8Array[]) => Promise<Uint8Array[]>,
+): Promise<{ written: string[]; interrupted: boolean }> {
   const tty = Boolean(ctx.io.stderr.isTTY) && !ctx.quiet;
   const columns = (ctx.io.stderr as { columns?: number }).columns || 80;
+  const size = convert ? 20 : 1;
   const written: string[] = [];
   let interrupted = false;
   const onSignal = () => {
@@ -28,14 +37,28 @@ export async function runJobs(ctx: Ctx, jobs: Job[]): Promise<{ written: string[
   };
   process.once('SIGINT', onSignal);
   try {
-    for (const [i, job] of jobs.entries()) {
-      // Rendering runs without yielding; let a pending signal be handled between documents.
-      await new Promise((resolve) => setImmediate(resolve));
+    for (let start = 0; start < jobs.length && !interrupted; start += size) {
+      const part = jobs.slice(start, start + size);
+      let bytes: Uint8Array[] = [];
+      for (const [k, job] of part.entries()) {
+        // Rendering runs without yielding; let a pending signal be handled between documents.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (interrupted) break;
+        if (tty) ctx.err(`\r\u001b[2K${bar(start + k, jobs.length, job.label, columns)}`);
+        bytes.push(await job.render());
+      }
       if (interrupted) break;
-      if (tty) ctx.err(`\r\u001b[2K${bar(i, jobs.length, job.label, columns)}`);
-      const bytes = await job.render();
-      writeFileAtomic(job.file, bytes);
-      written.push(job.file);
+      try {
+        if (convert) bytes = await convert(bytes);
+      } catch (e) {
+        // The converter was interrupted with us.
+        if (interrupted) break;
+        throw e;
+      }
+      part.forEach((job, k) => {
+        writeFileAtomic(job.file, bytes[k]!);
+        written.push(job.file);
+      });
     }
   } finally {
     process.removeListener('SIGINT', onSignal);

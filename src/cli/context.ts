@@ -2,6 +2,8 @@
 import type { Lang, Messages } from '../i18n/index.js';
 
 export interface Io {
+  /** Standard input: answers to questions on a terminal, `-` for validate and fmt. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
@@ -39,6 +41,9 @@ export interface GlobalOptions {
   color?: boolean;
   quiet?: boolean;
 }
+
+/** The width of the terminal standard output goes to; undefined when piped, so that output for scripts does not change. */
+export const terminalWidth = (ctx: { io: Io }): number | undefined => (ctx.io.stdout.isTTY ? ctx.io.stdout.columns || 80 : undefined);
 
 /** "Lỗi: …" and "Gợi ý: …" on stderr: how every command reports what stops it. */
 export function printError(ctx: Ctx, e: { message: string; hint?: string }, color: boolean): void {

@@ -2,14 +2,17 @@
 // document, the rows in scope, and the writing of one document or one per group (--by).
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { isValidDate } from '../core/hints.js';
+import { isValidDate, suggestDate } from '../core/hints.js';
 import { fileSlug } from '../core/ids.js';
 import type { Row } from '../core/results.js';
 import type { Config, LevelDef } from '../core/types.js';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
+import { toDiagnostic } from '../core/load.js';
+import { placeholders, printed } from '../core/placeholders.js';
+import type { Workspace } from '../workspace/workspace.js';
 import { messages } from '../i18n/index.js';
 import { checkedWorkspace } from '../workspace/checked.js';
-import { docxToPdf, findSoffice } from '../workspace/pdf.js';
+import { findSoffice, pdfConverter, PdfError } from '../workspace/pdf.js';
 import { fieldLabel } from '../render/labels.js';
 import { relative, runJobs, type Job } from './batch.js';
 import type { Ctx } from './context.js';
@@ -22,7 +25,10 @@ export type GroupBy = (typeof GROUP_BY)[number];
 export interface DocOptions {
   year?: number;
   level?: string;
-  number?: string;
+  /** A number for the one document; false (`--no-number`) leaves it blank. */
+  number?: string | false;
+  /** Number the documents of a batch from this one, in the order they are listed. */
+  numberFrom?: number;
   date?: string;
   output?: string;
   by?: GroupBy;
@@ -36,29 +42,57 @@ export interface Group {
   rows: Row[];
 }
 
-export function addDocOptions(cmd: Command, ctx: Ctx): Command {
+/** The options of every document command; `numberHelp` says where its number comes from. */
+/** The options of every document command; the numbering ones for a document that has a number. */
+export function addDocOptions(cmd: Command, ctx: Ctx, numberHelp?: string): Command {
   const t = ctx.m.cli.docs;
+  cmd.addOption(new Option('--year <year>', t.year).argParser(parseCount(ctx))).option('--level <level>', t.level);
+  if (numberHelp !== undefined) {
+    cmd
+      .addOption(new Option('--number <n>', numberHelp).conflicts('numberFrom'))
+      .addOption(new Option('--number-from <n>', ctx.m.cli.numbering.from).argParser(parseCount(ctx)))
+      .addOption(new Option('--no-number', ctx.m.cli.numbering.none).conflicts('numberFrom'));
+  }
   return cmd
-    .addOption(new Option('--year <year>', t.year).argParser(parseCount(ctx)))
-    .option('--level <level>', t.level)
     .option('--date <date>', t.date)
     .option('-o, --output <path>', t.output)
     .option('--pdf', ctx.m.cli.pdf.option)
     .addOption(new Option('--by <group>', t.by).choices(GROUP_BY));
 }
 
-/** .docx, or .pdf with `--pdf` or `-o *.pdf`; `--pdf` into a file named .docx is refused. */
+/**
+ * Refuses to print template text ("(họ và tên)", "Tên đơn vị") that the config or a model in
+ * the document still holds where a document prints it: exit 2 for the config, 1 for a model.
+ */
+function refusePlaceholders(ctx: Ctx, ws: Workspace, rows: Row[]): void {
+  const shown = new Set(rows.map((r) => r.file));
+  const files = ws.files.filter((f) => f === ws.configFile || (f.kind === 'model' && shown.has(f.path)));
+  const found = files.flatMap((f) =>
+    placeholders(f.data)
+      .filter((p) => printed(f.kind === 'config' ? 'config' : 'model', p.path))
+      .map((p) => toDiagnostic(f, { rule: 'placeholder', severity: 'error', path: p.path, ...ctx.m.placeholder(p.text) })),
+  );
+  if (found.length === 0) return;
+  const msg = ctx.m.cli.placeholders.refused([...new Set(found.map((d) => d.file))]);
+  throw found.some((d) => ws.configFile && d.file === ws.configFile.path) ? new UsageError(msg, found) : new InputError(msg, found);
+}
+
+/** .docx or .pdf: `--pdf`, or the extension of `-o` for one document; any other extension is refused. */
 function outputFormat(ctx: Ctx, opts: DocOptions): 'docx' | 'pdf' {
   const ext = opts.output && !opts.by ? path.extname(opts.output).toLowerCase() : undefined;
-  if (opts.pdf && ext === '.docx') throw new UsageError(ctx.m.cli.pdf.docxName(opts.output!));
+  if (ext !== undefined && ext !== '.docx' && ext !== '.pdf') throw new UsageError(ctx.m.cli.pdf.badExtension(opts.output!));
+  if (opts.pdf && ext === '.docx') throw new UsageError(ctx.m.cli.pdf.docxWithPdf(opts.output!));
   return opts.pdf || ext === '.pdf' ? 'pdf' : 'docx';
 }
 
 /** The document date: --date, then the config's, then SOURCE_DATE_EPOCH, then today. */
 export function documentDateOf(ctx: Ctx, flag: string | undefined, configured: string | undefined): string {
   if (flag !== undefined) {
-    if (!isValidDate(flag)) throw new UsageError(ctx.m.cli.docs.badDate(flag));
-    return flag;
+    if (isValidDate(flag)) return flag;
+    // 24/12/2023, as import reads dates and as they are written by hand.
+    const dayFirst = suggestDate(flag);
+    if (!dayFirst) throw new UsageError(ctx.m.cli.docs.badDate(flag));
+    return dayFirst;
   }
   if (configured) return configured;
   const epoch = ctx.io.env.SOURCE_DATE_EPOCH;
@@ -66,7 +100,7 @@ export function documentDateOf(ctx: Ctx, flag: string | undefined, configured: s
   return now.toISOString().slice(0, 10);
 }
 
-/** The document's number: --number, then the config's; none leaves room to write it in. */
+/** A document's number: the flag, then the config's. */
 export const documentNumber = (flag: string | undefined, configured: number | string | undefined) =>
   flag ?? (configured !== undefined ? String(configured) : undefined);
 
@@ -78,15 +112,43 @@ export function decisionReference(ctx: Ctx, opts: { decisionNumber?: string; dec
   };
 }
 
-/** Year and level (flags, then the config), checked; the loaded workspace and its rows at that level. */
+/**
+ * The number of each of `count` documents, by its place in the printed list: `--number-from N`
+ * gives N, N+1, …; one number (`--number`, else the config's) fits one document only, as a number
+ * comes from the office's register; with none (or `--no-number`) the number is left blank for
+ * the office to write in.
+ */
+export function documentNumbers(ctx: Ctx, opts: DocOptions, configured: number | string | undefined, count: number): (i: number) => string | undefined {
+  if (opts.numberFrom !== undefined) return (i) => String(opts.numberFrom! + i);
+  if (opts.number === false) return () => undefined;
+  const one = documentNumber(opts.number, configured);
+  if (one !== undefined && count > 1) throw new UsageError(ctx.m.cli.numbering.oneNumber(one, count, opts.number === undefined));
+  return () => one;
+}
+
+/**
+ * The level of the year's score sheets when they are all at one level (or the workspace has only
+ * one level); otherwise the user must say which, and is told the levels the sheets are at.
+ */
+function sheetLevel(ctx: Ctx, { ws }: ReturnType<typeof checkedWorkspace>, year: number): string {
+  const years = new Map<unknown, unknown>(ws.files.filter((f) => f.kind === 'model').map((f) => [f.data?.id, f.data?.year]));
+  const found = new Set<string>();
+  for (const f of ws.files) {
+    if (f.kind === 'assessment' && typeof f.data?.level === 'string' && years.get(f.data.model) === year) found.add(f.data.level);
+  }
+  if (found.size === 1) return [...found][0]!;
+  if (found.size === 0 && ws.levels.length === 1) return ws.levels[0]!.id;
+  throw new UsageError(ctx.m.cli.docs.needLevel(ws.levels.map((l) => l.id), [...found].sort(), year));
+}
+
+/** Year and level (flags, then the config, then the year's score sheets), checked; the loaded workspace and its rows at that level. */
 export function documentScope(ctx: Ctx, paths: string[], opts: DocOptions) {
   const { m } = ctx;
   const loaded = checkedWorkspace(ctx, paths);
   const { ws } = loaded;
   const year = opts.year ?? ws.config.year;
   if (year === undefined) throw new UsageError(m.cli.docs.needYear);
-  const levelId = opts.level ?? ws.config.level;
-  if (levelId === undefined) throw new UsageError(m.cli.docs.needLevel(ws.levels.map((l) => l.id)));
+  const levelId = opts.level ?? ws.config.level ?? sheetLevel(ctx, loaded, year);
   checkLevel(m, loaded, levelId);
   const level = ws.levels.find((l) => l.id === levelId)!;
   // Documents are Vietnamese whatever --lang says, and so are the reasons they quote.
@@ -123,39 +185,47 @@ export function groupRows(rows: Row[], by: GroupBy, levels: LevelDef[]): Group[]
 export async function writeDocuments(
   ctx: Ctx,
   opts: DocOptions,
-  target: { outDir: string; base: string; rows: Row[]; levels: LevelDef[] },
-  render: (group?: Group) => () => Promise<Uint8Array>,
+  /** `placeholders: false` for a page that prints nothing from the files (the calibration grid). */
+  target: { ws: Workspace; base: string; rows: Row[]; number?: number | string; placeholders?: false },
+  render: (group: Group | undefined, number: string | undefined) => () => Promise<Uint8Array>,
   summary: (written: number) => string,
 ): Promise<void> {
+  if (target.placeholders !== false) refusePlaceholders(ctx, target.ws, target.rows);
+  const outDir = path.resolve(target.ws.root, target.ws.paths.out);
   const format = outputFormat(ctx, opts);
   const soffice = format === 'pdf' ? findSoffice(ctx.io.env) : undefined;
   if (format === 'pdf' && !soffice) throw new UsageError(ctx.m.cli.pdf.noLibreOffice(process.platform));
-  // A document in the format asked for: the .docx as rendered, or its PDF.
-  const as = (docx: () => Promise<Uint8Array>) =>
-    soffice
-      ? async () => {
-          const bytes = await docx();
-          try {
-            return await docxToPdf(soffice, bytes);
-          } catch (e) {
-            throw new UsageError(ctx.m.cli.pdf.failed((e as Error).message));
-          }
-        }
-      : docx;
   let jobs: Job[];
   if (opts.by) {
-    const dir = opts.output ? path.resolve(ctx.cwd, opts.output) : path.join(target.outDir, target.base);
+    const dir = opts.output ? path.resolve(ctx.cwd, opts.output) : path.join(outDir, target.base);
     const taken = new Set<string>();
-    jobs = groupRows(target.rows, opts.by, target.levels).map((g) => ({ file: path.join(dir, `${fileSlug(g.label, taken)}.${format}`), label: g.label, render: as(render(g)) }));
+    const groups = groupRows(target.rows, opts.by, target.ws.levels);
+    const number = documentNumbers(ctx, opts, target.number, groups.length);
+    jobs = groups.map((g, i) => ({ file: path.join(dir, `${fileSlug(g.label, taken)}.${format}`), label: g.label, render: render(g, number(i)) }));
   } else {
-    jobs = [{ file: opts.output ? path.resolve(ctx.cwd, opts.output) : path.join(target.outDir, `${target.base}.${format}`), label: target.base, render: as(render()) }];
+    const number = documentNumbers(ctx, opts, target.number, 1);
+    jobs = [{ file: opts.output ? path.resolve(ctx.cwd, opts.output) : path.join(outDir, `${target.base}.${format}`), label: target.base, render: render(undefined, number(0)) }];
   }
-  await writeJobs(ctx, jobs, summary);
+  const numbered = (n: number) => (opts.by && opts.numberFrom !== undefined && n ? `\n${ctx.m.cli.numbering.numbered(opts.numberFrom, opts.numberFrom + n - 1)}` : '');
+  await writeJobs(ctx, jobs, (n) => `${summary(n)}${numbered(n)}`, soffice);
 }
 
-/** Runs the jobs, then prints what was written and the summary; exit 130 when interrupted. */
-export async function writeJobs(ctx: Ctx, jobs: Job[], summary: (written: number) => string): Promise<void> {
-  const { written, interrupted } = await runJobs(ctx, jobs);
+/**
+ * Runs the jobs (each document converted to PDF by LibreOffice when `soffice` is given), then
+ * prints what was written and the summary; exit 130 when interrupted.
+ */
+export async function writeJobs(ctx: Ctx, jobs: Job[], summary: (written: number) => string, soffice?: string): Promise<void> {
+  const converter = soffice ? pdfConverter(soffice) : undefined;
+  let result: Awaited<ReturnType<typeof runJobs>>;
+  try {
+    result = await runJobs(ctx, jobs, converter?.convert);
+  } catch (e) {
+    if (e instanceof PdfError) throw new UsageError(ctx.m.cli.pdf.failed(e.message));
+    throw e;
+  } finally {
+    converter?.dispose();
+  }
+  const { written, interrupted } = result;
   if (!ctx.quiet) {
     for (const f of written) ctx.out(`${relative(ctx, f)}\n`);
     ctx.err(`${summary(written.length)}\n`);

@@ -2,13 +2,15 @@
 // errors into messages and exit codes. Returns the exit code; never calls process.exit().
 import fs from 'node:fs';
 import path from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { DvkError, UsageError } from '../errors.js';
 import type { Lang, Messages } from '../i18n/index.js';
 import { LANGS, loadMessages, pickLang } from '../i18n/lang.js';
 import { summarize } from './reporters/types.js';
 import { printError, useColor, VERSION, type Ctx, type GlobalOptions, type Io } from './context.js';
 import { COMMANDS, commandOf } from './commands/index.js';
+import { nearest } from '../core/hints.js';
+import { findConfig } from '../workspace/find-config.js';
 
 const FILE_ERRORS = new Set(['EISDIR', 'ENOTDIR', 'ENOENT', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EEXIST', 'ENAMETOOLONG', 'EBUSY']);
 
@@ -23,8 +25,36 @@ function langFromArgv(argv: string[]): string | undefined {
   return undefined;
 }
 
+/** `-C`/`--cwd` read ahead of parsing, to find the config before the program is built. */
+function cwdFromArgv(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a === '-C' || a === '--cwd') return argv[i + 1];
+    if (a.startsWith('--cwd=')) return a.slice('--cwd='.length);
+    if (/^-C./.test(a)) return a.slice(2);
+  }
+  return undefined;
+}
+
+/** `lang:` in the dvk.config.yaml that applies; a config that cannot be read says nothing here. */
+async function configLang(io: Io, argv: string[]): Promise<Lang | undefined> {
+  const file = findConfig(path.resolve(io.cwd, cwdFromArgv(argv) ?? '.'));
+  if (!file) return undefined;
+  try {
+    const text = fs.readFileSync(file, 'utf8');
+    // The parser only when there is a config to read.
+    const { fastParse, yaml } = await import('../core/parse.js');
+    const data = (fastParse(text)?.data ?? yaml().parse(text)) as { lang?: unknown } | null;
+    return typeof data?.lang === 'string' ? pickLang(data.lang, undefined) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function buildProgram(ctx: Ctx, argv: string[]): Promise<Command> {
   const { m } = ctx;
+  const words = (usage: string) => usage.replace(/\[options\]/g, `[${m.cli.help.words.options}]`).replace(/\[command\]/g, `[${m.cli.help.words.command}]`);
   const program = new Command('dvk');
   program
     .description(m.cli.description)
@@ -38,6 +68,11 @@ async function buildProgram(ctx: Ctx, argv: string[]): Promise<Command> {
         }
         return extra.length ? `${option.description} (${extra.join(', ')})` : option.description;
       },
+      // Commander's own words in usage lines ("[options] [command]"), in the user's language.
+      commandUsage: (cmd) => words(new Help().commandUsage(cmd)),
+      subcommandTerm: (cmd) => words(new Help().subcommandTerm(cmd)),
+      argumentDescription: (argument) =>
+        argument.defaultValue !== undefined ? `${argument.description} (${m.cli.help.default(String(argument.defaultValueDescription ?? argument.defaultValue))})` : argument.description,
       showGlobalOptions: true,
     })
     .configureOutput({
@@ -51,12 +86,19 @@ async function buildProgram(ctx: Ctx, argv: string[]): Promise<Command> {
     .showSuggestionAfterError(true)
     .helpOption('-h, --help', m.cli.help.helpOption)
     .helpCommand('help [command]', m.cli.help.helpCommand)
-    .version(VERSION, '-V, --version', m.cli.help.version)
+    .version(VERSION, '-v, --version', m.cli.help.version)
+    // -V, as earlier versions had it.
+    .addOption(new Option('-V').hideHelp())
     .addOption(new Option('-C, --cwd <dir>', m.cli.options.cwd))
     .addOption(new Option('--lang <lang>', m.cli.options.lang).choices(LANGS as string[]))
     .addOption(new Option('--no-color', m.cli.options.noColor))
     .addOption(new Option('-q, --quiet', m.cli.options.quiet))
     .addHelpText('after', m.cli.help.footer);
+
+  program.on('option:V', () => {
+    ctx.out(`${VERSION}\n`);
+    throw new CommanderError(0, 'commander.version', VERSION);
+  });
 
   // Global options apply before any command runs.
   program.hook('preAction', (_root, command) => {
@@ -82,13 +124,15 @@ async function buildProgram(ctx: Ctx, argv: string[]): Promise<Command> {
 /** The message for a commander parse error, in the user's language. */
 function parseError(m: Messages, e: CommanderError): { message: string; hint?: string } {
   const quoted = [...e.message.matchAll(/'([^']*)'/g)].map((x) => x[1]!);
-  const suggestion = /\(Did you mean ([^)]*)\?\)/.exec(e.message)?.[1];
   const choices = /Allowed choices are (.*)\.$/m.exec(e.message)?.[1];
+  // Commander's own guess for an unknown option or command; ours for a value not in the choices.
+  const suggestion = /\(Did you mean ([^)]*)\?\)/.exec(e.message)?.[1] ?? (choices && quoted[1] ? nearest(quoted[1], choices.split(', ')) : undefined);
   return m.cli.parseError(e.code, quoted, suggestion, choices, e.message.replace(/^error: /, ''));
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const lang: Lang = pickLang(langFromArgv(argv), io.env.DVK_LANG) ?? 'vi';
+  // --lang, then DVK_LANG, then lang: in the config; Vietnamese by default.
+  const lang: Lang = pickLang(langFromArgv(argv), io.env.DVK_LANG) ?? (await configLang(io, argv)) ?? 'vi';
   const m = await loadMessages(lang);
   const ctx: Ctx = {
     m,
@@ -105,7 +149,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const errColor = useColor(io.stderr, io.env, argv.includes('--no-color') ? false : undefined);
   try {
     const program = await buildProgram(ctx, argv);
-    await program.parseAsync(argv, { from: 'user' });
+    const rewrite = COMMANDS.find((c) => c.name === commandOf(argv))?.args;
+    await program.parseAsync(rewrite ? rewrite(argv) : argv, { from: 'user' });
     return ctx.exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {

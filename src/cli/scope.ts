@@ -8,6 +8,7 @@ import type { Messages } from '../i18n/index.js';
 import type { checkedWorkspace } from '../workspace/checked.js';
 import type { LoadedFile } from '../core/load.js';
 import { byPlace } from '../core/validate.js';
+import { nearest } from '../core/hints.js';
 
 export type Loaded = ReturnType<typeof checkedWorkspace>;
 
@@ -22,7 +23,7 @@ export interface ScopeRequest extends Filters {
 
 export function checkLevel(m: Messages, loaded: Loaded, level: string | undefined): void {
   const ids = loaded.ws.levels.map((l) => l.id);
-  if (level !== undefined && !ids.includes(level)) throw new UsageError(m.unknownLevel(level, ids));
+  if (level !== undefined && !ids.includes(level)) throw new UsageError(m.unknownLevel(level, ids, nearest(level, ids)));
 }
 
 export function scoreScope(m: Messages, { ws, validation }: Loaded, req: ScopeRequest): Row[] {
@@ -41,7 +42,7 @@ export function scoreScope(m: Messages, { ws, validation }: Loaded, req: ScopeRe
   const wanted = (f: LoadedFile) =>
     validation.valid.has(f) ? inScope(f.data as unknown as Model, filters) : filters.year === undefined || f.data!.year === filters.year || typeof f.data!.year !== 'number';
   const models = req.explain ? modelFiles.filter((f) => f.data!.id === req.explain) : modelFiles.filter(wanted);
-  if (req.explain && models.length === 0) throw new UsageError(m.cli.score.noSuchModel(req.explain));
+  if (req.explain && models.length === 0) throw new UsageError(m.cli.score.noSuchModel(req.explain, nearest(req.explain, modelFiles.map((f) => String(f.data!.id)))));
   const ids = new Set(models.map((f) => f.data!.id));
   const sheets = sheetFiles.filter((f) => ids.has(f.data!.model) && (filters.level === undefined || f.data!.level === filters.level));
   const frameworkIds = new Set(sheets.map((f) => f.data!.framework));

@@ -10,6 +10,10 @@ export async function start(): Promise<void> {
     });
   }
   process.exitCode = await run(process.argv.slice(2), {
+    // Created only when a command reads it.
+    get stdin() {
+      return process.stdin;
+    },
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,

@@ -52,6 +52,10 @@ export interface ModelChange {
   status: 'added' | 'removed' | 'renamed' | 'changed' | 'scored';
   /** The old path of a renamed model. */
   from?: string;
+  /** The keys whose values changed (`name`, `steps.review`, `unit.name`), a renamed model's too. */
+  keys: string[];
+  /** The furthest step present, before and after, when it moved. */
+  reached?: { before: StepName | null; after: StepName | null };
   stepsCompleted: StepName[];
   stepsUncompleted: StepName[];
   /** Levels whose score sheet was added, removed or changed. */
@@ -76,6 +80,23 @@ function byLevel(rows: Row[], id: string): Map<string, Outcome> {
   return new Map(rows.filter((r) => r.model.id === id && r.result && r.level).map((r) => [r.level!, outcome(r)]));
 }
 
+/** Keys whose values differ; within steps, unit and person, the key inside (`steps.review`). */
+export function changedKeys(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
+    const [x, y] = [a[key], b[key]];
+    if (isDeepStrictEqual(x, y)) continue;
+    if (['steps', 'unit', 'person'].includes(key) && isMap(x) && isMap(y)) {
+      const inner = key === 'steps' ? STEPS.filter((s) => s in x || s in y) : [...new Set([...Object.keys(y), ...Object.keys(x)])];
+      for (const k of inner) if (!isDeepStrictEqual(x[k], y[k])) out.push(`${key}.${k}`);
+    } else {
+      out.push(key);
+    }
+  }
+  return out;
+}
+
 export function diffSnapshots(before: Snapshot, after: Snapshot): ModelChange[] {
   const ids = [...new Set([...before.models.keys(), ...after.models.keys(), ...[...before.sheets.values(), ...after.sheets.values()].map((s) => s.data.model)])].sort();
   const changes: ModelChange[] = [];
@@ -86,6 +107,7 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): ModelChange[] 
     const status: ModelChange['status'] = !a ? 'added' : !b ? 'removed' : a.file !== b.file ? 'renamed' : !isDeepStrictEqual(a.data, b.data) ? 'changed' : 'scored';
     const sa = a ? stepStates(a.data) : [];
     const sb = b ? stepStates(b.data) : [];
+    const furthest = (s: ReturnType<typeof stepStates>) => s.filter((x) => x.present).at(-1)?.step ?? null;
     const complete = (s: ReturnType<typeof stepStates>, step: StepName) => s.find((x) => x.step === step)?.complete ?? false;
     const levels = new Set<string>();
     for (const [key, s] of [...before.sheets, ...after.sheets]) if (s.data.model === id) levels.add(key.slice(id.length + 1));
@@ -101,6 +123,8 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): ModelChange[] 
       file: (b ?? a)!.file,
       status,
       from: status === 'renamed' ? a!.file : undefined,
+      keys: a && b ? changedKeys(a.data as unknown as Record<string, unknown>, b.data as unknown as Record<string, unknown>) : [],
+      reached: a && b && furthest(sa) !== furthest(sb) ? { before: furthest(sa), after: furthest(sb) } : undefined,
       stepsCompleted: STEPS.filter((s) => complete(sb, s) && !complete(sa, s)),
       stepsUncompleted: STEPS.filter((s) => complete(sa, s) && !complete(sb, s)),
       sheets,

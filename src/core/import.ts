@@ -304,6 +304,9 @@ export function findMoney(text: string): Amount[] {
   return out;
 }
 
+/** A funds cell that says there are none. */
+const NO_FUNDS = /^(?:0+(?:[.,]0+)*\s*(?:đồng|đ|vnđ|vnd)?|không(?:\s+có)?(?:\s+kinh\s+phí)?|khong(?:\s+co)?)\.?$/iu;
+
 const SOCIALIZED = /xa-hoi-hoa|(?:^|-)xhh(?:-|$)|dong-gop|nhan-dan-ung-ho|tai-tro/;
 const BUDGET = /ngan-sach|nha-nuoc|kinh-phi-cap/;
 const TOTAL = /(?:^|-)tong(?:-|$)|(?:^|-)kinh-phi(?:-|$)/;
@@ -552,10 +555,13 @@ export function readDate(text: string, edge?: 'start' | 'end'): { date: string; 
 }
 
 /**
- * A funds cell: amounts with their words ("50 triệu đồng", "tổng 50 triệu, xã hội hóa 30 triệu")
- * or a plain number of at least 1,000 đồng. Undefined when no amount can be read.
+ * A funds cell: amounts with their words ("50 triệu đồng", "tổng 50 triệu, xã hội hóa 30 triệu"),
+ * a plain number of at least 1,000 đồng, or none ("0", "không"). Undefined when no amount can be
+ * read.
  */
 export function readFunds(text: string): { funds_vnd?: number; socialized_vnd?: number } | undefined {
+  // "0", "0 đồng", "không", "không có": no funds, which is a figure, not a problem.
+  if (NO_FUNDS.test(text.trim())) return { funds_vnd: 0 };
   const amounts = findMoney(text);
   const plainNumber = parseNumber(text);
   const f = amounts.length ? fundsOf(amounts) : plainNumber !== undefined && plainNumber >= 1000 && Number.isInteger(plainNumber) ? { funds_vnd: plainNumber } : {};
@@ -616,8 +622,10 @@ export interface RowContext {
   t: Messages['cli']['import']['problem'];
   /** The header of the column each key came from, to name it in problems. */
   headers: Partial<Record<ImportKey, string>>;
-  /** `--year`, else the config's year. */
+  /** `--year`: the year of every row. */
   year?: number;
+  /** The config's year: for a row whose dates name no year. */
+  defaultYear?: number;
   field?: Field;
   type?: ModelType;
   unit?: { name?: string; code?: string; level?: string };
@@ -752,7 +760,9 @@ export function rowToModel(row: ImportRow, ctx: RowContext): { model: ImportedMo
   if (register.date && register.start && register.start < register.date) problems.push(t.startBeforeDate(register.start, register.date));
   if (register.start && register.end && register.end < register.start) problems.push(t.endBeforeStart(register.end, register.start));
 
-  const year = ctx.year ?? (registered ? Number(registered.slice(0, 4)) : start ? Number(start.slice(0, 4)) : undefined);
+  // The year the row itself gives (its registration, else its period) wins over the config's.
+  const dated = registered ?? start ?? end;
+  const year = ctx.year ?? (dated ? Number(dated.slice(0, 4)) : ctx.defaultYear);
   if (year === undefined) problems.push(t.noYear);
   else if (year < 2000 || year > 2100) problems.push(t.badYear(year));
 

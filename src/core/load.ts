@@ -2,9 +2,10 @@
 // source positions. Pure: the caller reads the bytes.
 import { Buffer, isUtf8 } from 'node:buffer';
 import type { YAMLError } from 'yaml';
-import type { Messages } from '../i18n/index.js';
+import type { Messages, Msg } from '../i18n/index.js';
 import { fastParse, locate, MAX_ALIAS_COUNT, parseWithPositions, position, yaml, type Positioned, type Range, type Target } from './parse.js';
 import { KINDS, type Diagnostic, type Kind, type Path, type Severity } from './types.js';
+import { text as asText } from './rules/shape.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -191,7 +192,7 @@ export function loadFile(path: string, rel: string, bytes: Uint8Array, opts: Loa
   } else if (typeof kind === 'string' && (KINDS as readonly string[]).includes(kind)) {
     file.kind = kind as Kind;
   } else {
-    file.findings.push({ rule: 'file-unknown-kind', severity: 'error', path: ['kind'], ...m.unknownKind(String(kind)) });
+    file.findings.push({ rule: 'file-unknown-kind', severity: 'error', path: ['kind'], ...m.unknownKind(asText(kind)) });
   }
   return file;
 }
@@ -240,6 +241,42 @@ function errorStart(text: string, e: YAMLError): number {
   return /^[ \t]*[^\s#][^\n]*?:(\s|$)/.test(next) ? nl + 1 : from;
 }
 
+/**
+ * The YAML mistakes clerks make, recognised from the error and its line: a colon inside a value
+ * (`name: Dân vận khéo: hiến đất`), a key indented deeper than the one above, a key without its
+ * colon. Each is placed on the line that is wrong, with the fix in words.
+ */
+function mistake(text: string, e: YAMLError, m: Messages): { offset: number; end: number; msg: Msg } | undefined {
+  if (e.code !== 'BLOCK_AS_IMPLICIT_KEY' && e.code !== 'MULTILINE_IMPLICIT_KEY' && e.code !== 'MISSING_CHAR') return undefined;
+  const from = e.pos[0];
+  const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+  const lineEnd = text.indexOf('\n', from) < 0 ? text.length : text.indexOf('\n', from);
+  const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+  const indent = /^ */.exec(line)![0].length;
+  if (from === lineStart + indent) {
+    // The error starts where the line's content does, and the line has no colon: a key lost it.
+    const words = line.trim().replace(/\s+#.*$/, '').split(/\s+/);
+    if (line.includes(':') || !/^[\p{L}\p{N}_]/u.test(words[0]!)) return undefined;
+    const rest = words.slice(1).join(' ');
+    const fixed = `${words[0]}: ${rest.length > 30 ? `${rest.slice(0, 30).trimEnd()}…` : rest}`.trimEnd();
+    return { offset: from, end: from + words[0]!.length, msg: m.yamlMissingColon(words[0]!, fixed) };
+  }
+  // The error starts in the value of a key on this line.
+  const lead = /^( *(?:- +)?)([^\s:#][^:#]*?):(?: |$)/.exec(line);
+  if (!lead) return undefined;
+  const [, before, key] = lead as unknown as [string, string, string];
+  const nextStart = lineEnd + 1;
+  const next = /^( *)([^\s:#-][^:#]*?):(?: |$)/.exec(text.slice(nextStart, text.indexOf('\n', nextStart) < 0 ? undefined : text.indexOf('\n', nextStart)));
+  if (next && next[1]!.length > before.length) {
+    return { offset: nextStart, end: nextStart + next[1]!.length + next[2]!.length, msg: m.yamlKeyTooDeep(next[2]!, next[1]!.length, before.length, key) };
+  }
+  const value = text.slice(from, lineEnd).replace(/\s+#.*$/, '').trimEnd();
+  const colon = value.search(/:(?: |$)/);
+  if (e.code !== 'BLOCK_AS_IMPLICIT_KEY' || colon < 0) return undefined;
+  const quoted = value.includes('"') ? `'${value.replace(/'/g, "''")}'` : `"${value}"`;
+  return { offset: from + colon, end: from + colon + 1, msg: m.yamlColonInValue(key, `${key}: ${quoted}`) };
+}
+
 /** The key at an offset, for messages about keys: "name" rather than "n". */
 function wordAt(text: string, offset: number): string {
   return /^[^\s:,[\]{}#]+/.exec(text.slice(offset))?.[0] ?? text.slice(offset, offset + 1);
@@ -251,27 +288,29 @@ function yamlFindings(p: Positioned, text: string, m: Messages): Finding[] {
   // then is an echo of the real error, not a second one.
   const syntax = errors.some((e) => !(e.code in YAML_RULES));
   // Several errors about one spot: keep the most precise place, once per line.
-  const byOrigin = new Map<number, { e: YAMLError; offset: number }>();
+  const byOrigin = new Map<number, { e: YAMLError; offset: number; known?: ReturnType<typeof mistake> }>();
   for (const e of errors) {
     if (syntax && e.code === 'DUPLICATE_KEY') continue;
-    const offset = errorStart(text, e);
-    const known = byOrigin.get(e.pos[0]);
-    if (!known || offset > known.offset) byOrigin.set(e.pos[0], { e, offset });
+    const known = mistake(text, e, m);
+    const offset = known?.offset ?? errorStart(text, e);
+    const seen = byOrigin.get(e.pos[0]);
+    // A recognised mistake wins; else the most precise place.
+    if (!seen || (known && !seen.known) || (!seen.known && offset > seen.offset)) byOrigin.set(e.pos[0], { e, offset, known });
   }
   const seen = new Set<number>();
   const out: Finding[] = [];
-  for (const { e, offset } of byOrigin.values()) {
+  for (const { e, offset, known } of byOrigin.values()) {
     const line = position(p, offset).line;
     if (seen.has(line)) continue;
     seen.add(line);
     const start = position(p, offset);
     const snippet = e.code === 'DUPLICATE_KEY' ? wordAt(text, offset) : text.slice(offset, Math.max(e.pos[1], offset + 1)).split('\n')[0] ?? '';
-    const end = position(p, offset + Math.max(1, snippet.length));
+    const end = position(p, known?.end ?? offset + Math.max(1, snippet.length));
     out.push({
       rule: YAML_RULES[e.code] ?? 'yaml-syntax',
       severity: 'error',
       at: { line: start.line, column: start.column, endLine: end.line, endColumn: end.column },
-      ...m.yamlError(e.code, snippet),
+      ...(known?.msg ?? m.yamlError(e.code, snippet)),
     });
   }
   return out;

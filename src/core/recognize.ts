@@ -42,7 +42,7 @@ export function classify(total: Ratio, classes: ClassDef[]): ClassDef | undefine
 
 function gateChecks(gate: Gate, model: Model, m: Messages): Check[] {
   const checks: Check[] = [];
-  const title = gate.title ?? gate.id;
+  const title = gate.title;
   if (gate.require_steps) {
     const states = stepStates(model);
     const lacking = gate.require_steps.filter((s) => !states.find((x) => x.step === s)?.complete) as StepName[];

@@ -120,10 +120,12 @@ export function schemaFindings(
         const expected = String(e.params.type);
         const written = source(path);
         let hint: string | undefined;
+        // A number in quotes ("2026"): the quotes are the only mistake.
+        const quoted = typeof value === 'string' && (expected === 'integer' ? /^[+-]?\d+$/ : /^[+-]?\d+(\.\d+)?$/).test(value.trim()) ? value.trim() : undefined;
         if (expected === 'integer' && typeof value === 'number') hint = suggestInteger(written);
-        else if (expected === 'integer' || expected === 'number') hint = suggestInteger(String(value)) ?? suggestDecimal(value);
+        else if (!quoted && typeof value === 'string' && (expected === 'integer' || expected === 'number')) hint = suggestInteger(value) ?? suggestDecimal(value);
         const leadingZero = expected === 'string' && typeof value === 'number' && written !== undefined && written !== String(value) ? written : undefined;
-        findings.push({ ...base, rule: 'schema-type', ...m.wrongType(where, expected, describe(value), value, { number: hint, quote: leadingZero }) });
+        findings.push({ ...base, rule: 'schema-type', ...m.wrongType(where, expected, describe(value), value, { number: hint, quote: leadingZero, unquote: quoted }) });
         break;
       }
       case 'enum':

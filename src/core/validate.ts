@@ -1,8 +1,10 @@
-// Validation: schemas, then the rules (one module each in rules/), then severities from the
-// configuration; findings become located diagnostics only for the files being reported.
+// Validation: schemas, then the rules (one module each in rules/) on every file that parsed,
+// less what its schema errors already say, then severities from the configuration; findings
+// become located diagnostics only for the files being reported.
 import type { Messages } from '../i18n/index.js';
 import { toDiagnostic, type Finding, type LoadedFile } from './load.js';
-import { schemaFindings, validateAgainst } from './schema.js';
+import type { ErrorObject } from 'ajv';
+import { pointerToPath, schemaFindings, validateAgainst } from './schema.js';
 import type { AssessmentFile, CriteriaFile, ModelFile, RuleContext, WorkspaceIndex } from './rules/context.js';
 import { assessmentRefs, assessmentScores } from './rules/assessment.js';
 import { dateOrder } from './rules/date-order.js';
@@ -11,8 +13,10 @@ import { evidence } from './rules/evidence.js';
 import { frameworkConsistency } from './rules/framework.js';
 import { unknownLevel } from './rules/levels.js';
 import { nfc } from './rules/nfc.js';
+import { placeholder } from './rules/placeholder.js';
 import { stepCompleteness } from './rules/step-completeness.js';
-import type { Diagnostic, LevelDef, RuleSetting, StepName } from './types.js';
+import { yearMismatch } from './rules/year.js';
+import type { Diagnostic, LevelDef, Path, RuleSetting, StepName } from './types.js';
 import { locate } from './parse.js';
 
 export interface ValidateOptions {
@@ -52,16 +56,46 @@ function groupById(files: LoadedFile[], kind: string): Map<string, LoadedFile[]>
 
 export const byPlace = (a: Diagnostic, b: Diagnostic) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);
 
+/**
+ * Where an ajv error says the data is wrong, as path keys: the value with the wrong type, form or
+ * range, a missing or unknown key, an invalid key name. A mapping that only lacks a key (or
+ * matches no branch of a union) is itself fine for the rules to read.
+ */
+function brokenPaths(errors: ErrorObject[], data: unknown): string[] {
+  return errors.flatMap((e) => {
+    const path = pointerToPath(e.instancePath, data);
+    const name = (e as ErrorObject & { propertyName?: string }).propertyName;
+    if (name !== undefined) return [pathKey([...path, name])];
+    if (e.keyword === 'required') return [pathKey([...path, String(e.params.missingProperty)])];
+    if (e.keyword === 'additionalProperties') return [pathKey([...path, String(e.params.additionalProperty)])];
+    if (['oneOf', 'anyOf', 'if', 'propertyNames', 'minProperties'].includes(e.keyword)) return [];
+    return [pathKey(path)];
+  });
+}
+
+const pathKey = (path: Path) => path.map(String).join('\u0000');
+
 export function validate(files: LoadedFile[], opts: ValidateOptions): Validation {
   const { m } = opts;
   const findings = new Map<LoadedFile, Finding[]>(files.map((f) => [f, [...f.findings]]));
+  // Files that parsed into data of a known kind: the schema and the rules check them all, so
+  // that one run shows every problem.
+  const checked = files.filter((f) => f.data && f.kind && f.findings.length === 0);
   const valid = new Set<LoadedFile>();
-  for (const f of files) {
-    if (!f.data || !f.kind || f.findings.length) continue;
-    const errors = validateAgainst(f.kind, f.data);
-    if (errors.length === 0) valid.add(f);
-    else findings.get(f)!.push(...schemaFindings(errors, f.data, m, (path) => locate(f.positions(), f.text, path).source));
+  const broken = new Map<LoadedFile, string[]>();
+  for (const f of checked) {
+    const errors = validateAgainst(f.kind!, f.data);
+    if (errors.length === 0) {
+      valid.add(f);
+      continue;
+    }
+    findings.get(f)!.push(...schemaFindings(errors, f.data, m, (path) => locate(f.positions(), f.text, path).source));
+    broken.set(f, brokenPaths(errors, f.data));
   }
+  const brokenAt = (file: LoadedFile, path: Path) => {
+    const at = pathKey(path);
+    return (broken.get(file) ?? []).some((b) => b === '' || at === b || at.startsWith(`${b}\u0000`));
+  };
 
   const firstValid = <F extends LoadedFile>(kind: string) => {
     const map = new Map<string, F>();
@@ -74,36 +108,38 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
     validModels: firstValid<ModelFile>('model'),
     validFrameworks: new Map(),
   };
-  const ctx: RuleContext = { m, levels: opts.levels, require: opts.require ?? [], evidence: opts.evidence ?? new Set(), index };
+  const ctx: RuleContext = { m, levels: opts.levels, require: opts.require ?? [], evidence: opts.evidence ?? new Set(), index, brokenAt };
+  /** A rule's findings, less what the file's schema errors already say. */
+  const add = (f: LoadedFile, found: Finding[]) => findings.get(f)!.push(...found.filter((x) => !x.path || !brokenAt(f, x.path)));
 
   // Frameworks first: a framework with errors of its own is not used to check score sheets.
-  for (const f of files) {
-    if (f.kind !== 'criteria' || !valid.has(f)) continue;
+  for (const f of checked) {
+    if (f.kind !== 'criteria') continue;
     const own = frameworkConsistency(f as CriteriaFile, ctx);
-    findings.get(f)!.push(...own);
+    add(f, own);
     const id = f.data!.id as string;
-    if (!own.some((x) => x.severity === 'error') && !index.validFrameworks.has(id)) index.validFrameworks.set(id, f as CriteriaFile);
+    if (valid.has(f) && !own.some((x) => x.severity === 'error') && !index.validFrameworks.has(id)) index.validFrameworks.set(id, f as CriteriaFile);
   }
 
   const byAssessmentKey = new Map<string, LoadedFile[]>();
-  for (const f of files) {
-    if (f.kind === 'assessment' && valid.has(f)) {
+  for (const f of checked) {
+    if (f.kind === 'assessment' && typeof f.data!.model === 'string' && typeof f.data!.level === 'string') {
       const key = assessmentKey(f.data!);
       byAssessmentKey.set(key, [...(byAssessmentKey.get(key) ?? []), f]);
     }
   }
 
   for (const f of files) {
-    const out = findings.get(f)!;
-    if (f.data) out.push(...nfc(f, ctx));
-    if (!valid.has(f)) continue;
-    if (f.kind === 'model' || f.kind === 'criteria') out.push(...duplicateId(f, ctx));
+    if (f.data) findings.get(f)!.push(...nfc(f, ctx), ...placeholder(f, ctx));
+  }
+  for (const f of checked) {
+    if (f.kind === 'model' || f.kind === 'criteria') add(f, duplicateId(f, ctx));
     if (f.kind === 'model') {
       const model = f as ModelFile;
-      out.push(...unknownLevel(model, ctx), ...dateOrder(model, ctx), ...evidence(model, ctx), ...stepCompleteness(model, ctx));
+      add(f, [...unknownLevel(model, ctx), ...dateOrder(model, ctx), ...yearMismatch(model, ctx), ...evidence(model, ctx), ...stepCompleteness(model, ctx)]);
     } else if (f.kind === 'assessment') {
       const a = f as AssessmentFile;
-      out.push(...unknownLevel(a, ctx), ...duplicateAssessment(a, ctx, byAssessmentKey), ...assessmentRefs(a, ctx), ...assessmentScores(a, ctx));
+      add(f, [...unknownLevel(a, ctx), ...duplicateAssessment(a, ctx, byAssessmentKey), ...assessmentRefs(a, ctx), ...assessmentScores(a, ctx)]);
     }
   }
 

@@ -53,3 +53,28 @@ export function documentDate(iso: string): string {
   const month = m < 3 ? `0${m}` : String(m);
   return `ngày ${day} tháng ${month} năm ${y}`;
 }
+
+/**
+ * A sum of money as a report writes it: 7.560.000.000 -> "7,56 tỷ đồng", 850.000.000 -> "850
+ * triệu đồng", 1.500.000 -> "1,5 triệu đồng". From a million, in millions, or in billions from a
+ * billion, rounded once, half up, to two decimals (a sum that rounds to 1.000 million is "1 tỷ");
+ * below a million, in full ("500.000 đồng").
+ */
+export function moneyWords(vnd: number): string {
+  if (!Number.isFinite(vnd) || vnd < 0) throw new RangeError(`cannot word ${vnd} đồng`);
+  const v = BigInt(Math.round(vnd));
+  if (v < 1_000_000n) return `${grouped(String(v))} đồng`;
+  // Hundredths of the unit, rounded half up, in exact integers.
+  const hundredths = (unit: bigint) => (v * 100n + unit / 2n) / unit;
+  const millions = hundredths(1_000_000n);
+  const [h, name] = millions < 100_000n ? [millions, 'triệu'] : [hundredths(1_000_000_000n), 'tỷ'];
+  const frac = String(h % 100n).padStart(2, '0').replace(/0+$/, '');
+  return `${grouped(String(h / 100n))}${frac ? `,${frac}` : ''} ${name} đồng`;
+}
+
+const grouped = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
+/** Straight double quotes in a text as curly ones: `mô hình "Camera an ninh"` -> `mô hình “Camera an ninh”`. */
+export function curlyQuotes(s: string): string {
+  return s.replace(/"([^"\n]*)"/g, '“$1”');
+}

@@ -2,15 +2,23 @@
 import { formatNumber, list } from './format.js';
 import type { ValueType } from '../core/load.js';
 import { STEPS, type Path, type StepName } from '../core/types.js';
+import { text } from '../core/rules/shape.js';
 import type { Messages } from './index.js';
 import type { Msg } from './vi.js';
 
 const n = (x: number | string) => formatNumber(x, 'en');
 const l = (xs: readonly string[], quote = true) => list(xs, 'en', quote);
-const q = (x: unknown) => `"${String(x)}"`;
-const shown = (x: unknown) => (typeof x === 'string' ? q(x) : String(x));
+/** "1 file", "2 files": a count and its noun, singular or plural. */
+const count = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
+const q = (x: unknown) => `"${text(x)}"`;
+/** A number of a YAML file as the file writes it (8.5, 1200): messages about the file quote it so. */
+const yamlNumber = (x: number) => String(x);
+const shown = (x: unknown) => (typeof x === 'string' ? q(x) : text(x));
 const at = (where: string) => (where ? ` in ${where}` : ' at the top level');
 const dotted = (path: Path) => path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[');
+
+/** ", as the condition “Minimum 6 months” requires", for a gate with a title. */
+const condition = (title: string | undefined) => (title ? `, as the condition “${title}” requires` : '');
 
 const TYPES: Record<string, string> = {
   null: 'empty',
@@ -95,6 +103,18 @@ export const en: Messages = {
       ? { message: `YAML syntax error: ${known.message.replace(/\.$/, '')}${found}.`, hint: known.hint }
       : { message: `YAML syntax error${found}.`, hint: 'Check the indentation, the colon after each key and the quotes on this line and the one above.' };
   },
+  yamlColonInValue: (key, fixed) => ({
+    message: `The value of ${q(key)} holds a colon and a space (": "), so YAML reads what follows as a new key.`,
+    hint: `Put the whole value in quotes: ${fixed}`,
+  }),
+  yamlKeyTooDeep: (key, spaces, expected, above) => ({
+    message: `The key ${q(key)} is indented ${spaces} spaces, deeper than the key ${q(above)} on the line above (${expected} spaces).`,
+    hint: `Keys at the same level line up: indent ${q(key)} by ${expected} spaces, like ${q(above)}.`,
+  }),
+  yamlMissingColon: (key, fixed) => ({
+    message: `The colon after the key ${q(key)} is missing.`,
+    hint: `Write ${q(fixed)}: the colon right after the key, then a space.`,
+  }),
   aliasLimit: (max) => ({
     message: `The file uses too many YAML aliases (*), over the limit of ${n(max)}.`,
     hint: 'Write the content out instead of using anchors (&) and aliases (*).',
@@ -128,6 +148,8 @@ export const en: Messages = {
     message: `${where || 'The value'} must be ${expected.split(',').map((t) => TYPES[t] ?? t).join(' or ')}, but it is ${TYPES[found]}${found === 'string' || found === 'number' || found === 'integer' ? ` ${q(value)}` : ''}.`,
     hint: fix.quote
       ? `Quote the code to keep it as written: '${fix.quote}'.`
+      : fix.unquote
+        ? `Remove the quotes: write ${fix.unquote}, as numbers are not quoted.`
       : fix.number && expected === 'integer'
         ? `Write ${fix.number}: digits only, no thousands separators.`
         : fix.number
@@ -158,14 +180,14 @@ export const en: Messages = {
     hint: suggestion ? `Write ${suggestion}.` : description ? `Expected: ${description}` : undefined,
   }),
   outOfRange: (where, value, keyword, limit) => ({
-    message: `${where} = ${q(value)} ${keyword === 'minimum' ? `is below the minimum ${n(limit)}` : keyword === 'maximum' ? `is above the maximum ${n(limit)}` : keyword === 'exclusiveMinimum' ? `must be greater than ${n(limit)}` : `must be less than ${n(limit)}`}.`,
+    message: `${where} = ${q(value)} ${keyword === 'minimum' ? `is below the minimum ${yamlNumber(limit)}` : keyword === 'maximum' ? `is above the maximum ${yamlNumber(limit)}` : keyword === 'exclusiveMinimum' ? `must be greater than ${yamlNumber(limit)}` : `must be less than ${yamlNumber(limit)}`}.`,
   }),
   schemaOther: (where, keyword) => ({
     message: `${where || 'The file'} does not match the schema (keyword ${keyword}).`,
     hint: 'See this key\'s description in the schema: dvk schema.',
   }),
   emptyText: (where) => ({ message: `${where} is empty.`, hint: 'Write the text, or remove the line until you have it.' }),
-  tooFew: (where, limit, items) => ({ message: `${where} needs at least ${n(limit)} ${items ? 'item(s)' : 'figure(s)'}.` }),
+  tooFew: (where, limit, items) => ({ message: `${where} needs at least ${count(limit, items ? 'item' : 'figure')}.` }),
   oneOf: (where, options, multiple) => {
     const forms = options.map((o) => `${l(o.keys)}`).join(' or ');
     return multiple
@@ -180,6 +202,14 @@ export const en: Messages = {
       : 'Activities, inspections and the review fall on or after the start (steps.register.start); check the year or month.',
   }),
   endBeforeStart: (end, start) => ({ message: `The end date ${end} is before the start date ${start}.`, hint: 'Check steps.register.start and steps.register.end.' }),
+  yearMismatch: (year, years) => ({
+    message: `The year ${year} does not match the model's dates (registration, start, end, review), which are in ${l(years.map(String), false)}.`,
+    hint: `If the model ran in ${years[0]}, write year: ${years[0]} (and keep the file under models/${years[0]}/); otherwise correct the dates.`,
+  }),
+  placeholder: (text) => ({
+    message: `The template text ${q(text)} has not been replaced.`,
+    hint: 'Write the real text here; dvk decide and dvk report refuse to print a document with template text in it.',
+  }),
   evidenceOutside: (file) => ({
     message: `The evidence path ${q(file)} leaves the workspace.`,
     hint: 'Copy the file into the workspace\'s evidence/ folder and give a relative path, e.g. evidence/2023/minutes.pdf.',
@@ -219,27 +249,27 @@ export const en: Messages = {
     message: `Framework ${q(framework)} does not apply to model ${q(model.id)} (${why === 'type' ? `type ${q(model.type)}` : `field ${q(model.field)}`}).`,
     hint: 'Choose a framework whose applies_to covers the model\'s type and field.',
   }),
-  unknownCriterion: (id, framework, suggestion) => ({
+  unknownCriterion: (id, framework, suggestion, missingHere) => ({
     message: `Framework ${q(framework)} has no criterion ${q(id)}.`,
-    hint: suggestion ? `Did you mean ${q(suggestion)}?` : 'Remove this score or correct the criterion id.',
+    hint: suggestion ? `Did you mean ${q(suggestion)}${missingHere ? ', which this sheet does not score' : ''}?` : 'Remove this score or correct the criterion id.',
   }),
-  scoreOverMax: (id, score, max) => ({ message: `The score for ${q(id)} is ${n(score)}, above its maximum ${n(max)}.`, hint: `Score from 0 to ${n(max)}.` }),
+  scoreOverMax: (id, score, max) => ({ message: `The score for ${q(id)} is ${yamlNumber(score)}, above its maximum ${yamlNumber(max)}.`, hint: `Score from 0 to ${yamlNumber(max)}.` }),
   missingScores: (missing, name) => ({
     message: `${name ? `${name}'s sheet` : 'The sheet'} does not score ${missing.length} criteria: ${l(missing, false)}.`,
     hint: 'Every council member scores every criterion of the framework.',
   }),
   frameworkDuplicateId: (id) => ({ message: `Duplicate id ${q(id)} in the framework.`, hint: 'Each group, criterion, gate and class needs its own id.' }),
   classOrder: (label, min, aboveLabel, aboveMin) => ({
-    message: `Class ${q(label)} (from ${n(min)}) is not below the class before it, ${q(aboveLabel)} (from ${n(aboveMin)}).`,
+    message: `Class ${q(label)} (from ${yamlNumber(min)}) is not below the class before it, ${q(aboveLabel)} (from ${yamlNumber(aboveMin)}).`,
     hint: 'List classes from high to low, with decreasing minimums.',
   }),
   lowestClassMin: (label, min) => ({
-    message: `The lowest class ${q(label)} starts at ${n(min)}, so a total below ${n(min)} gets no class.`,
+    message: `The lowest class ${q(label)} starts at ${yamlNumber(min)}, so a total below ${yamlNumber(min)} gets no class.`,
     hint: 'Set min: 0 on the lowest class.',
   }),
   maxNotOnStep: (id, max, step) => ({
-    message: `Criterion ${q(id)} has a maximum of ${n(max)}, not a multiple of the rounding step ${n(step)}: a rounded score could exceed it.`,
-    hint: `Make the maximum a multiple of ${n(step)}, or change rounding.`,
+    message: `Criterion ${q(id)} has a maximum of ${yamlNumber(max)}, not a multiple of the rounding step ${yamlNumber(step)}: a rounded score could exceed it.`,
+    hint: `Make the maximum a multiple of ${yamlNumber(step)}, or change rounding.`,
   }),
   unknownClass: (id, ids, suggestion) => ({
     message: `The framework has no class ${q(id)}.`,
@@ -247,16 +277,18 @@ export const en: Messages = {
   }),
 
   score: {
-    gateSteps: (title, lacking) => (lacking.length ? `condition "${title}": ${l(lacking.map((s) => STEP_NAMES[s]), false)} not complete` : `condition "${title}": met`),
+    gateSteps: (title, lacking) =>
+      lacking.length ? `${l(lacking.map((s) => STEP_NAMES[s]), false)} not done${condition(title)}` : `all steps done${condition(title)}`,
     gateMonths: (title, months, passed, start, end, due) =>
       !start || !end
-        ? `condition "${title}": no ${!start ? 'start date' : 'review date'}, so the duration cannot be measured`
+        ? `no ${!start ? 'start date' : 'review date'}, so the time the model ran cannot be measured${condition(title)}`
         : passed
-          ? `condition "${title}": ran from ${start} to ${end}, at least ${months} months`
-          : `condition "${title}": ran from ${start} to ${end}, less than ${months} months (the review must be on or after ${due})`,
+          ? `ran from ${start} to ${end}, at least ${months} months${condition(title)}`
+          : `ran from ${start} to ${end}, less than ${months} months${condition(title)}; the review can be on ${due} at the earliest`,
     noClass: (total) => `the total ${n(total)} reaches no class`,
-    minClass: (label, minLabel, passed) => (passed ? `class ${label}, at or above ${minLabel}` : `class ${label}, below the minimum for recognition, ${minLabel}`),
-    groupRatio: (id, score, max, pct, passed) => `group ${id} scored ${n(score)}/${n(max)}, ${passed ? `at or above the minimum ${n(pct)}%` : `below the minimum ${n(pct)}%`}`,
+    minClass: (label, minLabel, passed) => (passed ? `class ${label}, at or above ${minLabel}` : `class ${label}, below ${minLabel}, the class recognition needs`),
+    groupRatio: (id, score, max, pct, passed) =>
+      passed ? `criteria group ${id} scored ${n(score)}/${n(max)}, at least ${n(pct)}% of the group's points` : `criteria group ${id} scored only ${n(score)}/${n(max)}, below ${n(pct)}% of the group's points`,
     notLowest: (label, passed) => (passed ? `class ${label}, above the lowest class` : `class ${label} is the lowest class`),
     exemplary: (label, top, passed) => (passed ? `class ${label}, exemplary (${top} or above)` : `class ${label}, not exemplary (needs ${top} or above)`),
     marks: { exemplary: '✓ exemplary', recognized: '✓', no: '✗' },
@@ -265,11 +297,12 @@ export const en: Messages = {
     columns: { rank: 'Rank', id: 'Id', name: 'Model', unit: 'Unit', level: 'Scored at', total: 'Total', class: 'Class', recognized: 'Recognised', reasons: 'Reasons' },
     reasonsTitle: 'Why not recognised:',
     legend: '✓: recognised; ✓ exemplary: recognised as exemplary; ✗: not recognised.',
-    summary: (t) => `${n(t.models)} models: ${n(t.assessed)} assessed, ${n(t.recognized)} recognised (${n(t.exemplary)} exemplary), ${n(t.notAssessed)} not assessed.`,
+    summary: (t) => `${count(t.models, 'model')}: ${n(t.assessed)} assessed, ${n(t.recognized)} recognised (${n(t.exemplary)} exemplary), ${n(t.notAssessed)} not assessed.`,
     fieldLabel: (f) => FIELD_LABELS[f] ?? f,
     typeLabel: (t) => (t === 'individual' ? 'Individual exemplar' : 'Collective model'),
     csv: {
-      headers: ['Rank', 'Id', 'Model', 'Unit', 'Unit code', 'Unit level', 'Year', 'Field', 'Type', 'Scored at', 'Framework', 'Total', 'Maximum', 'Group scores', 'Class', 'Recognised', 'Exemplary', 'Reasons'],
+      headers: ['Rank', 'Id', 'Model', 'Unit', 'Unit code', 'Unit level', 'Year', 'Field', 'Type', 'Scored at', 'Framework', 'Total', 'Maximum', 'Class', 'Recognised', 'Exemplary', 'Reasons'],
+      group: (id) => `Group ${id}`,
       yes: 'Yes',
       no: 'No',
     },
@@ -326,6 +359,8 @@ export const en: Messages = {
     'framework-rounding': 'Each criterion\'s maximum is a multiple of the rounding step.',
     'framework-unknown-class': 'Recognition names existing classes.',
     'date-order': 'Dates follow in order: registration, start, activities, end.',
+    'year-mismatch': 'A model\'s year matches the dates it records.',
+    placeholder: 'No template text (name, place, model name…) is left in place.',
     'evidence-outside': 'Evidence files lie inside the workspace.',
     'evidence-missing': 'Evidence files exist.',
     'step-incomplete': 'Each step that is present has what it requires.',
@@ -339,12 +374,13 @@ export const en: Messages = {
     severity: { error: 'error', warning: 'warning' },
     summary: (s) =>
       s.errors + s.warnings === 0
-        ? `✔ No problems in ${n(s.files)} files.`
-        : `${s.errors ? '✖' : '⚠'} ${n(s.errors)} errors, ${n(s.warnings)} warnings in ${n(s.files)} files.`,
+        ? `✔ No problems in ${count(s.files, 'file')}.`
+        : `${s.errors ? '✖' : '⚠'} ${count(s.errors, 'error')}, ${count(s.warnings, 'warning')} in ${count(s.files, 'file')}.`,
     help: {
       titles: { 'Usage:': 'Usage:', 'Options:': 'Options:', 'Commands:': 'Commands:', 'Arguments:': 'Arguments:', 'Global Options:': 'Global Options:' },
       choices: (c) => `choices: ${c.join(', ')}`,
       default: (d) => `default: ${d}`,
+      words: { options: 'options', command: 'command' },
       helpOption: 'show help for the command',
       helpCommand: 'show help for a command',
       version: 'show the version number',
@@ -352,7 +388,7 @@ export const en: Messages = {
     },
     options: {
       cwd: 'folder to work in (default: the current folder)',
-      lang: 'language of messages (also DVK_LANG)',
+      lang: 'language of messages (also DVK_LANG, or lang in dvk.config.yaml)',
       noColor: 'no colours (also NO_COLOR)',
       quiet: 'print errors only, no warnings or notes',
       format: 'output format',
@@ -365,10 +401,11 @@ export const en: Messages = {
         case 'commander.unknownCommand': return { message: `Unknown command ${quoted[0]}.`, hint };
         case 'commander.missingArgument': return { message: `Missing argument ${quoted[0]}.`, hint: 'See the command\'s --help.' };
         case 'commander.optionMissingArgument': return { message: `Option ${quoted[0]} needs a value.`, hint: 'See the command\'s --help.' };
+        case 'commander.conflictingOption': return { message: `${quoted[0]} cannot be used with ${quoted[1]}.`, hint: 'Drop one of the two options.' };
         case 'commander.excessArguments': return { message: 'Too many arguments.', hint: 'See the command\'s --help.' };
         case 'commander.invalidArgument':
           return choices
-            ? { message: `Invalid value ${quoted[1] ?? ''} for ${quoted[0] ?? ''}.`, hint: `Choose one of: ${choices.replace(/'/g, '')}.` }
+            ? { message: `Invalid value ${quoted[1] ?? ''} for ${quoted[0] ?? ''}.`, hint: `${suggestion ? `Did you mean ${suggestion}? ` : ''}Choose one of: ${choices.replace(/'/g, '')}.` }
             : { message: raw.replace(/^option '([^']*)' argument '([^']*)' is invalid\. ?/, 'Invalid value $2 for $1: ') };
         default: return { message: raw };
       }
@@ -386,38 +423,49 @@ export const en: Messages = {
     git: {
       notRepo: (dir) => ({ message: `${dir} is not inside a git repository.`, hint: 'Run the command in a workspace that git manages (git init).' }),
       unknownRev: (rev) => ({ message: `Unknown git revision ${q(rev)}.`, hint: 'Use a branch, tag or commit of this repository, e.g. main or HEAD~1.' }),
-      noBase: { message: 'Cannot tell which branch to compare with.', hint: 'Name the revision, e.g. --changed main.' },
+      noBase: { message: 'Cannot tell which branch to compare with.', hint: 'Name the revision, e.g. --since main or --changed=main.' },
     },
     diff: {
       description: 'compare with a git revision: models added, removed, renamed; steps completed; score sheets changed; totals, classes and recognition before → after',
-      rev: 'the git revision to compare with (branch, tag or commit), e.g. main',
+      rev: 'the git revision to compare with (branch, tag or commit), e.g. main (default: the upstream of the current branch, else HEAD)',
       examples: '\nExamples:\n  dvk diff main\n  dvk diff HEAD~1 --format markdown > comment.md\n  dvk diff origin/main --format json',
       status: { added: 'added', removed: 'removed', renamed: 'renamed', changed: 'edited', scored: 'score changed' },
       renamed: (from) => `renamed from ${from}`,
+      edited: (keys) => `edited ${keys.join(', ')}`,
+      reached: (before, after) => `step reached: ${before} → ${after}`,
       completed: (steps) => `completed ${steps.join(', ')}`,
       uncompleted: (steps) => `no longer complete: ${steps.join(', ')}`,
       sheets: (levels) => `score sheet changed: ${levels.join(', ')}`,
-      heading: (rev, commit, count) => `Compared with ${rev} (${commit}): ${count ? `${n(count)} models changed` : 'no model changed'}.`,
+      heading: (rev, commit, models) => `Compared with ${rev} (${commit}): ${models ? `${count(models, 'model')} changed` : 'no model changed'}.`,
       totals: (t) => `Recognised: ${n(t.recognized[0])} → ${n(t.recognized[1])}; exemplary: ${n(t.exemplary[0])} → ${n(t.exemplary[1])}.`,
       none: 'No change to models, score sheets or scores.',
       columns: { id: 'Id', model: 'Model', change: 'Change', level: 'Scored at', total: 'Total', class: 'Class', recognized: 'Recognised' },
     },
-    badStep: (s) => `invalid step ${q(s)}; choose register, implement, inspect, review or all`,
+    badStep: (s, suggestion) => `invalid step ${q(s)}; ${suggestion ? `did you mean ${suggestion}? Steps: ` : 'choose '}register, implement, inspect, review or all`,
     badCount: (s) => `${q(s)} is not a whole number`,
+    stdin: {
+      filename: 'with the path "-" (the file on standard input): the file it stands for, so that messages name it',
+    },
+    completion: {
+      description: 'print a shell completion script for bash, zsh, fish or PowerShell',
+      shell: 'the shell: bash, zsh, fish or powershell',
+      examples: '\nExamples:\n  source <(dvk completion bash)           add to ~/.bashrc\n  source <(dvk completion zsh)            add to ~/.zshrc, after compinit\n  dvk completion fish > ~/.config/fish/completions/dvk.fish\n  dvk completion powershell | Out-String | Invoke-Expression   add to $PROFILE',
+    },
     validate: {
       description: 'check files: syntax, schemas, cross-file rules and the completeness of each step',
       paths: 'files or folders to check (default: the whole workspace)',
       require: 'steps that must be complete (errors, not warnings): register, implement, inspect, review, all; comma-separated',
       maxWarnings: 'fail (exit code 1) when there are more than n warnings',
-      changed: 'report only files changed since this git revision (default: the merge base with the default branch); cross-file rules still see the whole workspace',
+      changed: 'report only files changed since the merge base with the default branch, or since the revision written after an equals sign (--changed=main); cross-file rules still see the whole workspace',
+      since: 'like --changed, since this git revision (branch, tag or commit)',
       examples: '\nExamples:\n  dvk validate\n  dvk validate models/2023/HM\n  dvk validate --require review --format json\n  dvk validate --format sarif > dvk.sarif\n\nExit codes: 0 no errors; 1 errors (or too many warnings); 2 usage or configuration error.',
       nothing: (dir) => `No dvk file found in ${dir}: check the folder (-C), or create a workspace with "dvk init".`,
-      tooManyWarnings: (count, max) => `${n(count)} warnings, over --max-warnings ${n(max)}.`,
+      tooManyWarnings: (warnings, max) => `${count(warnings, 'warning')}, over --max-warnings ${n(max)}.`,
     },
     status: {
       description: 'which step each model has reached and what is missing; a table by unit',
       examples: '\nExamples:\n  dvk status\n  dvk status --year 2023\n  dvk status models/2023/HM --format json',
-      invalid: (count) => `${n(count)} files have errors and are not counted; run "dvk validate" for details.`,
+      invalid: (files) => `${files === 1 ? '1 file has' : `${n(files)} files have`} errors and ${files === 1 ? 'is' : 'are'} not counted; run "dvk validate" for details.`,
       none: 'No models.',
       id: 'Id',
       unit: 'Unit',
@@ -440,11 +488,11 @@ export const en: Messages = {
       description: 'print a JSON Schema, for editors and other tools',
       name: 'schema name; leave out to list them',
       examples: '\nExamples:\n  dvk schema\n  dvk schema model > model.schema.json\n  dvk schema steps/review',
-      unknown: (name, names) => ({ message: `No schema ${q(name)}.`, hint: `Schemas: ${l(names, false)}.` }),
+      unknown: (name, names, suggestion) => ({ message: `No schema ${q(name)}.`, hint: suggestion ? `Did you mean ${suggestion}?` : `Schemas: ${l(names, false)}.` }),
       all: 'write every schema (with --out)',
       out: 'folder to write the schema files to',
       needOut: { message: 'Say which folder to write the schemas to.', hint: 'Add --out, e.g. dvk schema --all --out schemas' },
-      written: (count, dir) => `Wrote ${n(count)} schemas to ${dir}.`,
+      written: (schemas, dir) => `Wrote ${count(schemas, 'schema')} to ${dir}.`,
     },
     init: {
       description: 'create a new workspace: config, example framework, one example model, CI workflow, CODEOWNERS, editor settings',
@@ -457,7 +505,7 @@ export const en: Messages = {
         message: `The folder already has ${n(files.length)} of the files dvk init creates: ${files.length > 5 ? `${files.slice(0, 5).join(', ')}, …` : l(files, false)}. Nothing was written.`,
         hint: 'Choose another folder, or add --force to overwrite.',
       }),
-      done: (dir, count) => `Created a workspace in ${dir} (${n(count)} files).`,
+      done: (dir, files) => `Created a workspace in ${dir} (${count(files, 'file')}).`,
       next: (dir) =>
         `Next steps:\n  1. Edit ${dir}/dvk.config.yaml: issuing body, signer, legal bases.\n  2. Replace the example model with your own: dvk new model --name "…" --unit "…" --unit-code …\n  3. Check: dvk validate -C ${dir}\n  4. Put it in git: git init, git add, git commit; set the committee's team in .github/CODEOWNERS.`,
     },
@@ -470,38 +518,69 @@ export const en: Messages = {
       field: 'only this field',
       failUnder: 'fail (exit code 1) if a scored model totals less than this',
       examples: '\nExamples:\n  dvk score\n  dvk score --level huyen --format csv > results.csv\n  dvk score --explain DT-2023-HM-01\n  dvk score --unit HM --format markdown',
-      noSuchModel: (id) => ({ message: `No model ${q(id)} in scope.`, hint: 'Check the id, or drop the --year or --level filter.' }),
+      noSuchModel: (id, suggestion) => ({ message: `No model ${q(id)} in scope.`, hint: suggestion ? `Did you mean ${suggestion}?` : 'Check the id, or drop the --year or --level filter.' }),
       refused: (files) => ({ message: `Cannot score: ${files.length === 1 ? 'a file' : `${n(files.length)} files`} it needs ${files.length === 1 ? 'has' : 'have'} errors: ${l(files, false)}.`, hint: 'Fix the errors above (see also "dvk validate") and try again.' }),
       explainFormat: { message: '--explain prints a table or JSON only.', hint: 'Leave out --format, or use --format json.' },
       badTotal: (v) => `${q(v)} is not a score`,
       empty: 'No models in scope.',
-      under: (limit, models) => `${n(models.length)} models below ${n(limit)}: ${models.join(', ')}.`,
+      under: (limit, models) => `${count(models.length, 'model')} below ${n(limit)}: ${models.join(', ')}.`,
     },
     docs: {
       year: 'year (default: year in dvk.config.yaml)',
       level: 'level of the steering committee (default: level in dvk.config.yaml)',
-      date: 'date of signing, year-month-day (default: the date in dvk.config.yaml, SOURCE_DATE_EPOCH or today)',
-      output: 'the .docx file to write; with --by, a folder (default: under out/)',
+      date: 'date of signing, year-month-day or day/month/year (default: the date in dvk.config.yaml, SOURCE_DATE_EPOCH or today)',
+      output: 'the .docx or .pdf file to write; with --by, a folder (default: under out/)',
       by: 'one document per group: by unit, unit level or field',
-      badDate: (v) => ({ message: `Invalid date ${q(v)}.`, hint: 'Write dates as year-month-day, e.g. 2023-12-20.' }),
+      badDate: (v) => ({ message: `Invalid date ${q(v)}.`, hint: 'Write a real date, as 2023-12-20 or 20/12/2023.' }),
       needYear: { message: 'The document\'s year is not known.', hint: 'Add --year 2023, or year: 2023 in dvk.config.yaml.' },
-      needLevel: (levels) => ({ message: 'The level of the issuing steering committee is not known.', hint: `Add --level (one of ${l(levels, false)}), or level in dvk.config.yaml.` }),
+      needLevel: (levels, found, year) => ({
+        message: found.length ? `The ${year} score sheets are at ${n(found.length)} levels (${l(found, false)}): which level is the document for?` : 'The level of the issuing steering committee is not known.',
+        hint: `Add --level (one of ${l(found.length ? found : levels, false)}), or level in dvk.config.yaml.`,
+      }),
       interrupted: (done, total) => `Stopped part-way: ${n(done)}/${n(total)} documents written; no file is half-written.`,
+    },
+    numbering: {
+      from: 'with --by: number the documents from n, in the order they are listed',
+      none: 'leave the number blank for the office to fill in from its register (ignores the number in dvk.config.yaml)',
+      oneNumber: (number, documents, fromConfig) => ({
+        message: `${fromConfig ? `The number ${q(number)} in dvk.config.yaml` : `--number ${number}`} is one number, but this writes ${n(documents)} documents; each needs its own number from the register.`,
+        hint: `Add --number-from ${number} to number them ${number}, ${Number(number) + 1 || '…'}, … in the order listed, or --no-number to leave the number blank for the office.`,
+      }),
+      numbered: (from, to) => `Numbered ${from} to ${to}, in the order listed above.`,
+    },
+    pdf: {
+      option: 'write PDF (through LibreOffice) instead of .docx; -o name.pdf also chooses PDF',
+      noLibreOffice: (platform) => ({
+        message: 'PDF output needs LibreOffice, but the soffice program was not found.',
+        hint: `Install LibreOffice: ${platform === 'win32' ? 'winget install TheDocumentFoundation.LibreOffice' : platform === 'darwin' ? 'brew install --cask libreoffice' : 'sudo apt-get install -y libreoffice-writer (Debian, Ubuntu) or sudo dnf install -y libreoffice-writer (Fedora)'}, then run again; or leave out --pdf to write .docx.`,
+      }),
+      badExtension: (file) => ({ message: `Cannot write a document as ${q(file)}: dvk writes .docx or .pdf files.`, hint: 'End the file name with .docx (Word) or .pdf.' }),
+      docxWithPdf: (file) => ({ message: `--pdf, but -o ${q(file)} is a .docx file.`, hint: 'Leave out --pdf to write .docx, or end the file name with .pdf.' }),
+      failed: (detail) => ({
+        message: `LibreOffice could not convert the document to PDF${detail ? ` (${detail})` : ''}.`,
+        hint: 'Open LibreOffice once so that it finishes setting up, then run again; or leave out --pdf to write .docx.',
+      }),
+    },
+    placeholders: {
+      refused: (files) => ({
+        message: `No document written: ${l(files, false)} still ${files.length === 1 ? 'holds' : 'hold'} template text (see above).`,
+        hint: 'Write the real text (signer, place, body, model name…) in those places and run again.',
+      }),
     },
     decide: {
       description: 'write the recognition decision (.docx) in the Party or state document format',
       number: 'decision number (default: decision.number in dvk.config.yaml; leave blank to write by hand)',
-      examples: '\nExamples:\n  dvk decide\n  dvk decide --level huyen --year 2023 --number 15 --date 2023-12-20 -o decision.docx\n  dvk decide --by unit -o out/by-unit',
+      examples: '\nExamples:\n  dvk decide\n  dvk decide --level huyen --year 2023 --number 15 --date 2023-12-20 -o decision.docx\n  dvk decide --by unit --number-from 16 -o out/by-unit\n  dvk decide --by field --no-number',
       nothing: (year, level) => ({ message: `No model is recognised at ${level} in ${year}, so there is no decision to write.`, hint: 'See "dvk score" for scores and reasons; check --year and --level.' }),
-      done: (files, models) => `Wrote ${n(files)} decision(s) recognising ${n(models)} models.`,
+      done: (files, models) => `Wrote ${count(files, 'decision')} recognising ${count(models, 'model')}.`,
     },
     report: {
       description: 'write the year\'s summary report (.docx): figures by field, type, level and unit, comparison with last year, a chart, exemplary models',
       number: 'report number (default: report.number in dvk.config.yaml; leave blank to write by hand)',
-      examples: '\nExamples:\n  dvk report\n  dvk report --year 2023 -o report-2023.docx\n  dvk report --by unit -o out/reports-by-unit',
+      examples: '\nExamples:\n  dvk report\n  dvk report --year 2023 -o report-2023.docx\n  dvk report --by unit --number-from 33 -o out/reports-by-unit',
       nothing: (year) => ({ message: `No model of ${year} to report on.`, hint: 'Check --year, or the model files under models/.' }),
       noPrevious: (year) => `The ${year} data has errors, so the report does not compare with ${year}; run "dvk validate" for details.`,
-      done: (files) => `Wrote ${n(files)} report(s).`,
+      done: (files) => `Wrote ${count(files, 'report')}.`,
     },
     certificate: {
       description: 'write a certificate (.docx) for each recognised model, one page each; print onto pre-printed blanks with --blank-form',
@@ -523,18 +602,6 @@ export const en: Messages = {
       }),
       done: (files, pages) => `Wrote ${n(pages)} certificate(s) in ${n(files)} file(s).`,
       calibrated: 'Wrote the calibration page: print it at actual size (100%, no scaling), lay it on a blank and hold both to the light.',
-    },
-    pdf: {
-      option: 'write PDF (through LibreOffice, fonts embedded) instead of .docx; so does -o name.pdf',
-      noLibreOffice: (platform) => ({
-        message: 'PDF output needs LibreOffice, but no soffice program was found.',
-        hint:
-          platform === 'win32' || platform === 'darwin'
-            ? 'Install LibreOffice from https://www.libreoffice.org/download/ and run again; or leave out --pdf to write .docx.'
-            : 'Install LibreOffice (e.g. sudo apt-get install libreoffice-writer) and run again; or leave out --pdf to write .docx.',
-      }),
-      docxName: (file) => ({ message: `--pdf writes PDF, but -o ${file} names a .docx file.`, hint: 'Name the file .pdf, or leave out --pdf to write .docx.' }),
-      failed: (detail) => ({ message: `LibreOffice could not convert the document to PDF${detail ? ` (${detail})` : ''}.`, hint: 'Close any LibreOffice windows and run again; or leave out --pdf to write .docx.' }),
     },
     propose: {
       description: 'write the proposal (Tờ trình) to the committee one level up (.docx) and the bundle (.zip) that it takes in with "dvk import"',
@@ -604,12 +671,12 @@ export const en: Messages = {
       unit: 'name of the registering unit, for rows without a "Đơn vị đăng ký" column or cell',
       unitCode: 'short code of the unit, e.g. HM (default: the "Mã đơn vị" column, the code the workspace already uses for the unit, or the initials of its name)',
       level: 'the unit\'s level, for rows without a "Cấp" column or cell (default: the level the workspace already uses for the unit, or the first configured level)',
-      year: 'year (default: year in dvk.config.yaml, or the year of the registration date)',
+      year: 'the year of every row (default: the year of the row\'s registration date or period, then year in dvk.config.yaml)',
       field: 'field, for rows without a "Lĩnh vực" column or cell',
       type: 'model type, for rows without a "Loại" column or cell',
       sheet: 'worksheet to read in an .xlsx file: its name or number (default: the first with data)',
       dryRun: 'write nothing; list the files that would be written',
-      examples: '\nExamples:\n  dvk import dang-ky-2023.xlsx --dry-run\n  dvk import dang-ky-2023.xlsx\n  dvk import dang-ky.csv --unit "Ủy ban MTTQ phường Hòa Mạc" --unit-code HM --field van-hoa-xa-hoi\n  dvk import bieu-mau.xlsx --map "Tên sáng kiến=name" --map "Kết quả mong đợi=outputs"\n\nColumns recognised (case, diacritics, punctuation and spacing ignored): Tên mô hình; Thực trạng, lý do; Mục tiêu, tiêu chí; Nội dung, cách thức; Địa bàn, đối tượng; Lực lượng tham gia; Nguồn lực, tiến độ; Sản phẩm đầu ra; Khả năng duy trì, nhân rộng; Đơn vị đăng ký; Mã đơn vị; Cấp; Lĩnh vực; Loại; Ngày đăng ký; Thời gian thực hiện; Ngày bắt đầu; Ngày kết thúc; Kinh phí; Ngày công; Họ và tên; Ghi chú.\nKeys for --map: name, problem, goals, content, area, forces, resources, outputs, sustainability, unit, unit_code, level, field, type, date, time, start, end, funds, workdays, person, notes; ignore to skip a column.\nFrom the "Nguồn lực, tiến độ" column dvk reads funds ("50 triệu đồng"), workdays ("200 ngày công") and the period ("từ 01/4/2023 đến 30/11/2023"); it never overwrites a file.\n\nExit codes: 0 every row imported; 1 rows skipped or the file unreadable; 2 usage or configuration error.',
+      examples: '\nExamples:\n  dvk import dang-ky-2023.xlsx --dry-run\n  dvk import dang-ky-2023.xlsx\n  dvk import dang-ky.csv --unit "Ủy ban MTTQ phường Hòa Mạc" --unit-code HM --field van-hoa-xa-hoi\n  dvk import bieu-mau.xlsx --map "Tên sáng kiến=name" --map "Kết quả mong đợi=outputs"\n\nColumns recognised (case, diacritics, punctuation and spacing ignored): Tên mô hình; Thực trạng, lý do; Mục tiêu, tiêu chí; Nội dung, cách thức; Địa bàn, đối tượng; Lực lượng tham gia; Nguồn lực, tiến độ; Sản phẩm đầu ra; Khả năng duy trì, nhân rộng; Đơn vị đăng ký; Mã đơn vị; Cấp; Lĩnh vực; Loại; Ngày đăng ký; Thời gian thực hiện; Ngày bắt đầu; Ngày kết thúc; Kinh phí; Ngày công; Họ và tên; Ghi chú.\nKeys for --map: name, problem, goals, content, area, forces, resources, outputs, sustainability, unit, unit_code, level, field, type, date, time, start, end, funds, workdays, person, notes; ignore to skip a column.\nFrom the "Nguồn lực, tiến độ" column dvk reads funds ("50 triệu đồng"), workdays ("200 ngày công") and the period ("từ 01/4/2023 đến 30/11/2023"); it never overwrites a file.\n\nExit codes: 0 every row imported (now or before); 1 rows skipped or the file unreadable; 2 usage or configuration error.',
       utf16: (file) => ({
         message: `${file} is saved as UTF-16 (Unicode Text); dvk reads CSV files in UTF-8 only.`,
         hint: 'Open it in Excel and use Save As with the type "CSV UTF-8 (Comma delimited) (*.csv)" or "Excel Workbook (*.xlsx)", then try again.',
@@ -634,7 +701,10 @@ export const en: Messages = {
       noSheet: (name, names) => ({ message: `No worksheet ${q(name)}.`, hint: `Worksheets: ${l(names)}.` }),
       noRows: (file) => ({ message: `${file} has no data rows below the header row.`, hint: 'The first row holds the column headers, each row after it one model.' }),
       badMap: (value) => ({ message: `--map ${q(value)} is not in the right form.`, hint: 'Write "Column header=key", e.g. --map "Tên sáng kiến=name".' }),
-      unknownKey: (key, keys) => ({ message: `No key ${q(key)} for --map.`, hint: `Choose one of: ${keys.join(', ')}; or ignore to skip the column.` }),
+      unknownKey: (key, keys, suggestion) => ({
+        message: `No key ${q(key)} for --map.`,
+        hint: suggestion ? `Did you mean ${suggestion}? Keys: ${keys.join(', ')}; or ignore to skip the column.` : `Choose one of: ${keys.join(', ')}; or ignore to skip the column.`,
+      }),
       mapNoColumn: (header, headers) => ({ message: `The sheet has no column ${q(header)} named in --map.`, hint: `The sheet's columns: ${l(headers)}.` }),
       noNameColumn: (headers) => ({
         message: 'No column holds the model name.',
@@ -646,8 +716,10 @@ export const en: Messages = {
       created: (file, id, row) => `Created ${file} (id ${id}) from row ${n(row)}.`,
       wouldCreate: (file, id, row) => `Would create ${file} (id ${id}) from row ${n(row)}.`,
       skipped: (row, problems) => `Skipped row ${n(row)}: ${problems.join('; ')}.`,
-      done: (count, rows, dryRun) =>
-        `${dryRun ? 'Dry run, nothing written: would create' : 'Created'} ${n(count)} file(s)${rows.length ? `; skipped ${n(rows.length)} row(s): ${rows.map((r) => n(r)).join(', ')}` : ''}.`,
+      done: (count, rows, already, dryRun) =>
+        count === 0 && rows.length === 0 && already > 0
+          ? `Nothing new: ${already === 1 ? 'the one row was' : `all ${n(already)} rows were`} imported before (the models are in the workspace).`
+          : `${dryRun ? 'Dry run, nothing written: would create' : 'Created'} ${n(count)} file${count === 1 ? '' : 's'}${already ? `; ${n(already)} row${already === 1 ? ' was' : 's were'} imported before` : ''}${rows.length ? `; skipped ${n(rows.length)} row${rows.length === 1 ? '' : 's'}: ${rows.map((r) => n(r)).join(', ')}` : ''}.`,
       notZip: 'not an .xlsx zip package',
       next: 'Run "dvk validate" to check them, then fill in what is still missing.',
       problem: {
@@ -676,11 +748,12 @@ export const en: Messages = {
       check: 'check only: list the files that are not formatted, exit 1 if any',
       write: 'rewrite the files that are not formatted',
       examples: '\nExamples:\n  dvk fmt --check                   list the files that are not formatted\n  dvk fmt --write                   format the whole workspace\n  dvk fmt --write models/2023/HM\n  dvk fmt models/2023/HM/rac.yaml   print the file formatted\n\nWith neither --check nor --write: one file is printed formatted; several files are checked as with --check.\nExit codes: 0 every file is formatted or was written; 1 some file is not formatted (with --check) or has errors and was skipped; 2 usage error; 70 internal error.',
+      stdinWrite: { message: 'Standard input (-) cannot be rewritten with --write.', hint: 'Leave out --write: dvk fmt - prints the formatted text to standard output.' },
       checkAndWrite: { message: 'Use either --check or --write, not both.', hint: 'Use --check to see which files are not formatted, --write to rewrite them.' },
-      unformatted: (count, total) => `${n(count)} of ${n(total)} files are not formatted; run "dvk fmt --write" to fix them.`,
-      formatted: (total) => `✔ ${n(total)} files are formatted.`,
-      written: (count, total) => (count ? `Formatted ${n(count)} of ${n(total)} files.` : `✔ ${n(total)} files are formatted; nothing to rewrite.`),
-      skipped: (count) => `Skipped ${n(count)} files with errors; fix the errors above and run "dvk fmt" again.`,
+      unformatted: (changed, total) => `${n(changed)} of ${count(total, 'file')} ${changed === 1 ? 'is' : 'are'} not formatted; run "dvk fmt --write" to fix them.`,
+      formatted: (total, clean) => `${clean ? '✔ ' : ''}${total === 1 ? `1 ${clean ? '' : 'other '}file is` : `${n(total)} ${clean ? '' : 'other '}files are`} formatted.`,
+      written: (changed, total, clean) => (changed ? `Formatted ${n(changed)} of ${count(total, 'file')}.` : `${clean ? '✔ ' : ''}${total === 1 ? '1 file is' : `${n(total)} files are`} formatted; nothing to rewrite.`),
+      skipped: (files) => `Skipped ${count(files, 'file')} with errors; fix the errors above and run "dvk fmt" again.`,
       unsafe: (file, why) => ({
         message: `Internal error in dvk: formatting ${file} would ${why === 'meaning' ? 'change its data' : 'lose or alter a comment'}, so the file was left as it is.`,
         hint: 'This is a bug in the program, not in your data. Please send this file to the developers.',
@@ -689,6 +762,18 @@ export const en: Messages = {
         message: `Internal error in dvk while formatting ${file}: ${detail}`,
         hint: 'The file was left as it is. This is a bug in the program, not in your data; please send this file to the developers.',
       }),
+    },
+    prompts: {
+      intro: 'A new model file: answer each question; Enter takes the value in square brackets.',
+      name: 'Model name: ',
+      unit: 'Unit carrying it out: ',
+      unitCode: (initials) => `Short code of the unit, used in model ids [${initials}]: `,
+      field: 'Field (1 economy, 2 culture–society, 3 defence–security, 4 political system): ',
+      type: 'Type (1 collective model, 2 individual exemplar) [1]: ',
+      level: (levels, initial) => `Level of the unit (${levels.join(', ')}) [${initial}]: `,
+      year: (year) => `Year [${year}]: `,
+      again: (answer) => (answer ? `Cannot use ${q(answer)}; try again.` : 'An answer is needed.'),
+      cancelled: { message: 'Cancelled; no file written.' },
     },
     newCommand: 'create a new file from a template',
     newModel: {
@@ -703,8 +788,10 @@ export const en: Messages = {
       year: 'year',
       id: 'model id (default: made from id_pattern in dvk.config.yaml)',
       examples: '\nExample:\n  dvk new model --name "Dân vận khéo trong xây dựng nông thôn mới" --unit "UBND xã Mộc Nam" --unit-code MN --field kinh-te',
-      placeholderUnit: 'Tên đơn vị',
-      placeholderName: 'Tên mô hình',
+      missingFlags: (flags) => ({
+        message: `Missing ${l(flags, false)}: dvk asks only on a terminal; here every option must be given.`,
+        hint: 'For example: dvk new model --name "Skilful mobilisation for new rural areas" --unit "Moc Nam commune" --unit-code MN --field kinh-te',
+      }),
       badId: (id) => ({ message: `Invalid id ${q(id)}.`, hint: 'Ids use capital letters without diacritics, digits and hyphens, e.g. DT-2023-HM-01.' }),
       idTaken: (id) => ({ message: `Id ${q(id)} is already used by a model.`, hint: 'Choose another with --id, or leave --id out to have one made.' }),
       exists: (file) => ({ message: `${file} already exists; dvk does not overwrite it.`, hint: 'Choose another file name or remove the old file.' }),

@@ -3,6 +3,7 @@
 import { formatNumber, list } from './format.js';
 import type { ValueType } from '../core/load.js';
 import { STEPS, type Path, type StepName } from '../core/types.js';
+import { text } from '../core/rules/shape.js';
 
 export interface Msg {
   message: string;
@@ -11,9 +12,11 @@ export interface Msg {
 
 const n = (x: number | string) => formatNumber(x, 'vi');
 const l = (xs: readonly string[], quote = true) => list(xs, 'vi', quote);
-const q = (x: unknown) => `"${String(x)}"`;
+const q = (x: unknown) => `"${text(x)}"`;
+/** A number of a YAML file as the file writes it (8.5, 1200): messages about the file quote it so. */
+const yamlNumber = (x: number) => String(x);
 /** A value as written: text in quotes, numbers and the like bare. */
-const shown = (x: unknown) => (typeof x === 'string' ? q(x) : String(x));
+const shown = (x: unknown) => (typeof x === 'string' ? q(x) : text(x));
 const at = (where: string) => (where ? ` ở ${where}` : ' ở gốc tệp');
 const dotted = (path: Path) => path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[');
 
@@ -46,6 +49,9 @@ const AGGREGATIONS: Record<string, string> = {
   median: 'trung vị',
   'trimmed-mean': 'trung bình sau khi bỏ một điểm cao nhất và một điểm thấp nhất',
 };
+
+/** "theo điều kiện “Thời gian thực hiện tối thiểu 6 tháng”", for a gate with a title. */
+const condition = (title: string | undefined) => (title ? ` theo điều kiện “${title}”` : '');
 
 /** 2023-07-01 -> 01/07/2023. */
 const date = (iso: string) => iso.split('-').reverse().join('/');
@@ -107,6 +113,18 @@ export const vi = {
       ? { message: `Lỗi cú pháp YAML: ${known.message.replace(/\.$/, '')}${found}.`, hint: known.hint }
       : { message: `Lỗi cú pháp YAML${found}.`, hint: 'Kiểm tra thụt lề, dấu hai chấm sau khóa và các dấu nháy ở dòng này và dòng trên.' };
   },
+  yamlColonInValue: (key: string, fixed: string): Msg => ({
+    message: `Giá trị của ${q(key)} có dấu hai chấm rồi dấu cách (": ") nên YAML hiểu nhầm phần sau là một khóa mới.`,
+    hint: `Đặt cả giá trị trong dấu nháy: ${fixed}`,
+  }),
+  yamlKeyTooDeep: (key: string, spaces: number, expected: number, above: string): Msg => ({
+    message: `Khóa ${q(key)} thụt lề ${spaces} dấu cách, sâu hơn khóa ${q(above)} ở dòng trên (${expected} dấu cách).`,
+    hint: `Các khóa cùng cấp phải thẳng cột: thụt lề ${q(key)} đúng ${expected} dấu cách như ${q(above)}.`,
+  }),
+  yamlMissingColon: (key: string, fixed: string): Msg => ({
+    message: `Thiếu dấu hai chấm sau khóa ${q(key)}.`,
+    hint: `Viết ${q(fixed)}: dấu hai chấm ngay sau khóa, rồi một dấu cách.`,
+  }),
   aliasLimit: (max: number): Msg => ({
     message: `Tệp dùng quá nhiều tham chiếu YAML (*), vượt giới hạn ${n(max)}.`,
     hint: 'Viết trực tiếp nội dung thay cho neo (&) và tham chiếu (*).',
@@ -141,10 +159,12 @@ export const vi = {
     message: `Thiếu khóa bắt buộc ${q(key)}${title ? ` (${title.toLowerCase()})` : ''}${at(where)}.`,
     hint: `Thêm dòng "${key}: …"${where ? ` vào trong ${where}` : ''}.`,
   }),
-  wrongType: (where: string, expected: string, found: ValueType, value: unknown, fix: { number?: string; quote?: string }): Msg => ({
+  wrongType: (where: string, expected: string, found: ValueType, value: unknown, fix: { number?: string; quote?: string; unquote?: string }): Msg => ({
     message: `${where || 'Giá trị'} phải là ${expected.split(',').map((t) => TYPES[t] ?? t).join(' hoặc ')}, nhưng đang là ${TYPES[found]}${found === 'string' || found === 'number' || found === 'integer' ? ` ${q(value)}` : ''}.`,
     hint: fix.quote
       ? `Đặt mã trong dấu nháy để giữ nguyên cách viết: '${fix.quote}'.`
+      : fix.unquote
+        ? `Bỏ dấu nháy: viết ${fix.unquote}, vì số không đặt trong dấu nháy.`
       : fix.number && expected === 'integer'
         ? `Viết ${fix.number}: số viết liền, không dùng dấu chấm hay dấu phẩy ngăn cách hàng nghìn.`
         : fix.number
@@ -175,7 +195,7 @@ export const vi = {
     hint: suggestion ? `Viết ${suggestion}. ${description ?? ''}`.trim() : description,
   }),
   outOfRange: (where: string, value: unknown, keyword: string, limit: number): Msg => ({
-    message: `${where} = ${q(value)} ${keyword === 'minimum' ? `nhỏ hơn mức tối thiểu ${n(limit)}` : keyword === 'maximum' ? `lớn hơn mức tối đa ${n(limit)}` : keyword === 'exclusiveMinimum' ? `phải lớn hơn ${n(limit)}` : `phải nhỏ hơn ${n(limit)}`}.`,
+    message: `${where} = ${q(value)} ${keyword === 'minimum' ? `nhỏ hơn mức tối thiểu ${yamlNumber(limit)}` : keyword === 'maximum' ? `lớn hơn mức tối đa ${yamlNumber(limit)}` : keyword === 'exclusiveMinimum' ? `phải lớn hơn ${yamlNumber(limit)}` : `phải nhỏ hơn ${yamlNumber(limit)}`}.`,
   }),
   schemaOther: (where: string, keyword: string): Msg => ({
     message: `${where || 'Tệp'} không đúng lược đồ (điều kiện ${keyword}).`,
@@ -202,6 +222,14 @@ export const vi = {
   endBeforeStart: (end: string, start: string): Msg => ({
     message: `Ngày kết thúc ${end} sớm hơn ngày bắt đầu ${start}.`,
     hint: 'Kiểm tra lại steps.register.start và steps.register.end.',
+  }),
+  yearMismatch: (year: number, years: number[]): Msg => ({
+    message: `Năm ${year} ở khóa year không khớp với các ngày của mô hình (đăng ký, bắt đầu, kết thúc, tổng kết), là năm ${l(years.map(String), false)}.`,
+    hint: `Nếu mô hình thực hiện năm ${years[0]}, sửa thành year: ${years[0]} (và để tệp trong thư mục models/${years[0]}/); nếu không, sửa lại các ngày.`,
+  }),
+  placeholder: (text: string): Msg => ({
+    message: `Chữ mẫu ${q(text)} chưa được thay bằng nội dung thật.`,
+    hint: 'Ghi nội dung thật vào chỗ này; dvk decide và dvk report không in văn bản còn chữ mẫu.',
   }),
   evidenceOutside: (file: string): Msg => ({
     message: `Đường dẫn minh chứng ${q(file)} nằm ngoài kho dữ liệu.`,
@@ -248,13 +276,13 @@ export const vi = {
     message: `Bộ tiêu chí ${q(framework)} không áp dụng cho mô hình ${q(model.id)} (${why === 'type' ? `loại ${q(model.type)}` : `lĩnh vực ${q(model.field)}`}).`,
     hint: 'Chọn bộ tiêu chí có applies_to phù hợp với loại và lĩnh vực của mô hình.',
   }),
-  unknownCriterion: (id: string, framework: string, suggestion?: string): Msg => ({
+  unknownCriterion: (id: string, framework: string, suggestion?: string, missingHere?: boolean): Msg => ({
     message: `Bộ tiêu chí ${q(framework)} không có tiêu chí ${q(id)}.`,
-    hint: suggestion ? `Có phải ý bạn là ${q(suggestion)}?` : 'Xóa điểm này hoặc sửa mã tiêu chí cho đúng bộ tiêu chí.',
+    hint: suggestion ? `Có phải ý bạn là ${q(suggestion)}${missingHere ? ', tiêu chí phiếu này chưa chấm' : ''}?` : 'Xóa điểm này hoặc sửa mã tiêu chí cho đúng bộ tiêu chí.',
   }),
   scoreOverMax: (id: string, score: number, max: number): Msg => ({
-    message: `Điểm tiêu chí ${q(id)} là ${n(score)}, vượt điểm tối đa ${n(max)}.`,
-    hint: `Chấm từ 0 đến ${n(max)}.`,
+    message: `Điểm tiêu chí ${q(id)} là ${yamlNumber(score)}, vượt điểm tối đa ${yamlNumber(max)}.`,
+    hint: `Chấm từ 0 đến ${yamlNumber(max)}.`,
   }),
   missingScores: (missing: string[], name?: string): Msg => ({
     message: `${name ? `Phiếu của ${name}` : 'Bảng điểm'} chưa chấm ${missing.length} tiêu chí: ${l(missing, false)}.`,
@@ -265,16 +293,16 @@ export const vi = {
     hint: 'Mỗi nhóm, tiêu chí, điều kiện và mức xếp loại cần một mã riêng.',
   }),
   classOrder: (label: string, min: number, aboveLabel: string, aboveMin: number): Msg => ({
-    message: `Mức ${q(label)} (từ ${n(min)} điểm) không thấp hơn mức đứng trước ${q(aboveLabel)} (từ ${n(aboveMin)} điểm).`,
+    message: `Mức ${q(label)} (từ ${yamlNumber(min)} điểm) không thấp hơn mức đứng trước ${q(aboveLabel)} (từ ${yamlNumber(aboveMin)} điểm).`,
     hint: 'Sắp các mức xếp loại từ cao xuống thấp, điểm tối thiểu giảm dần.',
   }),
   lowestClassMin: (label: string, min: number): Msg => ({
-    message: `Mức thấp nhất ${q(label)} bắt đầu từ ${n(min)} điểm, nên mô hình dưới ${n(min)} điểm không được xếp loại.`,
+    message: `Mức thấp nhất ${q(label)} bắt đầu từ ${yamlNumber(min)} điểm, nên mô hình dưới ${yamlNumber(min)} điểm không được xếp loại.`,
     hint: 'Đặt min: 0 cho mức thấp nhất.',
   }),
   maxNotOnStep: (id: string, max: number, step: number): Msg => ({
-    message: `Điểm tối đa của tiêu chí ${q(id)} là ${n(max)}, không phải bội số của bước làm tròn ${n(step)}: điểm làm tròn có thể vượt điểm tối đa.`,
-    hint: `Chọn điểm tối đa là bội số của ${n(step)}, hoặc đổi rounding.`,
+    message: `Điểm tối đa của tiêu chí ${q(id)} là ${yamlNumber(max)}, không phải bội số của bước làm tròn ${yamlNumber(step)}: điểm làm tròn có thể vượt điểm tối đa.`,
+    hint: `Chọn điểm tối đa là bội số của ${yamlNumber(step)}, hoặc đổi rounding.`,
   }),
   unknownClass: (id: string, ids: string[], suggestion?: string): Msg => ({
     message: `Không có mức xếp loại ${q(id)} trong bộ tiêu chí.`,
@@ -283,19 +311,19 @@ export const vi = {
 
   /** Scoring and recognition (dvk score). */
   score: {
-    gateSteps: (title: string, lacking: StepName[]) =>
-      lacking.length ? `điều kiện "${title}": chưa đủ ${l(lacking.map((s) => STEP_NAMES[s]), false)}` : `điều kiện "${title}": đã đủ`,
-    gateMonths: (title: string, months: number, passed: boolean, start?: string, end?: string, due?: string) =>
+    gateSteps: (title: string | undefined, lacking: StepName[]) =>
+      lacking.length ? `chưa thực hiện đủ ${l(lacking.map((s) => STEP_NAMES[s]), false)}${condition(title)}` : `đã thực hiện đủ các bước${condition(title)}`,
+    gateMonths: (title: string | undefined, months: number, passed: boolean, start?: string, end?: string, due?: string) =>
       !start || !end
-        ? `điều kiện "${title}": thiếu ${!start ? 'ngày bắt đầu' : 'ngày tổng kết'} nên chưa tính được thời gian thực hiện`
+        ? `chưa có ${!start ? 'ngày bắt đầu thực hiện' : 'ngày tổng kết'} nên chưa tính được thời gian thực hiện${condition(title)}`
         : passed
-          ? `điều kiện "${title}": thực hiện từ ${date(start)} đến ${date(end)}, đủ ${months} tháng`
-          : `điều kiện "${title}": thực hiện từ ${date(start)} đến ${date(end)}, chưa đủ ${months} tháng (phải tổng kết từ ngày ${date(due!)} trở đi)`,
+          ? `thực hiện từ ngày ${date(start)} đến ngày ${date(end)}, đủ ${months} tháng${condition(title)}`
+          : `thực hiện từ ngày ${date(start)} đến ngày ${date(end)}, chưa đủ ${months} tháng${condition(title)}, cần tổng kết từ ngày ${date(due!)} trở đi`,
     noClass: (total: string) => `tổng điểm ${n(total)} không đạt mức xếp loại nào`,
     minClass: (label: string, minLabel: string, passed: boolean) =>
-      passed ? `xếp loại ${label}, từ mức ${minLabel} trở lên` : `xếp loại ${label}, dưới mức tối thiểu để công nhận là ${minLabel}`,
+      passed ? `xếp loại ${label}, đạt mức tối thiểu là loại ${minLabel}` : `xếp loại ${label}, thấp hơn loại ${minLabel} cần có để được công nhận`,
     groupRatio: (id: string, score: string, max: string, pct: string, passed: boolean) =>
-      `nhóm ${id} đạt ${n(score)}/${n(max)} điểm, ${passed ? `từ mức tối thiểu ${n(pct)}% trở lên` : `dưới mức tối thiểu ${n(pct)}%`}`,
+      passed ? `nhóm tiêu chí ${id} đạt ${n(score)}/${n(max)} điểm, từ ${n(pct)}% số điểm của nhóm trở lên` : `nhóm tiêu chí ${id} chỉ đạt ${n(score)}/${n(max)} điểm, chưa đạt ${n(pct)}% số điểm của nhóm`,
     notLowest: (label: string, passed: boolean) => (passed ? `xếp loại ${label}, trên mức thấp nhất` : `xếp loại ${label} là mức thấp nhất`),
     exemplary: (label: string, top: string, passed: boolean) =>
       passed ? `xếp loại ${label}, đạt mức tiêu biểu (từ ${top} trở lên)` : `xếp loại ${label}, chưa đạt mức tiêu biểu (từ ${top} trở lên)`,
@@ -310,7 +338,9 @@ export const vi = {
     fieldLabel: (f: string) => FIELD_LABELS[f] ?? f,
     typeLabel: (t: string): string => (t === 'individual' ? 'Điển hình cá nhân' : 'Mô hình tập thể'),
     csv: {
-      headers: ['Hạng', 'Mã', 'Tên mô hình', 'Đơn vị', 'Mã đơn vị', 'Cấp đơn vị', 'Năm', 'Lĩnh vực', 'Loại', 'Cấp chấm', 'Bộ tiêu chí', 'Tổng điểm', 'Điểm tối đa', 'Điểm các nhóm', 'Xếp loại', 'Công nhận', 'Tiêu biểu', 'Lý do'],
+      headers: ['Hạng', 'Mã', 'Tên mô hình', 'Đơn vị', 'Mã đơn vị', 'Cấp đơn vị', 'Năm', 'Lĩnh vực', 'Loại', 'Cấp chấm', 'Bộ tiêu chí', 'Tổng điểm', 'Điểm tối đa', 'Xếp loại', 'Công nhận', 'Tiêu biểu', 'Lý do'],
+      /** One column per group of criteria, after the maximum. */
+      group: (id: string) => `Nhóm ${id}`,
       yes: 'Có',
       no: 'Không',
     },
@@ -370,6 +400,8 @@ export const vi = {
     'framework-rounding': 'Điểm tối đa của mỗi tiêu chí là bội số của bước làm tròn.',
     'framework-unknown-class': 'Điều kiện công nhận chỉ dùng mức xếp loại có thật.',
     'date-order': 'Các ngày theo đúng trình tự: đăng ký, bắt đầu, thực hiện, kết thúc.',
+    'year-mismatch': 'Năm của mô hình khớp với các ngày ghi trong mô hình.',
+    placeholder: 'Không để lại chữ mẫu của tệp mẫu (họ và tên, địa danh, tên mô hình…).',
     'evidence-outside': 'Tệp minh chứng nằm trong kho dữ liệu.',
     'evidence-missing': 'Tệp minh chứng tồn tại.',
     'step-incomplete': 'Mỗi bước đã ghi có đủ nội dung bắt buộc.',
@@ -389,6 +421,7 @@ export const vi = {
       titles: { 'Usage:': 'Cách dùng:', 'Options:': 'Tùy chọn:', 'Commands:': 'Lệnh:', 'Arguments:': 'Tham số:', 'Global Options:': 'Tùy chọn chung:' },
       choices: (c: readonly string[]) => `chọn: ${c.join(', ')}`,
       default: (d: string) => `mặc định: ${d}`,
+      words: { options: 'tùy chọn', command: 'lệnh' },
       helpOption: 'hiện hướng dẫn của lệnh',
       helpCommand: 'hiện hướng dẫn của một lệnh',
       version: 'hiện số phiên bản',
@@ -396,7 +429,7 @@ export const vi = {
     },
     options: {
       cwd: 'thư mục làm việc (mặc định: thư mục hiện tại)',
-      lang: 'ngôn ngữ thông báo (cũng đặt được bằng DVK_LANG)',
+      lang: 'ngôn ngữ thông báo (cũng đặt được bằng DVK_LANG hoặc lang trong dvk.config.yaml)',
       noColor: 'không tô màu (cũng đặt được bằng NO_COLOR)',
       quiet: 'chỉ in lỗi, bỏ cảnh báo và thông báo phụ',
       format: 'định dạng kết quả',
@@ -409,10 +442,11 @@ export const vi = {
         case 'commander.unknownCommand': return { message: `Không có lệnh ${quoted[0]}.`, hint };
         case 'commander.missingArgument': return { message: `Thiếu tham số ${quoted[0]}.`, hint: 'Xem hướng dẫn của lệnh với --help.' };
         case 'commander.optionMissingArgument': return { message: `Tùy chọn ${quoted[0]} cần một giá trị.`, hint: 'Xem hướng dẫn của lệnh với --help.' };
+        case 'commander.conflictingOption': return { message: `Không dùng ${quoted[0]} cùng với ${quoted[1]}.`, hint: 'Bỏ một trong hai tùy chọn.' };
         case 'commander.excessArguments': return { message: 'Thừa tham số.', hint: 'Xem hướng dẫn của lệnh với --help.' };
         case 'commander.invalidArgument':
           return choices
-            ? { message: `Giá trị ${quoted[1] ?? ''} không hợp lệ cho ${quoted[0] ?? ''}.`, hint: `Chọn một trong: ${choices.replace(/'/g, '').replace(/, /g, ', ')}.` }
+            ? { message: `Giá trị ${quoted[1] ?? ''} không hợp lệ cho ${quoted[0] ?? ''}.`, hint: `${suggestion ? `Có phải ý bạn là ${suggestion}? ` : ''}Chọn một trong: ${choices.replace(/'/g, '').replace(/, /g, ', ')}.` }
             : { message: raw.replace(/^option '([^']*)' argument '([^']*)' is invalid\. ?/, 'Giá trị $2 không hợp lệ cho $1: ') };
         default: return { message: raw };
       }
@@ -433,14 +467,16 @@ export const vi = {
     git: {
       notRepo: (dir: string): Msg => ({ message: `Thư mục ${dir} không nằm trong kho git.`, hint: 'Chạy lệnh trong thư mục của kho dữ liệu đã khởi tạo bằng git (git init).' }),
       unknownRev: (rev: string): Msg => ({ message: `Không tìm thấy phiên bản git ${q(rev)}.`, hint: 'Dùng tên nhánh, thẻ hoặc mã commit có trong kho, ví dụ main hoặc HEAD~1.' }),
-      noBase: { message: 'Không xác định được nhánh gốc để so sánh.', hint: 'Ghi rõ phiên bản, ví dụ --changed main.' } as Msg,
+      noBase: { message: 'Không xác định được nhánh gốc để so sánh.', hint: 'Ghi rõ phiên bản, ví dụ --since main hoặc --changed=main.' } as Msg,
     },
     diff: {
       description: 'so sánh với một phiên bản git: mô hình thêm, xóa, đổi tên; bước mới hoàn thành; phiếu chấm thay đổi; điểm, xếp loại, công nhận trước → sau',
-      rev: 'phiên bản git để so sánh (nhánh, thẻ hoặc commit), ví dụ main',
+      rev: 'phiên bản git để so sánh (nhánh, thẻ hoặc commit), ví dụ main (mặc định: nhánh upstream của nhánh hiện tại, nếu không có thì HEAD)',
       examples: '\nVí dụ:\n  dvk diff main\n  dvk diff HEAD~1 --format markdown > nhan-xet.md\n  dvk diff origin/main --format json',
       status: { added: 'thêm mới', removed: 'xóa', renamed: 'đổi tên', changed: 'sửa', scored: 'điểm thay đổi' },
       renamed: (from: string) => `đổi tên từ ${from}`,
+      edited: (keys: string[]) => `sửa ${keys.join(', ')}`,
+      reached: (before: string, after: string) => `đã đến bước: ${before} → ${after}`,
       completed: (steps: string[]) => `hoàn thành ${steps.join(', ')}`,
       uncompleted: (steps: string[]) => `không còn đầy đủ: ${steps.join(', ')}`,
       sheets: (levels: string[]) => `phiếu chấm ${levels.map((x) => x.toLowerCase()).join(', ')} thay đổi`,
@@ -450,14 +486,23 @@ export const vi = {
       none: 'Không có thay đổi nào về mô hình, phiếu chấm hay điểm số.',
       columns: { id: 'Mã', model: 'Mô hình', change: 'Thay đổi', level: 'Cấp chấm', total: 'Điểm', class: 'Xếp loại', recognized: 'Công nhận' },
     },
-    badStep: (s: string) => `bước ${q(s)} không hợp lệ; chọn register, implement, inspect, review hoặc all`,
+    badStep: (s: string, suggestion?: string) => `bước ${q(s)} không hợp lệ; ${suggestion ? `có phải ý bạn là ${suggestion}? Các bước: ` : 'chọn '}register, implement, inspect, review hoặc all`,
     badCount: (s: string) => `${q(s)} không phải số nguyên không âm`,
+    stdin: {
+      filename: 'với đường dẫn "-" (đọc tệp từ đầu vào chuẩn): tên tệp mà nội dung đó thay cho, để thông báo ghi đúng tên tệp',
+    },
+    completion: {
+      description: 'in đoạn mã tự hoàn thành lệnh cho bash, zsh, fish hoặc PowerShell',
+      shell: 'trình thông dịch lệnh: bash, zsh, fish hoặc powershell',
+      examples: '\nVí dụ:\n  source <(dvk completion bash)           thêm vào ~/.bashrc\n  source <(dvk completion zsh)            thêm vào ~/.zshrc, sau compinit\n  dvk completion fish > ~/.config/fish/completions/dvk.fish\n  dvk completion powershell | Out-String | Invoke-Expression   thêm vào $PROFILE',
+    },
     validate: {
       description: 'kiểm tra tệp: cú pháp, lược đồ, quan hệ giữa các tệp và mức độ đầy đủ của từng bước',
       paths: 'tệp hoặc thư mục cần kiểm tra (mặc định: cả kho dữ liệu)',
       require: 'bước phải đầy đủ (lỗi thay vì cảnh báo): register, implement, inspect, review, all; có thể ghi nhiều, cách nhau dấu phẩy',
       maxWarnings: 'báo lỗi (mã thoát 1) khi số cảnh báo vượt quá n',
-      changed: 'chỉ báo lỗi trong các tệp đã thay đổi so với phiên bản git này (mặc định: điểm rẽ nhánh với nhánh chính); quy tắc liên tệp vẫn xét cả kho',
+      changed: 'chỉ báo lỗi trong các tệp đã thay đổi so với điểm rẽ nhánh với nhánh chính, hoặc so với phiên bản ghi liền sau dấu bằng (--changed=main); quy tắc liên tệp vẫn xét cả kho',
+      since: 'như --changed, so với phiên bản git này (nhánh, thẻ hoặc commit)',
       examples: '\nVí dụ:\n  dvk validate\n  dvk validate models/2023/HM\n  dvk validate --require review --format json\n  dvk validate --format sarif > dvk.sarif\n\nMã thoát: 0 không có lỗi; 1 có lỗi (hoặc quá số cảnh báo); 2 sai cách dùng hoặc cấu hình.',
       nothing: (dir: string) => `Không tìm thấy tệp nào của dvk trong ${dir}: kiểm tra thư mục (-C), hoặc tạo kho dữ liệu bằng "dvk init".`,
       tooManyWarnings: (count: number, max: number) => `Có ${n(count)} cảnh báo, vượt mức cho phép --max-warnings ${n(max)}.`,
@@ -488,7 +533,7 @@ export const vi = {
       description: 'in lược đồ JSON (JSON Schema) cho trình soạn thảo và công cụ khác',
       name: 'tên lược đồ; bỏ trống để xem danh sách',
       examples: '\nVí dụ:\n  dvk schema\n  dvk schema model > model.schema.json\n  dvk schema steps/review',
-      unknown: (name: string, names: string[]): Msg => ({ message: `Không có lược đồ ${q(name)}.`, hint: `Các lược đồ: ${l(names, false)}.` }),
+      unknown: (name: string, names: string[], suggestion?: string): Msg => ({ message: `Không có lược đồ ${q(name)}.`, hint: suggestion ? `Có phải ý bạn là ${suggestion}?` : `Các lược đồ: ${l(names, false)}.` }),
       all: 'ghi mọi lược đồ (cùng --out)',
       out: 'thư mục để ghi các tệp lược đồ',
       needOut: { message: 'Cần cho biết thư mục để ghi lược đồ.', hint: 'Thêm --out, ví dụ: dvk schema --all --out schemas' } as Msg,
@@ -518,7 +563,10 @@ export const vi = {
       field: 'chỉ xét lĩnh vực này',
       failUnder: 'báo lỗi (mã thoát 1) nếu có mô hình đã chấm đạt dưới tổng điểm này',
       examples: '\nVí dụ:\n  dvk score\n  dvk score --level huyen --format csv > ket-qua.csv\n  dvk score --explain DT-2023-HM-01\n  dvk score --unit HM --format markdown',
-      noSuchModel: (id: string): Msg => ({ message: `Không có mô hình ${q(id)} trong phạm vi đang xét.`, hint: 'Kiểm tra mã mô hình, hoặc bỏ bớt bộ lọc --year, --level.' }),
+      noSuchModel: (id: string, suggestion?: string): Msg => ({
+        message: `Không có mô hình ${q(id)} trong phạm vi đang xét.`,
+        hint: suggestion ? `Có phải ý bạn là ${suggestion}?` : 'Kiểm tra mã mô hình, hoặc bỏ bớt bộ lọc --year, --level.',
+      }),
       refused: (files: string[]): Msg => ({
         message: `Không chấm được vì ${files.length === 1 ? 'tệp' : `${n(files.length)} tệp`} cần dùng có lỗi: ${l(files, false)}.`,
         hint: 'Sửa các lỗi trên (xem thêm "dvk validate") rồi chạy lại.',
@@ -531,18 +579,49 @@ export const vi = {
     docs: {
       year: 'năm (mặc định: year trong dvk.config.yaml)',
       level: 'cấp của ban chỉ đạo (mặc định: level trong dvk.config.yaml)',
-      date: 'ngày ký, dạng năm-tháng-ngày (mặc định: ngày trong dvk.config.yaml, SOURCE_DATE_EPOCH hoặc hôm nay)',
-      output: 'tệp .docx cần ghi; với --by là thư mục (mặc định: trong thư mục out/)',
+      date: 'ngày ký, dạng năm-tháng-ngày hoặc ngày/tháng/năm (mặc định: ngày trong dvk.config.yaml, SOURCE_DATE_EPOCH hoặc hôm nay)',
+      output: 'tệp .docx hoặc .pdf cần ghi; với --by là thư mục (mặc định: trong thư mục out/)',
       by: 'mỗi nhóm một văn bản: theo đơn vị (unit), cấp đơn vị (level) hoặc lĩnh vực (field)',
-      badDate: (v: string): Msg => ({ message: `Ngày ${q(v)} không hợp lệ.`, hint: 'Ghi ngày theo dạng năm-tháng-ngày, ví dụ 2023-12-20.' }),
+      badDate: (v: string): Msg => ({ message: `Ngày ${q(v)} không hợp lệ.`, hint: 'Ghi ngày có thật, dạng 2023-12-20 hoặc 20/12/2023.' }),
       needYear: { message: 'Chưa biết năm của văn bản.', hint: 'Thêm --year 2023, hoặc ghi year: 2023 trong dvk.config.yaml.' } as Msg,
-      needLevel: (levels: string[]): Msg => ({ message: 'Chưa biết cấp của ban chỉ đạo ban hành văn bản.', hint: `Thêm --level (một trong ${l(levels, false)}), hoặc ghi level trong dvk.config.yaml.` }),
+      needLevel: (levels: string[], found: string[], year: number): Msg => ({
+        message: found.length ? `Phiếu chấm năm ${year} có ở ${n(found.length)} cấp (${l(found, false)}): chưa biết văn bản của cấp nào.` : 'Chưa biết cấp của ban chỉ đạo ban hành văn bản.',
+        hint: `Thêm --level (một trong ${l(found.length ? found : levels, false)}), hoặc ghi level trong dvk.config.yaml.`,
+      }),
       interrupted: (done: number, total: number) => `Đã dừng giữa chừng: xong ${n(done)}/${n(total)} văn bản; không có tệp nào bị ghi dở.`,
+    },
+    numbering: {
+      from: 'với --by: đánh số các văn bản từ số n, theo thứ tự danh sách in ra',
+      none: 'để trống số văn bản cho văn thư ghi khi vào sổ (bỏ qua số trong dvk.config.yaml)',
+      oneNumber: (number: string, count: number, fromConfig: boolean): Msg => ({
+        message: `${fromConfig ? `Số ${q(number)} trong dvk.config.yaml` : `--number ${number}`} là một số, nhưng lệnh này xuất ${n(count)} văn bản; mỗi văn bản cần một số riêng trong sổ văn bản.`,
+        hint: `Thêm --number-from ${number} để đánh số ${number}, ${Number(number) + 1 || '…'}, … theo thứ tự danh sách, hoặc --no-number để để trống số cho văn thư ghi.`,
+      }),
+      numbered: (from: number, to: number) => `Đánh số từ ${from} đến ${to}, theo thứ tự danh sách trên.`,
+    },
+    pdf: {
+      option: 'xuất PDF (qua LibreOffice) thay cho .docx; -o tên.pdf cũng chọn PDF',
+      noLibreOffice: (platform: string): Msg => ({
+        message: 'Cần LibreOffice để xuất PDF, nhưng không tìm thấy chương trình soffice.',
+        hint: `Cài LibreOffice: ${platform === 'win32' ? 'winget install TheDocumentFoundation.LibreOffice' : platform === 'darwin' ? 'brew install --cask libreoffice' : 'sudo apt-get install -y libreoffice-writer (Debian, Ubuntu) hoặc sudo dnf install -y libreoffice-writer (Fedora)'}, rồi chạy lại; hoặc bỏ --pdf để xuất .docx.`,
+      }),
+      badExtension: (file: string): Msg => ({ message: `Không biết xuất văn bản ra ${q(file)}: dvk ghi tệp .docx hoặc .pdf.`, hint: 'Đặt tên tệp kết thúc bằng .docx (Word) hoặc .pdf.' }),
+      docxWithPdf: (file: string): Msg => ({ message: `--pdf nhưng -o ${q(file)} là tệp .docx.`, hint: 'Bỏ --pdf để ghi .docx, hoặc đặt tên tệp kết thúc bằng .pdf.' }),
+      failed: (detail: string): Msg => ({
+        message: `LibreOffice không chuyển được văn bản sang PDF${detail ? ` (${detail})` : ''}.`,
+        hint: 'Thử mở LibreOffice một lần cho chạy hết phần cài đặt, rồi chạy lại; hoặc bỏ --pdf để xuất .docx.',
+      }),
+    },
+    placeholders: {
+      refused: (files: string[]): Msg => ({
+        message: `Không xuất văn bản vì ${l(files, false)} còn chữ mẫu chưa được thay bằng nội dung thật (xem trên).`,
+        hint: 'Ghi nội dung thật (người ký, địa danh, tên cơ quan, tên mô hình…) vào các chỗ trên rồi chạy lại.',
+      }),
     },
     decide: {
       description: 'xuất quyết định công nhận mô hình (.docx) theo thể thức văn bản của Đảng hoặc nhà nước',
       number: 'số quyết định (mặc định: decision.number trong dvk.config.yaml; bỏ trống để ghi tay)',
-      examples: '\nVí dụ:\n  dvk decide\n  dvk decide --level huyen --year 2023 --number 15 --date 2023-12-20 -o quyet-dinh.docx\n  dvk decide --by unit -o out/theo-don-vi',
+      examples: '\nVí dụ:\n  dvk decide\n  dvk decide --level huyen --year 2023 --number 15 --date 2023-12-20 -o quyet-dinh.docx\n  dvk decide --by unit --number-from 16 -o out/theo-don-vi\n  dvk decide --by field --no-number',
       nothing: (year: number, level: string): Msg => ({
         message: `Không có mô hình nào được công nhận ở ${level.toLowerCase()} năm ${year}, nên không có quyết định để xuất.`,
         hint: 'Xem "dvk score" để biết điểm và lý do; kiểm tra --year và --level.',
@@ -552,7 +631,7 @@ export const vi = {
     report: {
       description: 'xuất báo cáo tổng kết năm (.docx): thống kê theo lĩnh vực, loại, cấp, đơn vị, so sánh với năm trước, biểu đồ, mô hình tiêu biểu',
       number: 'số báo cáo (mặc định: report.number trong dvk.config.yaml; bỏ trống để ghi tay)',
-      examples: '\nVí dụ:\n  dvk report\n  dvk report --year 2023 -o bao-cao-2023.docx\n  dvk report --by unit -o out/bao-cao-don-vi',
+      examples: '\nVí dụ:\n  dvk report\n  dvk report --year 2023 -o bao-cao-2023.docx\n  dvk report --by unit --number-from 33 -o out/bao-cao-don-vi',
       nothing: (year: number): Msg => ({ message: `Không có mô hình nào của năm ${year} để báo cáo.`, hint: 'Kiểm tra --year, hoặc các tệp mô hình trong thư mục models/.' }),
       noPrevious: (year: number) => `Dữ liệu năm ${year} có lỗi nên báo cáo không so sánh với năm ${year}; chạy "dvk validate" để xem chi tiết.`,
       done: (files: number) => `Đã ghi ${n(files)} báo cáo.`,
@@ -577,18 +656,6 @@ export const vi = {
       }),
       done: (files: number, pages: number) => `Đã ghi ${n(pages)} giấy chứng nhận vào ${n(files)} tệp.`,
       calibrated: 'Đã ghi trang căn chỉnh: in ra ở cỡ thật (100%, không co giãn), đặt lên phôi và soi trước ánh sáng.',
-    },
-    pdf: {
-      option: 'ghi tệp PDF (qua LibreOffice, nhúng phông chữ) thay cho .docx; -o tên.pdf cũng vậy',
-      noLibreOffice: (platform: string): Msg => ({
-        message: 'Cần LibreOffice để xuất PDF, nhưng không tìm thấy chương trình soffice.',
-        hint:
-          platform === 'win32' || platform === 'darwin'
-            ? 'Cài LibreOffice từ https://www.libreoffice.org/download/ rồi chạy lại; hoặc bỏ --pdf để ghi tệp .docx.'
-            : 'Cài LibreOffice (ví dụ: sudo apt-get install libreoffice-writer) rồi chạy lại; hoặc bỏ --pdf để ghi tệp .docx.',
-      }),
-      docxName: (file: string): Msg => ({ message: `--pdf ghi tệp PDF, nhưng -o ${file} là tên tệp .docx.`, hint: 'Đặt tên tệp đuôi .pdf, hoặc bỏ --pdf để ghi tệp .docx.' }),
-      failed: (detail: string): Msg => ({ message: `LibreOffice không chuyển được văn bản sang PDF${detail ? ` (${detail})` : ''}.`, hint: 'Đóng các cửa sổ LibreOffice đang mở rồi chạy lại; hoặc bỏ --pdf để ghi tệp .docx.' }),
     },
     propose: {
       description: 'xuất tờ trình đề nghị ban chỉ đạo cấp trên công nhận mô hình (.docx) và gói hồ sơ (.zip) để cấp trên nhập bằng "dvk import"',
@@ -660,12 +727,12 @@ export const vi = {
       unit: 'tên đơn vị đăng ký, cho các dòng không có cột hoặc ô "Đơn vị đăng ký"',
       unitCode: 'mã ngắn của đơn vị, ví dụ HM (mặc định: cột "Mã đơn vị", mã đơn vị đã dùng trong kho, hoặc chữ cái đầu của tên đơn vị)',
       level: 'cấp của đơn vị, cho các dòng không có cột hoặc ô "Cấp" (mặc định: cấp đơn vị đã dùng trong kho, hoặc cấp đầu tiên trong cấu hình)',
-      year: 'năm thực hiện (mặc định: year trong dvk.config.yaml, hoặc năm của ngày đăng ký)',
+      year: 'năm thực hiện của mọi dòng (mặc định: năm của ngày đăng ký hoặc thời gian thực hiện ghi ở dòng đó, rồi year trong dvk.config.yaml)',
       field: 'lĩnh vực, cho các dòng không có cột hoặc ô "Lĩnh vực"',
       type: 'loại mô hình, cho các dòng không có cột hoặc ô "Loại"',
       sheet: 'trang tính cần đọc trong tệp .xlsx: tên hoặc số thứ tự (mặc định: trang đầu tiên có dữ liệu)',
       dryRun: 'chạy thử: không ghi tệp nào, chỉ liệt kê các tệp sẽ tạo',
-      examples: '\nVí dụ:\n  dvk import dang-ky-2023.xlsx --dry-run\n  dvk import dang-ky-2023.xlsx\n  dvk import dang-ky.csv --unit "Ủy ban MTTQ phường Hòa Mạc" --unit-code HM --field van-hoa-xa-hoi\n  dvk import bieu-mau.xlsx --map "Tên sáng kiến=name" --map "Kết quả mong đợi=outputs"\n\nCột được nhận ra (không phân biệt chữ hoa, dấu, dấu câu, khoảng trắng): Tên mô hình; Thực trạng, lý do; Mục tiêu, tiêu chí; Nội dung, cách thức; Địa bàn, đối tượng; Lực lượng tham gia; Nguồn lực, tiến độ; Sản phẩm đầu ra; Khả năng duy trì, nhân rộng; Đơn vị đăng ký; Mã đơn vị; Cấp; Lĩnh vực; Loại; Ngày đăng ký; Thời gian thực hiện; Ngày bắt đầu; Ngày kết thúc; Kinh phí; Ngày công; Họ và tên; Ghi chú.\nKhóa dùng với --map: name, problem, goals, content, area, forces, resources, outputs, sustainability, unit, unit_code, level, field, type, date, time, start, end, funds, workdays, person, notes; ignore để bỏ qua một cột.\nTừ cột "Nguồn lực, tiến độ", dvk đọc kinh phí ("50 triệu đồng"), ngày công ("200 ngày công") và thời gian ("từ 01/4/2023 đến 30/11/2023"); không ghi đè tệp đã có.\n\nMã thoát: 0 đã nhập mọi dòng; 1 có dòng bị bỏ qua hoặc tệp không đọc được; 2 sai cách dùng hoặc cấu hình.',
+      examples: '\nVí dụ:\n  dvk import dang-ky-2023.xlsx --dry-run\n  dvk import dang-ky-2023.xlsx\n  dvk import dang-ky.csv --unit "Ủy ban MTTQ phường Hòa Mạc" --unit-code HM --field van-hoa-xa-hoi\n  dvk import bieu-mau.xlsx --map "Tên sáng kiến=name" --map "Kết quả mong đợi=outputs"\n\nCột được nhận ra (không phân biệt chữ hoa, dấu, dấu câu, khoảng trắng): Tên mô hình; Thực trạng, lý do; Mục tiêu, tiêu chí; Nội dung, cách thức; Địa bàn, đối tượng; Lực lượng tham gia; Nguồn lực, tiến độ; Sản phẩm đầu ra; Khả năng duy trì, nhân rộng; Đơn vị đăng ký; Mã đơn vị; Cấp; Lĩnh vực; Loại; Ngày đăng ký; Thời gian thực hiện; Ngày bắt đầu; Ngày kết thúc; Kinh phí; Ngày công; Họ và tên; Ghi chú.\nKhóa dùng với --map: name, problem, goals, content, area, forces, resources, outputs, sustainability, unit, unit_code, level, field, type, date, time, start, end, funds, workdays, person, notes; ignore để bỏ qua một cột.\nTừ cột "Nguồn lực, tiến độ", dvk đọc kinh phí ("50 triệu đồng"), ngày công ("200 ngày công") và thời gian ("từ 01/4/2023 đến 30/11/2023"); không ghi đè tệp đã có.\n\nMã thoát: 0 mọi dòng đã nhập (lần này hoặc từ trước); 1 có dòng bị bỏ qua hoặc tệp không đọc được; 2 sai cách dùng hoặc cấu hình.',
       utf16: (file: string): Msg => ({
         message: `Tệp ${file} được lưu dạng UTF-16 (Unicode Text); dvk chỉ đọc tệp CSV mã UTF-8.`,
         hint: 'Mở tệp bằng Excel, chọn Lưu thành (Save As) với kiểu "CSV UTF-8 (Comma delimited) (*.csv)" hoặc "Excel Workbook (*.xlsx)", rồi chạy lại.',
@@ -693,7 +760,10 @@ export const vi = {
       noSheet: (name: string, names: string[]): Msg => ({ message: `Không có trang tính ${q(name)}.`, hint: `Các trang tính: ${l(names)}.` }),
       noRows: (file: string): Msg => ({ message: `Tệp ${file} không có dòng dữ liệu nào dưới dòng tiêu đề.`, hint: 'Dòng đầu là tiêu đề cột, mỗi dòng sau là một mô hình.' }),
       badMap: (value: string): Msg => ({ message: `--map ${q(value)} không đúng dạng.`, hint: 'Ghi dạng "Tiêu đề cột=khóa", ví dụ --map "Tên sáng kiến=name".' }),
-      unknownKey: (key: string, keys: readonly string[]): Msg => ({ message: `Không có khóa ${q(key)} để dùng với --map.`, hint: `Chọn một trong: ${keys.join(', ')}; hoặc ignore để bỏ qua cột.` }),
+      unknownKey: (key: string, keys: readonly string[], suggestion?: string): Msg => ({
+        message: `Không có khóa ${q(key)} để dùng với --map.`,
+        hint: suggestion ? `Có phải ý bạn là ${suggestion}? Các khóa: ${keys.join(', ')}; hoặc ignore để bỏ qua cột.` : `Chọn một trong: ${keys.join(', ')}; hoặc ignore để bỏ qua cột.`,
+      }),
       mapNoColumn: (header: string, headers: string[]): Msg => ({ message: `Bảng không có cột ${q(header)} nêu trong --map.`, hint: `Các cột của bảng: ${l(headers)}.` }),
       noNameColumn: (headers: string[]): Msg => ({
         message: 'Không tìm thấy cột tên mô hình.',
@@ -705,8 +775,10 @@ export const vi = {
       created: (file: string, id: string, row: number) => `Đã tạo ${file} (mã ${id}) từ dòng ${n(row)}.`,
       wouldCreate: (file: string, id: string, row: number) => `Sẽ tạo ${file} (mã ${id}) từ dòng ${n(row)}.`,
       skipped: (row: number, problems: string[]) => `Bỏ qua dòng ${n(row)}: ${problems.join('; ')}.`,
-      done: (count: number, rows: number[], dryRun: boolean) =>
-        `${dryRun ? 'Chạy thử, không ghi tệp nào: sẽ tạo' : 'Đã tạo'} ${n(count)} tệp${rows.length ? `; bỏ qua ${n(rows.length)} dòng: ${rows.map((r) => n(r)).join(', ')}` : ''}.`,
+      done: (count: number, rows: number[], already: number, dryRun: boolean) =>
+        count === 0 && rows.length === 0 && already > 0
+          ? `Không có gì mới: ${already === 1 ? 'dòng duy nhất' : `cả ${n(already)} dòng`} đã được nhập từ trước (mô hình đã có trong kho).`
+          : `${dryRun ? 'Chạy thử, không ghi tệp nào: sẽ tạo' : 'Đã tạo'} ${n(count)} tệp${already ? `; ${n(already)} dòng đã được nhập từ trước` : ''}${rows.length ? `; bỏ qua ${n(rows.length)} dòng: ${rows.map((r) => n(r)).join(', ')}` : ''}.`,
       notZip: 'tệp không phải gói nén .xlsx',
       next: 'Chạy "dvk validate" để kiểm tra, rồi ghi tiếp nội dung còn thiếu vào các tệp.',
       problem: {
@@ -735,11 +807,12 @@ export const vi = {
       check: 'chỉ kiểm tra: liệt kê các tệp chưa đúng định dạng, mã thoát 1 nếu có',
       write: 'ghi lại các tệp chưa đúng định dạng',
       examples: '\nVí dụ:\n  dvk fmt --check                   liệt kê các tệp chưa đúng định dạng\n  dvk fmt --write                   định dạng lại cả kho dữ liệu\n  dvk fmt --write models/2023/HM\n  dvk fmt models/2023/HM/rac.yaml   in nội dung tệp đã định dạng\n\nKhông có --check hay --write: nêu một tệp thì in tệp đó đã định dạng; nêu nhiều tệp hoặc thư mục thì làm như --check.\nMã thoát: 0 mọi tệp đã đúng định dạng hoặc đã ghi xong; 1 có tệp chưa đúng định dạng (với --check) hoặc có tệp lỗi bị bỏ qua; 2 sai cách dùng; 70 lỗi nội bộ.',
+      stdinWrite: { message: 'Không ghi lại được đầu vào chuẩn (-) với --write.', hint: 'Bỏ --write: dvk fmt - in nội dung đã định dạng ra đầu ra chuẩn.' } as Msg,
       checkAndWrite: { message: 'Không dùng --check cùng với --write.', hint: 'Dùng --check để xem tệp nào chưa đúng định dạng, --write để ghi lại các tệp đó.' } as Msg,
       unformatted: (count: number, total: number) => `${n(count)}/${n(total)} tệp chưa đúng định dạng; chạy "dvk fmt --write" để sửa.`,
-      formatted: (total: number) => `✔ ${n(total)} tệp đã đúng định dạng.`,
-      written: (count: number, total: number) =>
-        count ? `Đã định dạng lại ${n(count)}/${n(total)} tệp.` : `✔ ${n(total)} tệp đã đúng định dạng, không phải ghi lại tệp nào.`,
+      formatted: (total: number, clean: boolean) => `${clean ? '✔ ' : ''}${n(total)} tệp ${clean ? '' : 'còn lại '}đã đúng định dạng.`,
+      written: (count: number, total: number, clean: boolean) =>
+        count ? `Đã định dạng lại ${n(count)}/${n(total)} tệp.` : `${clean ? '✔ ' : ''}${n(total)} tệp ${clean ? '' : 'còn lại '}đã đúng định dạng, không phải ghi lại tệp nào.`,
       skipped: (count: number) => `Bỏ qua ${n(count)} tệp có lỗi; sửa các lỗi trên rồi chạy lại "dvk fmt".`,
       unsafe: (file: string, why: 'meaning' | 'comments'): Msg => ({
         message: `Lỗi nội bộ của dvk: định dạng lại ${file} sẽ làm ${why === 'meaning' ? 'thay đổi dữ liệu' : 'mất hoặc sai lệch chú thích'}, nên tệp được giữ nguyên.`,
@@ -749,6 +822,18 @@ export const vi = {
         message: `Lỗi nội bộ của dvk khi định dạng ${file}: ${detail}`,
         hint: 'Tệp được giữ nguyên. Đây là lỗi của chương trình, không phải của dữ liệu; gửi tệp này cho nhóm phát triển.',
       }),
+    },
+    prompts: {
+      intro: 'Tạo tệp mô hình mới: trả lời từng câu hỏi; Enter để chọn giá trị trong ngoặc vuông.',
+      name: 'Tên mô hình: ',
+      unit: 'Tên đơn vị thực hiện: ',
+      unitCode: (initials: string) => `Mã ngắn của đơn vị, dùng trong mã mô hình [${initials}]: `,
+      field: 'Lĩnh vực (1 Kinh tế, 2 Văn hóa – xã hội, 3 Quốc phòng – an ninh, 4 Xây dựng hệ thống chính trị): ',
+      type: 'Loại (1 mô hình tập thể, 2 điển hình cá nhân) [1]: ',
+      level: (levels: string[], initial: string) => `Cấp của đơn vị (${levels.join(', ')}) [${initial}]: `,
+      year: (year: number) => `Năm thực hiện [${year}]: `,
+      again: (answer: string) => (answer ? `Chưa dùng được ${q(answer)}; ghi lại.` : 'Cần ghi nội dung.'),
+      cancelled: { message: 'Đã hủy; không tạo tệp nào.' } as Msg,
     },
     newCommand: 'tạo tệp mới từ mẫu',
     newModel: {
@@ -763,8 +848,10 @@ export const vi = {
       year: 'năm thực hiện',
       id: 'mã mô hình (mặc định: tạo theo id_pattern trong dvk.config.yaml)',
       examples: '\nVí dụ:\n  dvk new model --name "Dân vận khéo trong xây dựng nông thôn mới" --unit "UBND xã Mộc Nam" --unit-code MN --field kinh-te',
-      placeholderUnit: 'Tên đơn vị',
-      placeholderName: 'Tên mô hình',
+      missingFlags: (flags: string[]): Msg => ({
+        message: `Thiếu ${l(flags, false)}: dvk chỉ hỏi khi chạy trong cửa sổ dòng lệnh, ở đây cần ghi đủ các tùy chọn.`,
+        hint: 'Ví dụ: dvk new model --name "Dân vận khéo trong xây dựng nông thôn mới" --unit "UBND xã Mộc Nam" --unit-code MN --field kinh-te',
+      }),
       badId: (id: string): Msg => ({ message: `Mã ${q(id)} không hợp lệ.`, hint: 'Mã gồm chữ in hoa không dấu, chữ số và dấu gạch ngang, ví dụ DT-2023-HM-01.' }),
       idTaken: (id: string): Msg => ({ message: `Mã ${q(id)} đã có mô hình dùng.`, hint: 'Chọn mã khác với --id, hoặc bỏ --id để dvk tự tạo mã.' }),
       exists: (file: string): Msg => ({ message: `Tệp ${file} đã có; dvk không ghi đè.`, hint: 'Chọn tên tệp khác hoặc xóa tệp cũ.' }),

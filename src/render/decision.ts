@@ -3,9 +3,9 @@
 import { Document, LineRuleType, PageOrientation, SectionType, type FileChild, type Paragraph } from 'docx';
 import type { Row } from '../core/results.js';
 import type { Config, LevelDef } from '../core/types.js';
-import { documentDate, numberToWords } from '../core/words.js';
+import { curlyQuotes, documentDate, numberToWords } from '../core/words.js';
 import { formatNumber } from '../i18n/format.js';
-import { fieldLabel, typeLabel, quote } from './labels.js';
+import { fieldLabel, typeLabel, quote, scopeWords, type Scope } from './labels.js';
 import { A4, formatFor, numberText, textWidth, type DocFormat } from './official/format.js';
 import { fill, fixedTable, headerBlock, pageNumberHeaders, para, signatureBlock, tableTextStyle, titleBlock, type TableRowSpec } from './official/parts.js';
 
@@ -18,8 +18,8 @@ export interface DecisionInput {
   date: string;
   /** The recognised models, in the order of the annex. */
   recognized: Row[];
-  /** For a batch: the group this decision covers (a unit's name, a field…). */
-  scope?: string;
+  /** For a batch: the group this decision covers (a unit, the units of a level, a field). */
+  scope?: Scope;
 }
 
 const DEFAULT_SUMMARY = 'Về việc công nhận mô hình, điển hình “Dân vận khéo” năm {year}';
@@ -40,7 +40,10 @@ export function decisionDocument(input: DecisionInput): Document {
   const count = input.recognized.length;
   const exemplary = input.recognized.filter((r) => r.recognition?.exemplary);
   const vars = { year, count, level: input.level.label ?? input.level.id };
-  const scope = input.scope ? ` (${input.scope})` : '';
+  // A decision of a batch names its group where a decision for that group would: "… năm 2023
+  // của Công an thị xã Duy Tiên".
+  const scope = input.scope ? ` ${scopeWords(input.scope).of}` : '';
+  const byUnit = input.scope?.by === 'unit';
 
   const body: FileChild[] = [
     headerBlock(f, { config, pattern: f.numbering.decision, number: input.number, date: input.date }),
@@ -53,7 +56,9 @@ export function decisionDocument(input: DecisionInput): Document {
 
   let first = `Công nhận ${count} (${numberToWords(count)}) mô hình, điển hình “Dân vận khéo” năm ${year}${scope} (có danh sách kèm theo)`;
   if (exemplary.length) {
-    const names = exemplary.map((r) => `${quote(r.model.name)} (${r.model.person ? `${r.model.person.name}, ` : ''}${r.model.unit.name})`);
+    // In a decision for one unit, the unit is already named: only a person is added.
+    const who = (r: Row) => [r.model.person?.name, byUnit ? undefined : r.model.unit.name].filter(Boolean).join(', ');
+    const names = exemplary.map((r) => (who(r) ? `${quote(r.model.name)} (${who(r)})` : quote(r.model.name)));
     first += `, trong đó có ${exemplary.length} (${numberToWords(exemplary.length)}) mô hình, điển hình tiêu biểu: ${names.join('; ')}.`;
   } else {
     first += '.';
@@ -139,11 +144,11 @@ function annexTable(f: DocFormat, rows: Row[], landscape: boolean): FileChild {
       const person = r.model.person;
       // An individual: the person (name in bold, position), then the model on its own line.
       const name = person
-        ? [[{ text: person.name, bold: true }, ...(person.position ? [{ text: `, ${person.position}` }] : [])], [{ text: r.model.name }]]
-        : r.model.name;
+        ? [[{ text: person.name, bold: true }, ...(person.position ? [{ text: `, ${person.position}` }] : [])], [{ text: curlyQuotes(r.model.name) }]]
+        : curlyQuotes(r.model.name);
       spec.push({
         align,
-        cells: [String(stt), name, r.model.unit.name, fieldLabel(r.model.field), typeLabel(r.model.type), score(r), r.recognition?.class?.label ?? '', r.recognition?.exemplary ? 'x' : ''],
+        cells: [String(stt), name, curlyQuotes(r.model.unit.name), fieldLabel(r.model.field), typeLabel(r.model.type), score(r), r.recognition?.class?.label ?? '', r.recognition?.exemplary ? 'x' : ''],
       });
     }
   }

@@ -3,14 +3,13 @@
 // still incomplete; part two, directions for next year from the config.
 import { Document, PageOrientation, type FileChild, type Paragraph } from 'docx';
 import type { Breakdown, Counts, ReportStats } from '../core/stats.js';
-import type { Config, LevelDef } from '../core/types.js';
+import { STEPS, type Config, type LevelDef, type StepName } from '../core/types.js';
 import { formatNumber } from '../i18n/format.js';
+import { curlyQuotes, moneyWords } from '../core/words.js';
 import { defaultStyles } from './decision.js';
 import { barChartXml, chartParagraph } from './chart.js';
-import { messages } from '../i18n/index.js';
-import { fieldLabel, quote, typeLabel } from './labels.js';
+import { fieldLabel, quote, scopeWords, typeLabel, type Scope } from './labels.js';
 
-const vi = messages('vi');
 import { A4, textWidth, formatFor, type DocFormat } from './official/format.js';
 import { fill, fixedTable, headerBlock, pageNumberHeaders, para, signatureBlock, titleBlock } from './official/parts.js';
 
@@ -21,7 +20,8 @@ export interface ReportInput {
   levels: LevelDef[];
   number?: string;
   date: string;
-  scope?: string;
+  /** For a batch: the group this report covers. */
+  scope?: Scope;
 }
 
 const n = (x: number | string) => formatNumber(x, 'vi');
@@ -47,6 +47,14 @@ function countsTable(f: DocFormat, first: string, rows: Breakdown[], label: (key
   );
 }
 
+/** What a model lacks of the four steps, in words: "chưa thực hiện bước 3, bước 4; bước 1 chưa đầy đủ". */
+function stepsLacking(missing: string[]): string {
+  const step = (key: string) => `bước ${STEPS.indexOf(key as StepName) + 1}`;
+  const absent = missing.filter((x) => !/[.[]/.test(x)).map(step);
+  const partial = [...new Set(missing.filter((x) => /[.[]/.test(x)).map((x) => step(x.split(/[.[]/)[0]!)))];
+  return [absent.length ? `chưa thực hiện ${absent.join(', ')}` : '', partial.length ? `${partial.join(', ')} chưa đầy đủ` : ''].filter(Boolean).join('; ');
+}
+
 function change(now: number, before: number): string {
   if (now === before) return 'bằng năm trước';
   return `${now > before ? 'tăng' : 'giảm'} ${n(Math.abs(now - before))}`;
@@ -63,7 +71,7 @@ export function reportDocument(input: ReportInput): Document {
   const issuer = config.issuer ?? {};
   const year = s.year;
   const vars = { year, level: level.label ?? level.id };
-  const scope = input.scope ? ` (${input.scope})` : '';
+  const words = input.scope ? scopeWords(input.scope) : undefined;
   const c = s.counts;
   const levelLabel = (id: string) => input.levels.find((l) => l.id === id)?.label ?? id;
   let table = 0;
@@ -71,7 +79,7 @@ export function reportDocument(input: ReportInput): Document {
 
   const body: FileChild[] = [
     headerBlock(f, { config, pattern: f.numbering.report, number: input.number, date: input.date }),
-    ...titleBlock(f, 'BÁO CÁO', fill(r.summary ?? 'Tổng kết phong trào thi đua “Dân vận khéo” năm {year}', vars) + scope),
+    ...titleBlock(f, 'BÁO CÁO', fill(r.summary ?? 'Tổng kết phong trào thi đua “Dân vận khéo” năm {year}', vars) + (words ? ` ${words.in}` : '')),
     para(f, fill(r.intro ?? `Thực hiện phong trào thi đua “Dân vận khéo” năm {year}, ${issuer.name ?? 'Ban Chỉ đạo'} báo cáo kết quả như sau:`, vars), { indent: true, before: 240 }),
     para(f, [{ text: 'Phần thứ nhất', bold: true }], { align: 'center', after: 0, before: 120, keepNext: true }),
     para(f, [{ text: `KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA “DÂN VẬN KHÉO” NĂM ${year}`, bold: true }], { align: 'center', keepNext: true }),
@@ -81,7 +89,7 @@ export function reportDocument(input: ReportInput): Document {
   body.push(
     para(
       f,
-      `Năm ${year}${scope}, có ${n(c.registered)} mô hình, điển hình đăng ký thực hiện (${n(types.collective ?? 0)} mô hình tập thể, ${n(types.individual ?? 0)} điển hình cá nhân); ` +
+      `Năm ${year}, ${words ? `${words.subject} ` : ''}có ${n(c.registered)} mô hình, điển hình đăng ký thực hiện (${n(types.collective ?? 0)} mô hình tập thể, ${n(types.individual ?? 0)} điển hình cá nhân); ` +
         `${n(c.complete)} mô hình đã thực hiện đầy đủ bốn bước; ${n(c.assessed)} mô hình được hội đồng thẩm định ${(level.label ?? level.id).toLowerCase()} chấm điểm; ` +
         `${n(c.recognized)} mô hình được công nhận, trong đó ${n(c.exemplary)} mô hình, điển hình tiêu biểu.`,
       { indent: true },
@@ -119,10 +127,10 @@ export function reportDocument(input: ReportInput): Document {
   const t = s.results;
   let results =
     `Các mô hình đã thu hút ${n(t.participants)} lượt người tham gia, ${n(t.households)} hộ gia đình tham gia hoặc được hỗ trợ; ` +
-    `huy động ${n(t.funds_vnd)} đồng và ${n(t.workdays)} ngày công.`;
+    `huy động ${moneyWords(t.funds_vnd)} và ${n(t.workdays)} ngày công.`;
   if (s.previous) {
     const p = s.previous.results;
-    results += ` Năm ${s.previous.year}: ${n(p.participants)} lượt người, ${n(p.households)} hộ, ${n(p.funds_vnd)} đồng, ${n(p.workdays)} ngày công.`;
+    results += ` Năm ${s.previous.year}: ${n(p.participants)} lượt người, ${n(p.households)} hộ, ${moneyWords(p.funds_vnd)}, ${n(p.workdays)} ngày công.`;
   }
   body.push(para(f, results, { indent: true }));
 
@@ -134,31 +142,29 @@ export function reportDocument(input: ReportInput): Document {
     body.push(
       para(f, [
         { text: `${i + 1}. ${quote(m.name)}`, bold: true },
-        { text: ` (${who}${m.unit.name}; ${fieldLabel(m.field).toLowerCase()}; ${n(row.result!.total.toFixed(row.result!.places))}/${n(row.result!.max.toString())} điểm, xếp loại ${row.recognition!.class!.label}).` },
+        { text: ` (${curlyQuotes(who + m.unit.name)}; ${fieldLabel(m.field).toLowerCase()}; ${n(row.result!.total.toFixed(row.result!.places))}/${n(row.result!.max.toString())} điểm, xếp loại ${row.recognition!.class!.label}).` },
       ], { indent: true }),
     );
-    if (m.steps.review?.summary) body.push(para(f, m.steps.review.summary, { indent: true }));
+    if (m.steps.review?.summary) body.push(para(f, curlyQuotes(m.steps.review.summary), { indent: true }));
   });
 
   body.push(heading(f, 'IV. HẠN CHẾ, TỒN TẠI'));
+  // "- " for a limitation, "+ " for each model it concerns.
   const limits: string[] = [];
+  // Each model as a sentence names it: “Tên mô hình” của Đơn vị.
+  const of = (m: ReportStats['exemplary'][number]['model']) => `${quote(m.name)} của ${curlyQuotes(m.unit.name)}`;
   if (s.incomplete.length) {
-    limits.push(
-      `Còn ${n(s.incomplete.length)} mô hình chưa thực hiện đầy đủ bốn bước: ` +
-        s.incomplete.map((x) => `${quote(x.model.name)} (${x.model.unit.name}; còn thiếu ${vi.cli.status.missingList(x.missing)})`).join('; ') + '.',
-    );
+    limits.push(`- Còn ${n(s.incomplete.length)} mô hình chưa thực hiện đầy đủ bốn bước: ${s.incomplete.map((x) => `${of(x.model)} ${stepsLacking(x.missing)}`).join('; ')}.`);
   }
   if (s.notAssessed.length) {
-    limits.push(`Còn ${n(s.notAssessed.length)} mô hình chưa được chấm điểm: ${s.notAssessed.map((x) => `${quote(x.model.name)} (${x.model.unit.name})`).join('; ')}.`);
+    limits.push(`- Còn ${n(s.notAssessed.length)} mô hình chưa được chấm điểm: ${s.notAssessed.map((x) => of(x.model)).join('; ')}.`);
   }
   if (s.notRecognized.length) {
-    limits.push(
-      `${n(s.notRecognized.length)} mô hình đã được chấm điểm nhưng chưa được công nhận: ` +
-        s.notRecognized.map((x) => `${quote(x.model.name)} (${x.model.unit.name}: ${x.recognition!.reasons.map((y) => y.message).join('; ')})`).join('; ') + '.',
-    );
+    limits.push(`- ${n(s.notRecognized.length)} mô hình đã được chấm điểm nhưng chưa được công nhận:`);
+    for (const x of s.notRecognized) limits.push(`+ ${of(x.model)} chưa được công nhận vì ${x.recognition!.reasons.map((y) => y.message).join('; ')}.`);
   }
-  if (limits.length === 0) limits.push('Các mô hình đăng ký đều thực hiện đầy đủ bốn bước, được chấm điểm và công nhận.');
-  for (const l of limits) body.push(para(f, `- ${l}`, { indent: true }));
+  if (limits.length === 0) limits.push('- Các mô hình đăng ký đều thực hiện đầy đủ bốn bước, được chấm điểm và công nhận.');
+  for (const l of limits) body.push(para(f, l, { indent: true }));
 
   body.push(para(f, [{ text: 'Phần thứ hai', bold: true }], { align: 'center', after: 0, before: 240, keepNext: true }));
   body.push(para(f, [{ text: `PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM ${year + 1}`, bold: true }], { align: 'center', keepNext: true }));

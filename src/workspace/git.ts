@@ -48,6 +48,11 @@ export function defaultBase(root: string, m: Messages): string {
   throw new UsageError(m.cli.git.noBase);
 }
 
+/** The branch the current one tracks (`origin/main`), or HEAD when it tracks none: what `dvk diff` compares with by default. */
+export function upstreamOrHead(root: string): string {
+  return ok(root, ['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}']) || 'HEAD';
+}
+
 /** Files under `dir` (relative to the repository) at `rev`, as repository-relative paths. */
 export function filesAt(root: string, rev: string, dir: string): string[] {
   const out = git(root, ['ls-tree', '-r', '-z', '--name-only', rev, '--', dir || '.']).toString('utf8');

@@ -1,6 +1,6 @@
-// PDF through LibreOffice (`soffice --headless --convert-to pdf`), which embeds the fonts it
-// uses. Each conversion runs in a temporary folder with a profile of its own, so that two runs,
-// or a LibreOffice the user has open, never share one.
+// PDF through LibreOffice: `soffice --headless --convert-to pdf`, run in a temporary folder with a
+// profile of its own (two runs never fight over one), several documents per run of soffice (its
+// start-up is most of the cost). LibreOffice embeds the fonts it uses.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,34 +8,67 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 
-/** The soffice program on PATH, or where the installers put it; undefined when there is none. */
+const run = promisify(execFile);
+
+/** Where LibreOffice usually is when it is not on PATH. */
+const INSTALLED: Partial<Record<NodeJS.Platform, string[]>> = {
+  darwin: ['/Applications/LibreOffice.app/Contents/MacOS/soffice'],
+  win32: ['C:\\Program Files\\LibreOffice\\program\\soffice.exe', 'C:\\Program Files (x86)\\LibreOffice\\program\\soffice.exe'],
+};
+
+/** The soffice program: on PATH, else where the installer puts it; undefined when absent. */
 export function findSoffice(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string | undefined {
-  const names = platform === 'win32' ? ['soffice.exe'] : ['soffice', 'libreoffice'];
+  const names = platform === 'win32' ? ['soffice.exe', 'soffice.com'] : ['soffice', 'libreoffice'];
   const dirs = (env.PATH ?? env.Path ?? '').split(path.delimiter).filter(Boolean);
-  const installed =
-    platform === 'darwin' ? ['/Applications/LibreOffice.app/Contents/MacOS/soffice']
-    : platform === 'win32' ? ['C:\\Program Files\\LibreOffice\\program\\soffice.exe']
-    : [];
-  return [...dirs.flatMap((d) => names.map((n) => path.join(d, n))), ...installed].find((f) => fs.statSync(f, { throwIfNoEntry: false })?.isFile());
+  const candidates = [...dirs.flatMap((d) => names.map((n) => path.join(d, n))), ...(INSTALLED[platform] ?? [])];
+  return candidates.find((c) => {
+    try {
+      return fs.statSync(c).isFile();
+    } catch {
+      return false;
+    }
+  });
 }
 
-/** The PDF of a .docx; throws with LibreOffice's last line of complaint when it makes none. */
-export async function docxToPdf(soffice: string, docx: Uint8Array): Promise<Uint8Array> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvk-pdf-'));
-  try {
-    const input = path.join(dir, 'van-ban.docx');
-    fs.writeFileSync(input, docx);
-    const args = ['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`, '--convert-to', 'pdf', '--outdir', dir, input];
-    let detail = '';
-    try {
-      await promisify(execFile)(soffice, args, { timeout: 600_000, maxBuffer: 1 << 24 });
-    } catch (e) {
-      detail = String((e as { stderr?: string }).stderr || (e as Error).message).trim().split('\n').pop() ?? '';
-    }
-    const pdf = path.join(dir, 'van-ban.pdf');
-    if (!fs.existsSync(pdf)) throw new Error(detail || 'soffice');
-    return new Uint8Array(fs.readFileSync(pdf));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+export class PdfError extends Error {}
+
+export interface PdfConverter {
+  /** The PDF of each .docx, in order. */
+  convert(docs: Uint8Array[]): Promise<Uint8Array[]>;
+  /** Removes the temporary folder and its profile. */
+  dispose(): void;
+}
+
+export function pdfConverter(soffice: string): PdfConverter {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dvk-pdf-'));
+  const profile = pathToFileURL(path.join(tmp, 'profile')).href;
+  let batch = 0;
+  return {
+    async convert(docs) {
+      const dir = path.join(tmp, String(++batch));
+      fs.mkdirSync(dir);
+      const inputs = docs.map((bytes, i) => {
+        const file = path.join(dir, `${i + 1}.docx`);
+        fs.writeFileSync(file, bytes);
+        return file;
+      });
+      const args = ['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', dir, ...inputs];
+      let detail = '';
+      try {
+        await run(soffice, args, { timeout: 600_000, maxBuffer: 1 << 24 });
+      } catch (e) {
+        detail = String((e as { stderr?: string }).stderr || (e as Error).message).trim().split('\n').pop() ?? '';
+      }
+      return inputs.map((file) => {
+        try {
+          return new Uint8Array(fs.readFileSync(file.replace(/\.docx$/, '.pdf')));
+        } catch {
+          throw new PdfError(detail);
+        }
+      });
+    },
+    dispose() {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
 }

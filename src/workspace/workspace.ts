@@ -9,19 +9,9 @@ import { validateAgainst } from '../core/schema.js';
 import type { Config, LevelDef } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { filesAt, readAt, repoPath } from './git.js';
+import { CONFIG_NAME, findConfig } from './find-config.js';
 
-export const CONFIG_NAME = 'dvk.config.yaml';
-
-export function findConfig(start: string): string | undefined {
-  let dir = path.resolve(start);
-  for (;;) {
-    const candidate = path.join(dir, CONFIG_NAME);
-    if (fs.existsSync(candidate)) return candidate;
-    const up = path.dirname(dir);
-    if (up === dir) return undefined;
-    dir = up;
-  }
-}
+export { CONFIG_NAME, findConfig };
 
 export interface Workspace {
   root: string;
@@ -118,12 +108,22 @@ function assemble(src: Source): Workspace {
   return { root, cwd, config, configFile, configInvalid, files, levels: levelsOf(config), paths, named };
 }
 
-export function openWorkspace(opts: { cwd: string; m: Messages; named?: string[] }): Workspace {
+/** A file read from standard input (`-`), with the path it stands for. */
+export interface StdinFile {
+  /** As given by --stdin-filename, relative to the current folder; `<stdin>` without one. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+export function openWorkspace(opts: { cwd: string; m: Messages; named?: string[]; stdin?: StdinFile }): Workspace {
   const { m } = opts;
   const cwd = path.resolve(opts.cwd);
   const configPath = findConfig(cwd);
   const root = configPath ? path.dirname(configPath) : cwd;
   const named = new Set<string>();
+  // Standard input stands in for the file it names (or is a file of its own), and is named.
+  const stdinAbs = opts.stdin && path.resolve(cwd, opts.stdin.path);
+  if (stdinAbs) named.add(stdinAbs);
   for (const p of opts.named ?? []) {
     const abs = path.resolve(cwd, p);
     let stat: fs.Stats;
@@ -144,13 +144,13 @@ export function openWorkspace(opts: { cwd: string; m: Messages; named?: string[]
     root,
     cwd,
     m,
-    config: configPath ? fs.readFileSync(configPath) : undefined,
+    config: configPath && configPath === stdinAbs ? opts.stdin!.bytes : configPath ? fs.readFileSync(configPath) : undefined,
     list: (skip) => {
       const out: string[] = [];
       walk(root, skip, out);
       return out;
     },
-    read: (abs) => fs.readFileSync(abs),
+    read: (abs) => (abs === stdinAbs ? opts.stdin!.bytes : fs.readFileSync(abs)),
     named,
   });
 }

@@ -102,12 +102,22 @@ describe('help and version', () => {
   }
 
   it('--version prints the package version', async () => {
-    for (const flag of ['--version', '-V']) {
+    for (const flag of ['--version', '-v', '-V']) {
       const r = await dvk([flag]);
       expect(r.exitCode).toBe(0);
       expect(String(r.stdout).trim()).toBe(VERSION);
       expect(String(r.stderr)).toBe('');
     }
+  });
+
+  it('Vietnamese help has no English left: usage words, defaults; dvk new --help shows new model\'s options', async () => {
+    for (const args of [['--help'], ['init', '--help'], ['new', '--help'], ['help', 'decide']]) {
+      const out = String((await dvk(args)).stdout);
+      expect(out, args.join(' ')).not.toMatch(/\[options\]|\[command\]|\(default: |Usage:/);
+    }
+    expect(String((await dvk(['--help'])).stdout)).toContain('Cách dùng: dvk [tùy chọn] [lệnh]');
+    const news = String((await dvk(['new', '--help'])).stdout);
+    for (const flag of ['--name', '--unit-code', '--field', '--level']) expect(news).toContain(flag);
   });
 
   it('--lang on the command line wins over DVK_LANG', async () => {
@@ -147,6 +157,23 @@ describe('usage errors', () => {
     expect(r.exitCode).toBe(2);
     expect(String(r.stderr)).toContain('tong-ket');
     expectNoStackTrace(String(r.stderr));
+  });
+
+  it('a near miss gets "did you mean": --explain, --require, a choice, --level, --map, a schema name', async () => {
+    const cases: [string[], string][] = [
+      [['-C', EXAMPLE, 'score', '--explain', 'DT-2023-ND-1'], 'Gợi ý: Có phải ý bạn là DT-2023-ND-01?'],
+      [['-C', EXAMPLE, 'score', '--explain', 'dt-2023-nd-01'], 'Gợi ý: Có phải ý bạn là DT-2023-ND-01?'],
+      [['-C', EXAMPLE, 'validate', '--require', 'reviw'], 'có phải ý bạn là review?'],
+      [['-C', EXAMPLE, 'decide', '--by', 'unti'], 'Gợi ý: Có phải ý bạn là unit? Chọn một trong: unit, level, field.'],
+      [['-C', EXAMPLE, 'score', '--level', 'huyn'], 'Gợi ý: Có phải ý bạn là "huyen"?'],
+      [['-C', EXAMPLE, 'import', 'x.csv', '--map', 'Tên sáng kiến=nmae'], 'Gợi ý: Có phải ý bạn là name?'],
+      [['schema', 'modle'], 'Gợi ý: Có phải ý bạn là model?'],
+    ];
+    for (const [args, hint] of cases) {
+      const r = await dvk(args);
+      expect(r.exitCode, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(hint);
+    }
   });
 
   it('a path that does not exist exits 2', async () => {
@@ -440,6 +467,20 @@ describe('exit codes, --max-warnings and --quiet', () => {
     expect(String(quietStylish.stdout)).toContain('evidence-outside');
   });
 
+  it('-q --max-warnings shows the warnings that fail the run', async () => {
+    const r = await dvk(['-q', 'validate', '--max-warnings', '0'], { cwd: await caseWorkspace('step-incomplete') });
+    expect(r.exitCode).toBe(1);
+    expect(String(r.stdout)).toContain('step-incomplete');
+    expect(String(r.stderr)).toMatch(/--max-warnings 0/);
+  });
+
+  it('English summaries count in the singular and the plural', async () => {
+    const one = await dvk(['--lang', 'en', 'validate', 'models/2023/BB/nong-thon-moi.yaml'], { cwd: await caseWorkspace('yaml-bad-indent') });
+    expect(String(one.stdout)).toContain('✖ 1 error, 0 warnings in 1 file.');
+    const many = await dvk(['--lang', 'en', 'validate'], { cwd: await caseWorkspace('date-order') });
+    expect(String(many.stdout)).toMatch(/✖ 4 errors, 0 warnings in 6 files\./);
+  });
+
   it('--quiet with only warnings prints no diagnostics and exits 0', async () => {
     const r = await dvk(['validate', '-q'], { cwd: await caseWorkspace('step-incomplete') });
     expect(r.exitCode).toBe(0);
@@ -542,5 +583,35 @@ describe('Vietnamese text in output', () => {
     const out = String(r.stdout);
     expect(out).toContain('văn-hóa-xã-hội');
     expect(out === out.normalize('NFC')).toBe(true);
+  });
+});
+
+describe('validate - (standard input)', () => {
+  it('checks standard input as the file --stdin-filename names, with the rest of the workspace', async () => {
+    const ws = baseWorkspace();
+    const sheet = fs.readFileSync(path.join(ws, 'assessments/2023/huyen/KT-2023-AA-02.yaml'), 'utf8').replace('N1.2: 9.5', 'N1.2: 12.5');
+    const r = await dvk(['validate', '-', '--stdin-filename', 'assessments/2023/huyen/KT-2023-AA-02.yaml', '--format', 'json'], { cwd: ws, input: sheet });
+    expect(r.exitCode).toBe(1);
+    const report = parseReport(r.stdout);
+    expect(report.summary.files).toBe(1);
+    expect(report.diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`)).toEqual(['assessments/2023/huyen/KT-2023-AA-02.yaml:9 score-over-max']);
+    // The file on disk is untouched and still fine.
+    expect((await dvk(['validate'], { cwd: ws })).exitCode).toBe(0);
+    // Without a name: <stdin>, its kind from its content.
+    const anon = await dvk(['validate', '-'], { cwd: ws, input: 'kind: model\nversion: 1\n' });
+    expect(anon.stdout).toMatch(/^<stdin>$/m);
+  });
+});
+
+describe('lang: in dvk.config.yaml', () => {
+  it('sets the language of messages, below --lang and DVK_LANG', async () => {
+    const ws = baseWorkspace();
+    writeFile(ws, 'dvk.config.yaml', fs.readFileSync(path.join(ws, 'dvk.config.yaml'), 'utf8').replace('year: 2023', 'lang: en\nyear: 2023'));
+    const en = await dvk(['validate'], { cwd: path.join(ws, 'models') });
+    expect(en.stdout).toBe('✔ No problems in 6 files.\n');
+    expect((await dvk(['-C', ws, 'score'])).stdout).toContain('2 models: 2 assessed, 2 recognised');
+    expect((await dvk(['--help'], { cwd: ws })).stdout).toContain('Usage: dvk');
+    expect((await dvk(['--lang', 'vi', 'validate'], { cwd: ws })).stdout).toBe('✔ Không có lỗi trong 6 tệp.\n');
+    expect((await dvk(['validate'], { cwd: ws, env: { DVK_LANG: 'vi' } })).stdout).toBe('✔ Không có lỗi trong 6 tệp.\n');
   });
 });

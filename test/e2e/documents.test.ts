@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dvk, EXAMPLE, tempDir, workspaceFrom } from '../helpers.js';
+import { execFileSync } from 'node:child_process';
+import { execa } from 'execa';
+import { BIN, dvk, EXAMPLE, tempDir, workspaceFrom } from '../helpers.js';
 import { hasLibreOffice, paragraphs, parts, viaLibreOffice } from '../docx.js';
 
 const RECOGNISED = ['DT-2023-CA-01', 'DT-2023-HM-01', 'DT-2023-YB-01', 'DT-2023-DV-01', 'DT-2023-PN-01', 'DT-2023-DTN-01', 'DT-2023-CN-01', 'DT-2023-TS-01', 'DT-2023-CA-02', 'DT-2023-HM-02', 'DT-2023-PN-02'];
@@ -110,12 +112,38 @@ describe('dvk decide', () => {
     const text = paragraphs(parts(out)['word/document.xml']!);
     expect(text).toContain('Số 7-QĐ/BCĐ');
     expect(text).toContain('Duy Tiên, ngày 05 tháng 01 năm 2024');
-    expect((await dvk(['decide', '--date', '5/1/2024'], { cwd: EXAMPLE })).exitCode).toBe(2);
+    // Day/month/year, as dates are written by hand (and read by dvk import).
+    const { out: dayFirst } = await decide(EXAMPLE, '--date', '24/12/2023');
+    expect(paragraphs(parts(dayFirst)['word/document.xml']!)).toContain('Duy Tiên, ngày 24 tháng 12 năm 2023');
+    expect((await dvk(['decide', '--date', '30/2/2024'], { cwd: EXAMPLE })).exitCode).toBe(2);
     const ws = workspaceFrom(EXAMPLE);
     const file = path.join(ws, 'dvk.config.yaml');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('  number: 15 # số quyết định\n', ''));
     const blank = await decide(ws);
     expect(paragraphs(parts(blank.out)['word/document.xml']!)).toContain('Số \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0-QĐ/BCĐ');
+  });
+
+  it('refuses to print template text left in the config (exit 2) or in a recognised model (exit 1), writing nothing', async () => {
+    const dir = tempDir();
+    const ws = workspaceFrom(EXAMPLE);
+    const config = path.join(ws, 'dvk.config.yaml');
+    const original = fs.readFileSync(config, 'utf8');
+    fs.writeFileSync(config, original.replace('name: Nguyễn Văn Thành', 'name: (họ và tên)'));
+    const r = await dvk(['decide', '-o', path.join(dir, 'qd.docx')], { cwd: ws });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/^ {2}\d+:\d+ +lỗi +Chữ mẫu "\(họ và tên\)" chưa được thay bằng nội dung thật\. +placeholder$/m);
+    expect(r.stderr).toContain('Lỗi: Không xuất văn bản vì dvk.config.yaml còn chữ mẫu');
+    fs.writeFileSync(config, original);
+    const model = path.join(ws, 'models/2023/HM/phan-loai-rac-tai-nguon.yaml');
+    fs.writeFileSync(model, fs.readFileSync(model, 'utf8').replace(/^name: .*$/m, 'name: Tên mô hình'));
+    const m = await dvk(['report', '-o', path.join(dir, 'bc.docx')], { cwd: ws });
+    expect(m.exitCode).toBe(1);
+    expect(m.stderr).toContain('models/2023/HM/phan-loai-rac-tai-nguon.yaml');
+    expect(fs.readdirSync(dir)).toEqual([]);
+    // validate warns, without failing.
+    const v = await dvk(['validate'], { cwd: ws });
+    expect(v.exitCode).toBe(0);
+    expect(v.stdout).toContain('Chữ mẫu "Tên mô hình" chưa được thay bằng nội dung thật.');
   });
 
   it('the same inputs give the same bytes; SOURCE_DATE_EPOCH sets the document dates', async () => {
@@ -143,18 +171,43 @@ describe('dvk decide', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
-  it('--by unit writes one decision per unit, with safe file names and a summary', async () => {
+  it('--by unit writes one decision per unit, with safe file names, numbered from --number-from in the listed order', async () => {
     const dir = path.join(tempDir(), 'theo-don-vi');
-    const r = await dvk(['decide', '--by', 'unit', '-o', dir], { cwd: EXAMPLE });
+    const r = await dvk(['decide', '--by', 'unit', '--number-from', '16', '-o', dir], { cwd: EXAMPLE });
     expect(r.exitCode, r.stderr).toBe(0);
-    const files = fs.readdirSync(dir).sort();
-    expect(files).toContain('cong-an-thi-xa-duy-tien.docx');
-    expect(files).toContain('uy-ban-mttq-phuong-hoa-mac.docx');
-    expect(files.every((f) => /^[a-z0-9-]+\.docx$/.test(f))).toBe(true);
-    expect(r.stderr).toContain(`Đã ghi ${files.length} quyết định, công nhận 11 mô hình.`);
+    const listed = r.stdout.trim().split('\n').map((l) => path.basename(l));
+    expect(listed).toEqual(fs.readdirSync(dir).sort((a, b) => listed.indexOf(a) - listed.indexOf(b)));
+    expect(listed).toContain('cong-an-thi-xa-duy-tien.docx');
+    expect(listed).toContain('uy-ban-mttq-phuong-hoa-mac.docx');
+    expect(listed.every((f) => /^[a-z0-9-]+\.docx$/.test(f))).toBe(true);
+    expect(r.stderr).toContain(`Đã ghi ${listed.length} quyết định, công nhận 11 mô hình.`);
+    expect(r.stderr).toContain(`Đánh số từ 16 đến ${15 + listed.length}, theo thứ tự danh sách trên.`);
     expect(r.stderr).not.toContain('█'); // no progress bar when not on a terminal
+    listed.forEach((f, i) => expect(paragraphs(parts(path.join(dir, f))['word/document.xml']!), f).toContain(`Số ${16 + i}-QĐ/BCĐ`));
+    // Worded as a decision for that unit would be, not a generic title with the unit in brackets.
     const ca = paragraphs(parts(path.join(dir, 'cong-an-thi-xa-duy-tien.docx'))['word/document.xml']!);
-    expect(ca.find((t) => t.startsWith('Điều 1.'))).toContain('Công nhận 2 (hai) mô hình');
+    expect(ca).toContain('Về việc công nhận mô hình, điển hình “Dân vận khéo” năm 2023 của Công an thị xã Duy Tiên');
+    const article1 = ca.find((t) => t.startsWith('Điều 1.'))!;
+    expect(article1).toContain('Công nhận 2 (hai) mô hình, điển hình “Dân vận khéo” năm 2023 của Công an thị xã Duy Tiên (có danh sách kèm theo), trong đó có 1 (một) mô hình, điển hình tiêu biểu: “');
+    expect(article1).not.toContain('(Công an thị xã Duy Tiên)');
+    expect(ca).toContain('MÔ HÌNH, ĐIỂN HÌNH “DÂN VẬN KHÉO” ĐƯỢC CÔNG NHẬN NĂM 2023 CỦA CÔNG AN THỊ XÃ DUY TIÊN');
+  });
+
+  it('a batch refuses one number for several documents; without a number it leaves the number blank', async () => {
+    const dir = path.join(tempDir(), 'batch');
+    for (const args of [[], ['--number', '15']]) {
+      const r = await dvk(['decide', '--by', 'unit', '-o', dir, ...args], { cwd: EXAMPLE });
+      expect(r.exitCode, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/là một số, nhưng lệnh này xuất 8 văn bản/);
+      expect(r.stderr).toContain('--number-from 15');
+    }
+    expect((await dvk(['decide', '--by', 'unit', '--number', '1', '--number-from', '2', '-o', dir], { cwd: EXAMPLE })).exitCode).toBe(2);
+    expect(fs.existsSync(dir)).toBe(false);
+    const r = await dvk(['decide', '--by', 'field', '--no-number', '-o', dir], { cwd: EXAMPLE });
+    expect(r.exitCode, r.stderr).toBe(0);
+    const kt = paragraphs(parts(path.join(dir, 'kinh-te.docx'))['word/document.xml']!);
+    expect(kt).toContain('Số \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0-QĐ/BCĐ');
+    expect(kt).toContain('Về việc công nhận mô hình, điển hình “Dân vận khéo” năm 2023 thuộc lĩnh vực kinh tế');
   });
 });
 
@@ -176,7 +229,13 @@ describe('dvk report', () => {
     expect(all).toContain('Bảng 1. Kết quả theo lĩnh vực');
     expect(all).toContain('Biểu đồ 1. Số mô hình theo lĩnh vực năm 2023');
     expect(all).toContain('Xây dựng hệ thống chính trị');
-    expect(all).toContain('nhóm C5 đạt 5,9/15 điểm, dưới mức tối thiểu 50%');
+    // Written as a committee secretary would: sentences, curly quotes only, money in words.
+    expect(all).toContain('+ “Hỗ trợ hội viên nông dân nghèo nuôi bò sinh sản theo phương thức quay vòng” của Hội Nông dân thị xã Duy Tiên chưa được công nhận vì nhóm tiêu chí C5 chỉ đạt 5,9/15 điểm, chưa đạt 50% số điểm của nhóm.');
+    expect(all).toContain('chưa đủ 6 tháng theo điều kiện “Thời gian thực hiện tối thiểu 6 tháng”, cần tổng kết từ ngày 01/01/2024 trở đi.');
+    expect(all).toContain('huy động 7,56 tỷ đồng và 7.165 ngày công. Năm 2022: 20.526 lượt người, 3.783 hộ, 96 triệu đồng, 1.580 ngày công.');
+    expect(all).toContain('1. “Dân vận khéo trong xây dựng mô hình “Camera an ninh” bảo đảm an ninh, trật tự khu dân cư”');
+    expect(all).not.toContain('"');
+    expect(all).not.toMatch(/\d{1,3}(\.\d{3}){2,} đồng/);
     expect(all).toContain('2. Mỗi xã, phường, cơ quan, đơn vị đăng ký ít nhất một mô hình “Dân vận khéo” năm 2024');
     // The chart: a native Word chart, its part, relationship and content type, no workbook.
     expect(x['word/document.xml']).toMatch(/<wp:inline[^>]*>[\s\S]*?<wp:docPr id="1" name="Biểu đồ 1"[\s\S]*?<c:chart [^>]*r:id="rIdChart1"\/>/);
@@ -201,6 +260,25 @@ describe('dvk report', () => {
     expect(chart).toContain('<a:latin typeface="Times New Roman"/>');
   });
 
+  it('takes the level from the score sheets when they are all at one level, and asks when they are not', async () => {
+    const ws = workspaceFrom(EXAMPLE);
+    const config = path.join(ws, 'dvk.config.yaml');
+    fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace(/^level: huyen.*\n/m, ''));
+    const r = await dvk(['report'], { cwd: ws });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe('out/bao-cao-2023-huyen.docx');
+    expect((await dvk(['decide', '-o', path.join(ws, 'out', 'qd.docx')], { cwd: ws })).exitCode).toBe(0);
+    // A sheet at a second level: the user must say which.
+    const sheet = fs.readFileSync(path.join(ws, 'assessments/2023/huyen/DT-2023-HM-01.yaml'), 'utf8').replace('level: huyen', 'level: tinh');
+    fs.mkdirSync(path.join(ws, 'assessments/2023/tinh'));
+    fs.writeFileSync(path.join(ws, 'assessments/2023/tinh/DT-2023-HM-01.yaml'), sheet);
+    const two = await dvk(['report'], { cwd: ws });
+    expect(two.exitCode).toBe(2);
+    expect(two.stderr).toContain('Phiếu chấm năm 2023 có ở 2 cấp (huyen và tinh)');
+    expect(two.stderr).toContain('Thêm --level (một trong huyen và tinh)');
+    expect((await dvk(['report', '--level', 'tinh', '-o', path.join(ws, 'out', 'tinh.docx')], { cwd: ws })).exitCode).toBe(0);
+  });
+
   it('the same inputs give the same bytes', async () => {
     const a = path.join(tempDir(), 'a.docx');
     const b = path.join(tempDir(), 'b.docx');
@@ -211,9 +289,37 @@ describe('dvk report', () => {
 
   it('--by field writes one report per field', async () => {
     const dir = path.join(tempDir(), 'by-field');
-    const r = await dvk(['report', '--by', 'field', '-o', dir], { cwd: EXAMPLE });
+    const r = await dvk(['report', '--by', 'field', '--number-from', '40', '-o', dir], { cwd: EXAMPLE });
     expect(r.exitCode, r.stderr).toBe(0);
     expect(fs.readdirSync(dir).sort()).toEqual(['kinh-te.docx', 'quoc-phong-an-ninh.docx', 'van-hoa-xa-hoi.docx', 'xay-dung-he-thong-chinh-tri.docx']);
+    const kt = paragraphs(parts(path.join(dir, 'kinh-te.docx'))['word/document.xml']!);
+    expect(kt).toContain('Số 40-BC/BCĐ');
+    expect(kt).toContain('Tổng kết phong trào thi đua “Dân vận khéo” năm 2023 trong lĩnh vực kinh tế');
+    expect(kt.join('\n')).toMatch(/^Năm 2023, trong lĩnh vực kinh tế có \d+ mô hình, điển hình đăng ký/m);
+  });
+});
+
+describe('PDF output', () => {
+  it('without LibreOffice, --pdf and -o *.pdf exit 2 saying how to install it, and write nothing', async () => {
+    const dir = tempDir();
+    for (const args of [['--pdf'], ['-o', path.join(dir, 'qd.pdf')], ['--by', 'unit', '--no-number', '--pdf', '-o', path.join(dir, 'units')]]) {
+      // A PATH that holds no soffice.
+      const r = await execa(process.execPath, [BIN, 'decide', ...args], { cwd: workspaceFrom(EXAMPLE), env: { PATH: path.join(dir, 'bin'), NO_COLOR: '1', DVK_LANG: '' }, extendEnv: false, reject: false });
+      expect(r.exitCode, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain('Cần LibreOffice để xuất PDF');
+      expect(r.stderr).toContain('sudo apt-get install -y libreoffice-writer');
+    }
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('any other -o extension is refused, as is --pdf with -o *.docx', async () => {
+    const dir = tempDir();
+    const txt = await dvk(['decide', '-o', path.join(dir, 'qd.txt')], { cwd: EXAMPLE });
+    expect(txt.exitCode).toBe(2);
+    expect(txt.stderr).toContain('dvk ghi tệp .docx hoặc .pdf');
+    expect((await dvk(['report', '-o', path.join(dir, 'bc')], { cwd: EXAMPLE })).exitCode).toBe(2);
+    expect((await dvk(['decide', '--pdf', '-o', path.join(dir, 'qd.docx')], { cwd: EXAMPLE })).exitCode).toBe(2);
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 });
 
@@ -239,6 +345,31 @@ describe.skipIf(!lo && !requireLibreOffice)('opened by LibreOffice', () => {
       expect(flat, s).toContain(s);
     }
     expect(text.normalize('NFC')).toBe(text);
+  });
+
+  it('-o *.pdf writes a PDF with every font embedded and the pages of the .docx', { timeout: 300_000 }, async () => {
+    const dir = tempDir();
+    const r = await dvk(['decide', '-o', path.join(dir, 'qd.pdf')], { cwd: EXAMPLE });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toMatch(/qd\.pdf$/);
+    expect(fs.readFileSync(path.join(dir, 'qd.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    const fonts = execFileSync('pdffonts', [path.join(dir, 'qd.pdf')], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line.split(/\s+/).at(-5), line).toBe('yes'); // the "emb" column
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path.join(dir, 'qd.pdf')], { encoding: 'utf8' }))?.[1]);
+    await dvk(['decide', '-o', path.join(dir, 'qd.docx')], { cwd: EXAMPLE });
+    expect(pages).toBe(viaLibreOffice(path.join(dir, 'qd.docx')).pages);
+    // No temporary file is left beside the output.
+    expect(fs.readdirSync(dir).filter((f) => !f.startsWith('.lo-profile')).sort()).toEqual(['qd.docx', 'qd.pdf']);
+  });
+
+  it('--pdf with --by writes one PDF per group, in one LibreOffice run', { timeout: 300_000 }, async () => {
+    const dir = path.join(tempDir(), 'pdf');
+    const r = await dvk(['report', '--by', 'field', '--no-number', '--pdf', '-o', dir], { cwd: EXAMPLE });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(fs.readdirSync(dir).sort()).toEqual(['kinh-te.pdf', 'quoc-phong-an-ninh.pdf', 'van-hoa-xa-hoi.pdf', 'xay-dung-he-thong-chinh-tri.pdf']);
+    const text = execFileSync('pdftotext', [path.join(dir, 'kinh-te.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('trong lĩnh vực kinh tế');
   });
 
   it('the report converts to a PDF with its tables and parts', { timeout: 180_000 }, async () => {

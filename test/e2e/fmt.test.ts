@@ -260,7 +260,9 @@ describe('dvk fmt --write', () => {
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toContain('models/2023/BB/nong-thon-moi.yaml');
     expect(r.stderr).toMatch(/\d+:\d+\s+lỗi\s+.*yaml-syntax/);
-    expect(r.stderr).toContain('Bỏ qua 1 tệp có lỗi');
+    // The run fails: no ✔, and the last line says why.
+    expect(r.stderr).not.toContain('✔');
+    expect(r.stderr.trimEnd().split('\n').at(-1)).toBe('Bỏ qua 1 tệp có lỗi; sửa các lỗi trên rồi chạy lại "dvk fmt".');
     expectNoStackTrace(r.stderr);
     expect(fs.readFileSync(bad)).toEqual(badBefore);
     expect(listed(r.stdout)).toContain('models/2023/BB/a-thu-tu.yaml');
@@ -303,6 +305,24 @@ describe('dvk fmt <file>', () => {
     writeFile(ws, 'models/2023/BB/a-thu-tu.yaml', SHUFFLED);
     const r = await dvk(['--lang', 'en', 'fmt', '--check'], { cwd: ws });
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toMatch(/^1 of \d+ files are not formatted; run "dvk fmt --write" to fix them\.\n$/);
+    expect(r.stderr).toMatch(/^1 of \d+ files is not formatted; run "dvk fmt --write" to fix them\.\n$/);
+  });
+});
+
+describe('dvk fmt - (standard input)', () => {
+  it('prints the formatted text of standard input, named and typed by --stdin-filename, as format-on-save expects', async () => {
+    const ws = await canonicalWorkspace();
+    const r = await dvk(['fmt', '-', '--stdin-filename', 'models/2023/BB/a-thu-tu.yaml'], { cwd: ws, input: SHUFFLED });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toBe(CANONICAL);
+    expect(fs.existsSync(path.join(ws, 'models/2023/BB/a-thu-tu.yaml'))).toBe(false);
+    // A config needs no `kind:`: its name says what it is.
+    const config = await dvk(['fmt', '-', '--stdin-filename', 'dvk.config.yaml'], { cwd: ws, input: 'year: 2023\nversion: 1\nkind: config\n' });
+    expect(config.stdout).toBe('kind: config\nversion: 1\nyear: 2023\n');
+    // An error names the file it stands for.
+    const bad = await dvk(['fmt', '-', '--stdin-filename', 'models/2023/BB/x.yaml'], { cwd: ws, input: 'kind: model\nname: a: b\n' });
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stderr).toContain('models/2023/BB/x.yaml');
+    expect((await dvk(['fmt', '--write', '-'], { cwd: ws, input: SHUFFLED })).exitCode).toBe(2);
   });
 });

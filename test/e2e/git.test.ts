@@ -49,9 +49,9 @@ describe('dvk diff', () => {
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^So với main \([0-9a-f]{7}\): 3 mô hình thay đổi\.$/m);
     expect(r.stdout).toContain('Công nhận: 16 → 17; tiêu biểu: 4 → 4.');
-    expect(r.stdout).toMatch(/~ DT-2023-QS-01 .*\n {4}sửa; hoàn thành bước 3 \(kiểm tra hoạt động\)/);
+    expect(r.stdout).toMatch(/~ DT-2023-QS-01 .*\n {4}sửa steps\.inspect; đã đến bước: 2\. Thực hiện → 3\. Kiểm tra; hoàn thành bước 3 \(kiểm tra hoạt động\)/);
     expect(r.stdout).toMatch(/~ DT-2023-ND-01 .*\n {4}phiếu chấm cấp huyện thay đổi\n {4}Cấp huyện: 71,50 → 76,60 · Khá · ✗ → ✓/);
-    expect(r.stdout).toMatch(/~ DT-2023-HM-01 .*\n {4}sửa\n {4}Cấp huyện: 92,70 · Xuất sắc · ✓ tiêu biểu/);
+    expect(r.stdout).toMatch(/~ DT-2023-HM-01 .*\n {4}sửa name\n {4}Cấp huyện: 92,70 · Xuất sắc · ✓ tiêu biểu/);
   });
 
   it('gives a Markdown table for a pull-request comment', async () => {
@@ -83,6 +83,24 @@ describe('dvk diff', () => {
     expect(byId.has('DT-2023-CA-01')).toBe(false);
   });
 
+  it('a file renamed and edited shows both; with no revision, compares with the upstream branch, or HEAD', async () => {
+    const { ws, git } = repo();
+    git('mv', 'kho/models/2023/PN/me-do-dau.yaml', 'kho/models/2023/PN/nhan-do-dau.yaml');
+    edit(path.join(ws, 'models/2023/PN/nhan-do-dau.yaml'), /^name: .*$/m, 'name: Dân vận khéo trong vận động nhận đỡ đầu trẻ em mồ côi');
+    edit(path.join(ws, 'models/2023/PN/nhan-do-dau.yaml'), /^ {4}summary: /m, '    summary: Đã sửa. ');
+    const r = await dvk(['diff'], { cwd: ws });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^So với HEAD \([0-9a-f]{7}\): 1 mô hình thay đổi\.$/m);
+    expect(r.stdout).toMatch(/~ DT-2023-PN-02 .*\n {4}đổi tên từ models\/2023\/PN\/me-do-dau\.yaml; sửa name, steps\.review/);
+    const json = JSON.parse((await dvk(['diff', '--format', 'json'], { cwd: ws })).stdout) as { models: { id: string; status: string; keys: string[] }[] };
+    expect(json.models).toMatchObject([{ id: 'DT-2023-PN-02', status: 'renamed', keys: ['name', 'steps.review'] }]);
+    // A branch that tracks another: compared with it.
+    git('commit', '-qam', 'doi ten');
+    git('branch', '-q', 'goc', 'HEAD~1');
+    git('branch', '-q', '--set-upstream-to=goc');
+    expect((await dvk(['diff'], { cwd: ws })).stdout).toMatch(/^So với goc \([0-9a-f]{7}\): 1 mô hình thay đổi\.$/m);
+  });
+
   it('works from any folder inside the repository, and says so outside git or for an unknown revision', async () => {
     const { ws } = repo();
     const inside = await dvk(['diff', 'main'], { cwd: path.join(ws, 'models', '2023') });
@@ -112,7 +130,7 @@ describe('dvk validate --changed', () => {
     // …and in the pull request: a new sheet for a model that exists, and one for a model that does not.
     writeFile(ws, 'assessments/2023/huyen/DT-2023-MT-01.yaml', fs.readFileSync(path.join(ws, 'assessments/2023/huyen/DT-2023-HM-01.yaml'), 'utf8').replace('model: DT-2023-HM-01', 'model: DT-2023-MT-01'));
     writeFile(ws, 'assessments/2023/huyen/DT-2023-XX-01.yaml', fs.readFileSync(path.join(ws, 'assessments/2023/huyen/DT-2023-HM-01.yaml'), 'utf8').replace('model: DT-2023-HM-01', 'model: DT-2023-XX-01'));
-    const r = await dvk(['validate', '--changed', 'main', '--format', 'json'], { cwd: ws });
+    const r = await dvk(['validate', '--changed=main', '--format', 'json'], { cwd: ws });
     const out = JSON.parse(r.stdout) as { summary: { files: number }; diagnostics: { file: string; rule: string }[] };
     expect(out.summary.files).toBe(2);
     expect(out.diagnostics.map((d) => `${d.file} ${d.rule}`)).toEqual(['assessments/2023/huyen/DT-2023-XX-01.yaml unknown-model']);
@@ -123,6 +141,22 @@ describe('dvk validate --changed', () => {
     // The default base is the merge base with main.
     const dflt = await dvk(['validate', '--changed', '--format', 'json'], { cwd: ws });
     expect(JSON.parse(dflt.stdout).summary.files).toBe(2);
+    // --since REV is the same as --changed=REV.
+    expect((await dvk(['validate', '--since', 'main', '--format', 'json'], { cwd: ws })).stdout).toBe(r.stdout);
+  });
+
+  it('a path after --changed stays a path, not a revision', async () => {
+    const { ws, git } = repo();
+    git('checkout', '-q', '-b', 'pr');
+    writeFile(ws, 'assessments/2023/huyen/DT-2023-XX-01.yaml', fs.readFileSync(path.join(ws, 'assessments/2023/huyen/DT-2023-HM-01.yaml'), 'utf8').replace('model: DT-2023-HM-01', 'model: DT-2023-XX-01'));
+    edit(path.join(ws, 'models/2023/CA/camera-an-ninh.yaml'), 'field: quoc-phong-an-ninh', 'field: an-ninh');
+    const r = await dvk(['validate', '--changed', 'models/2023', '--format', 'json'], { cwd: ws });
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { summary: { files: number }; diagnostics: { file: string; rule: string }[] };
+    // Only the changed model under models/2023; the changed sheet lies outside the path.
+    expect(out.diagnostics.map((d) => `${d.file} ${d.rule}`)).toEqual(['models/2023/CA/camera-an-ninh.yaml schema-enum']);
+    expect(out.summary.files).toBe(1);
+    expect((await dvk(['validate', '--changed=main', '--since', 'main'], { cwd: ws })).exitCode).toBe(2);
   });
 });
 
@@ -137,7 +171,14 @@ describe('dvk init', () => {
     }
     const v = await dvk(['validate', '--format', 'json'], { cwd: dir });
     expect(v.exitCode, v.stdout).toBe(0);
-    expect(JSON.parse(v.stdout).summary).toMatchObject({ errors: 0, warnings: 0 });
+    // No error; a warning for each fill-in the config leaves for the committee to write.
+    const report = JSON.parse(v.stdout) as { summary: object; diagnostics: { file: string; rule: string; message: string }[] };
+    expect(report.summary).toMatchObject({ errors: 0, warnings: 3 });
+    expect(report.diagnostics.map((d) => [d.file, d.rule, /"([^"]*)"/.exec(d.message)?.[1]])).toEqual([
+      ['dvk.config.yaml', 'placeholder', '(tên xã)'],
+      ['dvk.config.yaml', 'placeholder', '(địa danh)'],
+      ['dvk.config.yaml', 'placeholder', '(họ và tên)'],
+    ]);
     expect((await dvk(['score'], { cwd: dir })).exitCode).toBe(0);
     expect(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8')).toMatch(/^out\/$/m);
     expect(fs.readFileSync(path.join(dir, '.github/workflows/dvk.yml'), 'utf8')).toContain('dvk validate --format github');

@@ -196,17 +196,81 @@ describe('dvk import: csv files', () => {
   });
 });
 
+describe('dvk import: what a new user trips over', () => {
+  it('takes the year from the row\'s registration date or period, not from the config', async () => {
+    const ws = baseWorkspace();
+    writeFile(ws, 'dvk.config.yaml', fs.readFileSync(path.join(ws, 'dvk.config.yaml'), 'utf8').replace('year: 2023', 'year: 2026'));
+    writeFile(ws, 'dang-ky.csv', [
+      'Tên mô hình;Đơn vị đăng ký;Mã đơn vị;Lĩnh vực;Ngày đăng ký;Thời gian thực hiện',
+      'Dân vận khéo trong hiến đất mở đường;Ủy ban MTTQ xã Mộc Nam;MN;Kinh tế;15/3/2023;01/4/2023 - 30/11/2023',
+      'Dân vận khéo trong xây dựng tủ sách;Ủy ban MTTQ xã Mộc Nam;MN;Văn hóa - xã hội;;tháng 4/2024 - tháng 10/2024',
+      'Dân vận khéo trong giữ gìn vệ sinh;Ủy ban MTTQ xã Mộc Nam;MN;Văn hóa - xã hội;;',
+    ].join('\n'));
+    const r = await dvk(['import', 'dang-ky.csv'], { cwd: ws });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(created(r.stdout).map((f) => [f.file, f.id])).toEqual([
+      ['models/2023/MN/dan-van-kheo-trong-hien-dat-mo-duong.yaml', 'KT-2023-MN-01'],
+      ['models/2024/MN/dan-van-kheo-trong-xay-dung-tu-sach.yaml', 'KT-2024-MN-01'],
+      // No date at all: the config's year.
+      ['models/2026/MN/dan-van-kheo-trong-giu-gin-ve-sinh.yaml', 'KT-2026-MN-01'],
+    ]);
+    expect((models(ws).get('KT-2023-MN-01')!.data as { year: number }).year).toBe(2023);
+    expect((await validateJson(ws)).diagnostics.filter((d) => d.rule === 'year-mismatch')).toEqual([]);
+    // --year still decides for every row.
+    const forced = await dvk(['import', 'dang-ky.csv', '--year', '2025', '--dry-run'], { cwd: ws });
+    expect(created(forced.stdout).map((f) => f.id)).toEqual(['KT-2025-MN-01', 'KT-2025-MN-02', 'KT-2025-MN-03']);
+  });
+
+  it('funds of 0 or "không" mean no funds, not an unreadable amount', async () => {
+    const ws = baseWorkspace();
+    writeFile(ws, 'dang-ky.csv', [
+      'Tên mô hình;Đơn vị đăng ký;Mã đơn vị;Lĩnh vực;Ngày đăng ký;Kinh phí',
+      'Dân vận khéo trong hiến đất mở đường;Ủy ban MTTQ xã Mộc Nam;MN;Kinh tế;15/3/2023;0',
+      'Dân vận khéo trong xây dựng tủ sách;Ủy ban MTTQ xã Mộc Nam;MN;Văn hóa - xã hội;16/3/2023;không',
+      'Dân vận khéo trong giữ gìn vệ sinh;Ủy ban MTTQ xã Mộc Nam;MN;Văn hóa - xã hội;17/3/2023;0 đồng',
+      'Dân vận khéo trong trồng cây;Ủy ban MTTQ xã Mộc Nam;MN;Văn hóa - xã hội;18/3/2023;Không có',
+    ].join('\n'));
+    const r = await dvk(['import', 'dang-ky.csv'], { cwd: ws });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    for (const id of ['KT-2023-MN-01', 'KT-2023-MN-02', 'KT-2023-MN-03', 'KT-2023-MN-04']) {
+      expect((models(ws).get(id)!.data as { steps: { register: { resources: unknown } } }).steps.register.resources, id).toEqual({ funds_vnd: 0 });
+    }
+    expect(errorsOf(await validateJson(ws))).toEqual([]);
+  });
+});
+
 describe('dvk import: what it refuses', () => {
-  it('a second import of the same sheet overwrites nothing, reports each row and exits 1', async () => {
+  it('a second import of the same sheet changes nothing and succeeds with a one-line summary', async () => {
     const ws = example();
     expect((await dvk(['import', XLSX], { cwd: ws })).exitCode).toBe(0);
     const before = snapshot(ws);
     const r = await dvk(['import', XLSX], { cwd: ws });
-    expect(r.exitCode).toBe(1);
+    expect(r.exitCode, r.stderr).toBe(0);
     expectNoStackTrace(r.stderr);
-    expect(created(r.stdout)).toEqual([]);
-    expect(r.stdout).toContain('Đã tạo 0 tệp; bỏ qua 6 dòng: 2, 3, 4, 5, 7, 8.');
-    for (const row of [2, 3, 4, 5, 7, 8]) expect(r.stderr).toMatch(new RegExp(`^Bỏ qua dòng ${row}: tệp models/2023/\\S+\\.yaml đã có, dvk không ghi đè\\.$`, 'm'));
+    expect(r.stdout).toBe('Không có gì mới: cả 6 dòng đã được nhập từ trước (mô hình đã có trong kho).\n');
+    expect(r.stderr).not.toContain('Bỏ qua');
+    expect(snapshot(ws)).toEqual(before);
+    // A row added to the sheet since: only it is new.
+    const csv = writeFile(ws, 'them.csv', [
+      'Tên mô hình;Đơn vị đăng ký;Lĩnh vực;Ngày đăng ký',
+      'Dân vận khéo trong thu gom, phân loại rác thải tại nguồn;Ủy ban MTTQ phường Hòa Mạc;Văn hóa - xã hội;15/03/2023',
+      'Dân vận khéo trong trồng cây xanh;Ủy ban MTTQ phường Hòa Mạc;Văn hóa - xã hội;20/03/2023',
+    ].join('\n'));
+    const more = await dvk(['import', csv], { cwd: ws });
+    expect(more.exitCode, more.stderr).toBe(0);
+    expect(created(more.stdout).map((f) => f.row)).toEqual([3]);
+    expect(more.stdout).toContain('Đã tạo 1 tệp; 1 dòng đã được nhập từ trước.');
+  });
+
+  it('a file in the way that holds another model is not overwritten: the row is skipped, exit 1', async () => {
+    const ws = baseWorkspace();
+    writeFile(ws, 'models/2023/MN/dan-van-kheo-trong-trong-cay.yaml', fs.readFileSync(path.join(ws, 'models/2023/AA/thap-sang-duong-que.yaml')).toString().replace('KT-2023-AA-01', 'KT-2023-MN-09'));
+    writeFile(ws, 'dang-ky.csv', ['Tên mô hình;Đơn vị đăng ký;Mã đơn vị;Lĩnh vực;Ngày đăng ký', 'Dân vận khéo trong trồng cây;Ủy ban MTTQ xã Mộc Nam;MN;Kinh tế;15/3/2023'].join('\n'));
+    const before = snapshot(ws);
+    const r = await dvk(['import', 'dang-ky.csv'], { cwd: ws });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('Bỏ qua dòng 2: tệp models/2023/MN/dan-van-kheo-trong-trong-cay.yaml đã có, dvk không ghi đè.');
     expect(snapshot(ws)).toEqual(before);
   });
 
@@ -400,7 +464,7 @@ describe('dvk import: headers and options', () => {
     const ws = example();
     const r = await dvk(['import', PROBLEMS_CSV, '--lang', 'en'], { cwd: ws });
     expect(r.exitCode).toBe(1);
-    expect(r.stdout).toContain('Created 2 file(s); skipped 5 row(s): 3, 5, 6, 7, 8.');
+    expect(r.stdout).toContain('Created 2 files; skipped 5 rows: 3, 5, 6, 7, 8.');
     expect(r.stderr).toContain('Skipped row 3: no model name.');
   });
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dvk, ROOT } from '../helpers.js';
-import { baseWorkspace, caseWorkspace, expectNoStackTrace, parseReport } from './support.js';
+import { baseWorkspace, caseWorkspace, expectNoStackTrace, parseReport, runOnTerminal } from './support.js';
 
 const SCHEMAS = path.join(ROOT, 'schemas');
 
@@ -214,6 +214,42 @@ describe('dvk new model', () => {
     expect(r.exitCode).toBe(2);
     expect(String(r.stderr)).toContain('KT-2023-AA-01');
     expectNoStackTrace(String(r.stderr));
+  });
+
+  it('off a terminal, a missing --name, --unit or --field is a usage error naming them; nothing is written', async () => {
+    const ws = baseWorkspace();
+    const r = await dvk(['new', 'model', '--unit', 'Ủy ban nhân dân xã Bình Bảo'], { cwd: ws });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('Lỗi: Thiếu --name và --field:');
+    expect(r.stderr).toContain('dvk new model --name');
+    expect(created(ws)).toEqual([]);
+  });
+
+  it('on a terminal, asks for what is missing, with the defaults shown, and writes no placeholder', async () => {
+    const ws = baseWorkspace();
+    const answers = ['Dân vận khéo trong hiến đất mở đường', 'Ủy ban nhân dân xã Bình Bảo', '', 'nông nghiệp', '1', '', '', ''];
+    const { code, out } = await runOnTerminal(['-C', ws, 'new', 'model'], { answers });
+    expect(code, out).toBe(0);
+    expect(out).toContain('Tên mô hình: ');
+    expect(out).toContain('Mã ngắn của đơn vị, dùng trong mã mô hình [UBNDXBB]: ');
+    expect(out).toContain('Chưa dùng được "nông nghiệp"; ghi lại.');
+    expect(out).toContain('Cấp của đơn vị (xa, huyen, tinh, trung-uong) [xa]: ');
+    expect(out).toContain('Năm thực hiện [2023]: ');
+    expect(created(ws)).toEqual(['2023/UBNDXBB/dan-van-kheo-trong-hien-dat-mo-duong.yaml']);
+    const text = fs.readFileSync(path.join(ws, 'models/2023/UBNDXBB/dan-van-kheo-trong-hien-dat-mo-duong.yaml'), 'utf8');
+    expect(text).toMatch(/^name: Dân vận khéo trong hiến đất mở đường /m);
+    expect(text).toMatch(/^field: kinh-te /m);
+    expect(text).toMatch(/^ {2}name: Ủy ban nhân dân xã Bình Bảo /m);
+    const v = parseReport((await dvk(['validate', '--format', 'json'], { cwd: ws })).stdout);
+    expect(v.diagnostics.filter((d) => d.rule === 'placeholder')).toEqual([]);
+  });
+
+  it('on a terminal, the end of input before an answer writes nothing', async () => {
+    const ws = baseWorkspace();
+    const { code, err } = await runOnTerminal(['-C', ws, 'new', 'model'], { answers: ['Dân vận khéo trong hiến đất mở đường'] });
+    expect(code).toBe(2);
+    expect(err).toContain('Thiếu --unit và --field');
+    expect(created(ws)).toEqual([]);
   });
 
   it('with a broken dvk.config.yaml, refuses (exit 2) instead of silently using the defaults', async () => {

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { width } from '../../src/cli/table.js';
 import { dvk, dvkBytes, EXAMPLE, workspaceFrom, writeFile } from '../helpers.js';
+import { runOnTerminal } from './support.js';
 
 interface ScoreJson {
   models: {
@@ -56,7 +58,7 @@ describe('dvk score on the example workspace', () => {
     expect(r.stdout).toContain('Hạng');
     expect(r.stdout).toMatch(/^\s+1\s+DT-2023-CA-01 .* 94,50\/100\s+Xuất sắc\s+✓ tiêu biểu$/m);
     expect(r.stdout).toMatch(/DT-2023-QS-01 .*chưa chấm/);
-    expect(r.stdout).toContain('DT-2023-ND-01 (cấp huyện): nhóm C5 đạt 5,9/15 điểm, dưới mức tối thiểu 50%');
+    expect(r.stdout).toContain('DT-2023-ND-01 (cấp huyện): nhóm tiêu chí C5 chỉ đạt 5,9/15 điểm, chưa đạt 50% số điểm của nhóm');
     expect(r.stdout).toContain('17 mô hình: 15 đã chấm, 11 được công nhận (3 tiêu biểu), 2 chưa chấm.');
     expect(r.stderr).toBe('');
   });
@@ -111,13 +113,23 @@ describe('dvk score on the example workspace', () => {
       expect(c[header.indexOf('Xếp loại')]).toBe(m.class!.label);
       expect(c[header.indexOf('Công nhận')]).toBe(m.recognized ? 'Có' : 'Không');
       expect(c[header.indexOf('Tiêu biểu')]).toBe(m.exemplary ? 'Có' : 'Không');
+      // One number column per group, which a spreadsheet can sum to the total.
+      for (const g of m.groups) expect(viNumber(c[header.indexOf(`Nhóm ${g.id}`)]!), `${m.id} ${g.id}`).toBe(g.score);
+      const sum = m.groups.reduce((a, g) => a + Math.round(viNumber(c[header.indexOf(`Nhóm ${g.id}`)]!) * 100), 0);
+      expect(sum / 100).toBe(m.total);
     }
+    // Levels as labels, like the field.
+    expect(header).not.toContain('Điểm các nhóm');
+    expect(byId.get('DT-2023-CA-01')![header.indexOf('Cấp đơn vị')]).toBe('Cấp huyện');
+    expect(byId.get('DT-2023-HM-01')![header.indexOf('Cấp đơn vị')]).toBe('Cấp xã');
+    expect(byId.get('DT-2023-HM-01')![header.indexOf('Cấp chấm')]).toBe('Cấp huyện');
+    expect(byId.get('DT-2023-CN-02')![header.indexOf('Nhóm C1')]).toBe('');
   });
 
   it('English output prints numbers the English way', async () => {
     const r = await dvk(['-C', EXAMPLE, '--lang', 'en', 'score']);
     expect(r.stdout).toMatch(/DT-2023-CA-01 .* 94\.50\/100/);
-    expect(r.stdout).toContain('group C5 scored 5.9/15, below the minimum 50%');
+    expect(r.stdout).toContain("criteria group C5 scored only 5.9/15, below 50% of the group's points");
     const csv = await dvk(['-C', EXAMPLE, '--lang', 'en', 'score', '--format', 'csv']);
     expect(csv.stdout).toContain('Rank,Id,Model');
     expect(csv.stdout).toContain(',94.50,100,');
@@ -129,7 +141,7 @@ describe('dvk score on the example workspace', () => {
     expect(r.stdout).toContain('Tổng hợp 4 phiếu: trung bình cộng');
     expect(r.stdout).toMatch(/^C1\.1\s+8\s+7\s+6,5\s+6,5\s+6,5\s+6,625\s+6,63$/m);
     expect(r.stdout).toMatch(/^Tổng\s+100\s+76,53$/m);
-    expect(r.stdout).toContain('✓ nhóm C5 đạt 9,13/15 điểm');
+    expect(r.stdout).toContain('✓ nhóm tiêu chí C5 đạt 9,13/15 điểm, từ 50% số điểm của nhóm trở lên');
     expect(r.stdout).toContain('Kết luận: được công nhận.');
     const j = JSON.parse((await dvk(['-C', EXAMPLE, 'score', '--explain', 'DT-2023-DTN-01', '--format', 'json'])).stdout);
     const c11 = j.models[0].groups[0].criteria[0];
@@ -210,5 +222,30 @@ describe('dvk score refuses when what it needs has errors', () => {
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain('Có phải ý bạn là "levels"?');
     expect(r.stderr).toContain('Tệp cấu hình dvk.config.yaml có lỗi.');
+  });
+});
+
+describe('on a terminal', () => {
+  const widest = (text: string) => Math.max(...text.split('\n').map((l) => width(l)));
+
+  it('score and status fit an 80-column terminal: the names narrow, the level and unit columns go, long lines wrap', async () => {
+    for (const command of ['score', 'status']) {
+      const { code, out } = await runOnTerminal(['-C', EXAMPLE, command], { columns: 80 });
+      expect(code, command).toBe(0);
+      expect(widest(out), `${command}\n${out}`).toBeLessThanOrEqual(80);
+    }
+    const { out } = await runOnTerminal(['-C', EXAMPLE, 'score'], { columns: 80 });
+    expect(out).toMatch(/^ {3}1 {2}DT-2023-CA-01 {3}Dân vận khéo trong xây… +94,50\/100 {2}Xuất sắc {2}✓ tiêu biểu$/m);
+    expect(out).not.toContain('Cấp chấm');
+    expect(out).toMatch(/^ {2}DT-2023-MN-01 \(cấp huyện\): .*\n {4}\S/m);
+    // A wide terminal shows every column.
+    expect((await runOnTerminal(['-C', EXAMPLE, 'score'], { columns: 160 })).out).toContain('Cấp chấm');
+  });
+
+  it('piped, the output is the same as ever (no width), so scripts are not broken', async () => {
+    const r = await dvk(['-C', EXAMPLE, 'score']);
+    expect(r.stdout).toContain('Cấp chấm');
+    expect(widest(r.stdout)).toBeGreaterThan(120);
+    expect(r.stdout).toMatch(/^ {3}1 {2}DT-2023-CA-01 {3}Dân vận khéo trong xây dựng mô hình "Camera an… {3}Công an thị xã Duy Tiên/m);
   });
 });

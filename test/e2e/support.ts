@@ -1,9 +1,11 @@
 // Shared pieces of the end-to-end tests: fixture workspaces and output checks.
 import fs from 'node:fs';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { expect } from 'vitest';
 import { execa } from 'execa';
+import { run } from '../../src/cli/main.js';
 import { BIN, FIXTURES, NODE, ROOT, workspaceFrom, type JsonReport } from '../helpers.js';
 
 export const BASE = path.join(FIXTURES, 'base');
@@ -109,4 +111,21 @@ export function misspell(ws: string): typeof TYPO {
   expect(text.split('\n')[TYPO.line - 1]).toMatch(/^field: /);
   fs.writeFileSync(file, text.replace(/^field: /m, 'feild: '));
   return TYPO;
+}
+
+/**
+ * Runs dvk in this process with standard input and output that say they are a terminal of
+ * `columns` characters, typing `answers` ahead.
+ */
+export async function runOnTerminal(argv: string[], { answers = [], columns = 100 }: { answers?: string[]; columns?: number } = {}): Promise<{ code: number; out: string; err: string }> {
+  const stdin = Object.assign(new PassThrough(), { isTTY: true });
+  const stdout = Object.assign(new PassThrough(), { isTTY: true, columns });
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  stderr.on('data', (d: Buffer) => (err += d.toString()));
+  stdin.end(answers.map((a) => `${a}\n`).join(''));
+  const code = await run(argv, { stdin, stdout, stderr, env: { NO_COLOR: '1' }, cwd: ROOT });
+  return { code, out, err };
 }

@@ -135,7 +135,7 @@ const ARGS: Record<string, unknown[][]> = {
   'cli.score.badTotal': [['abc']],
   'cli.score.under': [['65', ['DT-1', 'DT-2']]],
   'cli.docs.badDate': [['2023-13-01']],
-  'cli.docs.needLevel': [[['xa', 'huyen']]],
+  'cli.docs.needLevel': [[['xa', 'huyen'], [], 2023], [['xa', 'huyen', 'tinh'], ['huyen', 'tinh'], 2023]],
   'cli.docs.interrupted': [[3, 12]],
   'cli.decide.nothing': [[2023, 'Cấp huyện']],
   'cli.decide.done': [[1, 12]],
@@ -291,8 +291,9 @@ describe('numbers', () => {
   it('uses the numbers in messages', () => {
     expect(messages('vi').fileTooLarge(2_000_000, 1_048_576).message).toContain('2.000.000');
     expect(messages('en').fileTooLarge(2_000_000, 1_048_576).message).toContain('2,000,000');
-    expect(messages('vi').scoreOverMax('C1', 8.5, 7.5).message).toContain('8,5');
-    expect(messages('en').scoreOverMax('C1', 8.5, 7.5).message).toContain('8.5');
+    // A number of a YAML file is quoted as the file writes it, in both languages.
+    expect(messages('vi').scoreOverMax('C1', 8.5, 7.5).message).toBe('Điểm tiêu chí "C1" là 8.5, vượt điểm tối đa 7.5.');
+    expect(messages('en').scoreOverMax('C1', 1200.5, 1000).message).toContain('1200.5, above its maximum 1000');
   });
 });
 

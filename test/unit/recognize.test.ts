@@ -55,7 +55,7 @@ describe('recognize', () => {
   it('min_class: below it is a reason', () => {
     const rec = run({ a: 4, b: 5, c: 10 }, { ...withRecognition, recognition: { min_class: 'kha', min_group_ratio: 0.4 } });
     expect(rec.recognized).toBe(false);
-    expect(rec.reasons).toEqual([{ code: 'min-class', message: 'xếp loại Chưa đạt, dưới mức tối thiểu để công nhận là Khá' }]);
+    expect(rec.reasons).toEqual([{ code: 'min-class', message: 'xếp loại Chưa đạt, thấp hơn loại Khá cần có để được công nhận' }]);
   });
 
   it('min_group_ratio: a group exactly at half passes, just below fails with the issue\'s wording', () => {
@@ -63,9 +63,9 @@ describe('recognize', () => {
     const rec = run({ a: 5, b: 4.5, c: 20 });
     expect(rec.class?.id).toBe('kha');
     expect(rec.recognized).toBe(false);
-    expect(rec.reasons).toEqual([{ code: 'group-ratio', message: 'nhóm G1 đạt 9,5/20 điểm, dưới mức tối thiểu 50%' }]);
+    expect(rec.reasons).toEqual([{ code: 'group-ratio', message: 'nhóm tiêu chí G1 chỉ đạt 9,5/20 điểm, chưa đạt 50% số điểm của nhóm' }]);
     const en1 = recognize(model(), score(framework(withRecognition), sheet({ a: 5, b: 4.5, c: 20 })), en);
-    expect(en1.reasons[0]!.message).toBe('group G1 scored 9.5/20, below the minimum 50%');
+    expect(en1.reasons[0]!.message).toBe("criteria group G1 scored only 9.5/20, below 50% of the group's points");
   });
 
   it('gate require_steps: an absent or incomplete step is a reason naming it', () => {
@@ -89,7 +89,7 @@ describe('recognize', () => {
     const rec = run({ a: 10, b: 10, c: 10 }, withRecognition, m);
     expect(rec.recognized).toBe(false);
     expect(rec.reasons[0]!.message).toBe(
-      'điều kiện "Tối thiểu 6 tháng": thực hiện từ 31/05/2023 đến 29/11/2023, chưa đủ 6 tháng (phải tổng kết từ ngày 30/11/2023 trở đi)',
+      'thực hiện từ ngày 31/05/2023 đến ngày 29/11/2023, chưa đủ 6 tháng theo điều kiện “Tối thiểu 6 tháng”, cần tổng kết từ ngày 30/11/2023 trở đi',
     );
   });
 
@@ -98,7 +98,7 @@ describe('recognize', () => {
     delete m.steps.review;
     const rec = run({ a: 10, b: 10, c: 10 }, { ...withRecognition, gates: [{ id: 'min-months', min_months: 6 }] }, m);
     expect(rec.recognized).toBe(false);
-    expect(rec.reasons[0]!.message).toContain('thiếu ngày tổng kết');
+    expect(rec.reasons[0]!.message).toBe('chưa có ngày tổng kết nên chưa tính được thời gian thực hiện');
   });
 
   it('every failed condition is a reason', () => {

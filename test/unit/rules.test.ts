@@ -1,5 +1,7 @@
 // The cross-file and per-file rules, run through validate() on files loaded from YAML text.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { framework as builtFramework, model as builtModel, sheet as builtSheet } from './builders.js';
 import { DEFAULT_LEVELS, levelsOf } from '../../src/core/config.js';
 import { loadFile, type LoadedFile } from '../../src/core/load.js';
 import { evidenceCandidates, evidencePath } from '../../src/core/rules/evidence.js';
@@ -301,7 +303,7 @@ describe('score sheets', () => {
   });
 
   it('framework-not-applicable by type', () => {
-    const ds = run([file('m.yaml', model({ type: 'individual', steps: COMPLETE, extra: 'person: { name: Nguyễn Văn A }\n' })), file('c.yaml', criteria()), file('a.yaml', assessment())]).diagnostics;
+    const ds = run([file('m.yaml', model({ type: 'individual', steps: COMPLETE, extra: 'person: { name: Nguyễn Thị Hoa }\n' })), file('c.yaml', criteria()), file('a.yaml', assessment())]).diagnostics;
     expect(ds.map((d) => d.rule)).toEqual(['framework-not-applicable']);
     expect(ds[0]!.message).toContain('individual');
   });
@@ -342,7 +344,7 @@ describe('score sheets', () => {
     const ds = run([...base(), file('a.yaml', assessment({ body: 'scores: { C1.1: 10, C1.2: 5.5 }' }))]).diagnostics;
     expect(ds.map((d) => d.rule)).toEqual(['score-over-max']);
     expect(ds[0]).toMatchObject({ line: 6, column: 27, endColumn: 30 });
-    expect(ds[0]!.message).toContain('5,5');
+    expect(ds[0]!.message).toContain('là 5.5,');
   });
 
   it('a schema-invalid framework is not used to check scores', () => {
@@ -515,5 +517,49 @@ describe('diagnostics', () => {
     const v = run([broken]);
     expect(v.diagnostics.map((d) => d.rule)).toEqual(['yaml-duplicate-key']);
     expect(v.failed.has(broken)).toBe(true);
+  });
+});
+
+describe('rules on data that failed its schema', () => {
+  // Every leaf and container of a complete model, sheet and framework, as paths.
+  const paths = (v: unknown, at: (string | number)[] = []): (string | number)[][] =>
+    v !== null && typeof v === 'object'
+      ? [at, ...Object.entries(v).flatMap(([k, x]) => paths(x, [...at, Array.isArray(v) ? Number(k) : k]))]
+      : [at];
+  const set = (data: unknown, at: (string | number)[], value: unknown): unknown => {
+    if (at.length === 0) return value;
+    const copy = structuredClone(data) as Record<string | number, unknown>;
+    let o = copy;
+    for (const k of at.slice(0, -1)) o = o[k] as Record<string | number, unknown>;
+    o[at[at.length - 1]!] = value;
+    return copy;
+  };
+  const originals = {
+    'models/m.yaml': builtModel({ id: 'M-1' }),
+    'assessments/a.yaml': { ...builtSheet({ a: 8, b: 9, c: 15 }), framework: 'f' },
+    'criteria/f.yaml': builtFramework(),
+  };
+  const targets = Object.entries(originals).flatMap(([file, data]) => paths(data).filter((p) => p.length > 0 && p[0] !== 'kind').map((p) => ({ file, path: p })));
+
+  it('word a mapping where text or a number belongs, whatever its keys (found by the property below)', () => {
+    for (const text of ['kind: model\nversion: { toString: false }\n', 'kind: { toString: false }\n', 'kind: assessment\nversion: 1\nmodel: { toString: 1 }\nlevel: huyen\nframework: f\nscores: { a: { valueOf: 2 } }\n']) {
+      const f = loadFile('models/x.yaml', 'models/x.yaml', new TextEncoder().encode(text), { m, requireKind: true });
+      const { diagnostics } = run([f]);
+      expect(diagnostics.length, text).toBeGreaterThan(0);
+      for (const d of diagnostics) expect(d.message, text).not.toContain('[object Object]');
+    }
+  });
+
+  it('never crash, and never report again a place whose schema error is reported', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...targets), fc.jsonValue({ maxDepth: 2 }), ({ file, path }, value) => {
+        const files = Object.entries(originals).map(([name, data]) => loadFile(name, name, new TextEncoder().encode(JSON.stringify(name === file ? set(data, path, value) : data)), { m, requireKind: true }));
+        const { diagnostics } = run(files);
+        const schemaAt = new Set(diagnostics.filter((d) => d.rule.startsWith('schema-')).map((d) => `${d.file}:${d.line}:${d.column}`));
+        const again = diagnostics.filter((d) => !d.rule.startsWith('schema-') && d.rule !== 'nfc' && d.rule !== 'placeholder' && schemaAt.has(`${d.file}:${d.line}:${d.column}`));
+        expect(again).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

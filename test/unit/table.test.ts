@@ -2,7 +2,7 @@
 // ellipsis, right alignment, a footer.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { shorten, table, width } from '../../src/cli/table.js';
+import { shorten, table, width, wrap } from '../../src/cli/table.js';
 
 /** Lines of a table without the final newline. */
 const lines = (t: string) => t.replace(/\n$/, '').split('\n');
@@ -121,5 +121,27 @@ describe('table', () => {
     const nfd = lines(table([{ header: 'Đơn vị' }, { header: 'Mã' }], [['Hòa Mạc'.normalize('NFD'), 'HM'], ['Xã B', 'ZZ']]));
     expect(at(nfc[3]!, 'ZZ')).toBe(9);
     expect(at(nfd[3]!, 'ZZ')).toBe(9);
+  });
+});
+
+describe('table with a width to fit', () => {
+  const columns = [{ header: 'Mã' }, { header: 'Tên', max: 48, min: 8 }, { header: 'Đơn vị', max: 30, min: 8, drop: 1 }, { header: 'Điểm', align: 'right' as const }];
+  const rows = [['DT-1', 'Dân vận khéo trong thu gom, phân loại rác', 'Ủy ban MTTQ phường Hòa Mạc', '92,70']];
+
+  it('is unchanged without a width, narrows the flexible columns, then drops one', () => {
+    expect(lines(table(columns, rows))[2]).toBe('DT-1  Dân vận khéo trong thu gom, phân loại rác  Ủy ban MTTQ phường Hòa Mạc  92,70');
+    const narrow = lines(table(columns, rows, { width: 50 }));
+    expect(narrow.every((l) => width(l) <= 50)).toBe(true);
+    expect(narrow[0]).toContain('Đơn vị');
+    const narrower = lines(table(columns, rows, { width: 30 }));
+    expect(narrower[0]).not.toContain('Đơn vị');
+    expect(narrower[2]).toBe('DT-1  Dân vận khéo tro…  92,70');
+    expect(width(narrower[2]!)).toBe(30);
+  });
+
+  it('wraps text at spaces with a hanging indent, keeping its own indent', () => {
+    expect(wrap('  một hai ba bốn năm sáu', 12, '    ')).toBe('  một hai ba\n    bốn năm\n    sáu');
+    expect(wrap('ngắn', 12)).toBe('ngắn');
+    expect(wrap('không có độ rộng', undefined)).toBe('không có độ rộng');
   });
 });

@@ -53,7 +53,7 @@ export function registerCertificate(program: Command, ctx: Ctx): void {
         await writeDocuments(
           ctx,
           { ...opts, by: undefined },
-          { outDir: path.resolve(ws.root, ws.paths.out), base: 'can-chinh-phoi-giay-chung-nhan', rows: [], levels: ws.levels },
+          { ws, base: 'can-chinh-phoi-giay-chung-nhan', rows: [], placeholders: false },
           () => () => pack(render.calibrationDocument(ws.config), stamp),
           () => t.calibrated,
         );
@@ -72,8 +72,9 @@ export function registerCertificate(program: Command, ctx: Ctx): void {
       const stamp = documentTimestamp(date, ctx.io.env);
       await writeDocuments(
         ctx,
-        opts,
-        { outDir: path.resolve(ws.root, ws.paths.out), base: `giay-chung-nhan${opts.blankForm ? '-phoi' : ''}-${year}-${level.id}`, rows: recognized, levels: ws.levels },
+        // --number-from numbers the pages here, not the files.
+        { ...opts, numberFrom: undefined },
+        { ws, base: `giay-chung-nhan${opts.blankForm ? '-phoi' : ''}-${year}-${level.id}`, rows: recognized },
         (group) => () => {
           const pages = group?.rows ?? recognized;
           const input = { config: ws.config, year, level, date, decision, rows: pages, numbers: pages.map((r) => numberOf.get(r)) };

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { diffSnapshots, diffTotals, snapshot } from '../../core/diff.js';
 import { validate } from '../../core/validate.js';
 import { assertConfig } from '../../workspace/checked.js';
-import { gitRoot, resolveRev } from '../../workspace/git.js';
+import { gitRoot, resolveRev, upstreamOrHead } from '../../workspace/git.js';
 import { openWorkspace, openWorkspaceAt } from '../../workspace/workspace.js';
 import type { Ctx } from '../context.js';
 import { diffJson, diffMarkdown, diffText } from '../reporters/diff.js';
@@ -13,13 +13,14 @@ export function registerDiff(program: Command, ctx: Ctx): void {
   program
     .command('diff')
     .description(t.description)
-    .argument('<rev>', t.rev)
+    .argument('[rev]', t.rev)
     .addOption(new Option('-f, --format <format>', m.cli.options.format).choices(['text', 'markdown', 'json']).default('text'))
     .addHelpText('after', t.examples)
-    .action((rev: string, opts: { format: 'text' | 'markdown' | 'json' }) => {
+    .action((given: string | undefined, opts: { format: 'text' | 'markdown' | 'json' }) => {
       const ws = openWorkspace({ cwd: ctx.cwd, m });
       assertConfig(ws, m);
       const top = gitRoot(ws.root, m);
+      const rev = given ?? upstreamOrHead(top);
       const commit = resolveRev(top, rev, m);
       const old = openWorkspaceAt(ws, top, commit, m);
       // Each side is scored as it stands; files with errors are left out of their side's scores.

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { DEFAULT_ID_PATTERN, nextModelId } from '../../core/ids.js';
-import { slugify } from '../../core/hints.js';
+import { nearest, slugify } from '../../core/hints.js';
 import {
   cleanText,
   detectDelimiter,
@@ -198,7 +198,7 @@ export function registerImport(program: Command, ctx: Ctx): void {
       const mapValues = opts.map ?? [];
       const parsedMap = parseMap(mapValues);
       if ('error' in parsedMap) {
-        throw new UsageError(parsedMap.error === 'syntax' ? t.badMap(parsedMap.value) : t.unknownKey(parsedMap.value, IMPORT_KEYS));
+        throw new UsageError(parsedMap.error === 'syntax' ? t.badMap(parsedMap.value) : t.unknownKey(parsedMap.value, IMPORT_KEYS, nearest(parsedMap.value, IMPORT_KEYS)));
       }
       const ws = openWorkspace({ cwd: ctx.cwd, m });
       assertConfig(ws, m);
@@ -254,6 +254,9 @@ export function registerImport(program: Command, ctx: Ctx): void {
           level: typeof unit.level === 'string' && ws.levels.some((l) => l.id === unit.level) ? unit.level : undefined,
         });
       }
+      // A model already in the workspace (same year, unit and name): imported by an earlier run.
+      const modelKey = (year: unknown, unit: unknown, name: unknown) => `${String(year)}\u0000${unitKey(String(unit))}\u0000${slugify(String(name))}`;
+      const imported = new Set(models.map((f) => modelKey(f.data!.year, (f.data!.unit as { name?: unknown } | undefined)?.name, f.data!.name)));
       const pattern = ws.config.id_pattern ?? DEFAULT_ID_PATTERN;
       const { formatYaml } = await import('../../core/fmt.js');
       const schemas = readSchemas();
@@ -261,7 +264,8 @@ export function registerImport(program: Command, ctx: Ctx): void {
       const rowCtx = {
         t: t.problem,
         headers: headerOf,
-        year: opts.year ?? ws.config.year,
+        year: opts.year,
+        defaultYear: ws.config.year,
         field: opts.field,
         type: opts.type,
         unit: { name: opts.unit && cleanText(opts.unit), code: opts.unitCode, level: opts.level },
@@ -272,6 +276,7 @@ export function registerImport(program: Command, ctx: Ctx): void {
       const planned = new Map<string, number>();
       const skipped: number[] = [];
       let created = 0;
+      let already = 0;
       for (const row of dataRows) {
         const values: ImportRow = {};
         for (const [column, key] of match.columns) {
@@ -288,6 +293,10 @@ export function registerImport(program: Command, ctx: Ctx): void {
           continue;
         }
         const draft = result.model;
+        if (imported.has(modelKey(draft.year, draft.unit.name, draft.name))) {
+          already++;
+          continue;
+        }
         const code = draft.unit.code!;
         const id = nextModelId(pattern, { year: draft.year, unit: code }, taken);
         // A pattern without {nn} gives the same id twice; one with other characters, an invalid id.
@@ -333,7 +342,7 @@ export function registerImport(program: Command, ctx: Ctx): void {
         if (!ctx.quiet) ctx.out(`${(opts.dryRun ? t.wouldCreate : t.created)(rel, id, row.n)}\n`);
       }
       if (!ctx.quiet) {
-        ctx.out(`${t.done(created, skipped, Boolean(opts.dryRun))}\n`);
+        ctx.out(`${t.done(created, skipped, already, Boolean(opts.dryRun))}\n`);
         if (created && !opts.dryRun) ctx.out(`${t.next}\n`);
       }
       ctx.exitCode = skipped.length ? 1 : 0;

@@ -10,11 +10,19 @@ export interface CommandEntry {
   name: string;
   description(m: Messages): string;
   load(): Promise<Register>;
+  /** Rewrites the arguments before parsing, for what commander cannot express. */
+  args?(argv: string[]): string[];
 }
 
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'init', description: (m) => m.cli.init.description, load: async () => (await import('./init.js')).registerInit },
-  { name: 'validate', description: (m) => m.cli.validate.description, load: async () => (await import('./validate.js')).registerValidate },
+  {
+    name: 'validate',
+    description: (m) => m.cli.validate.description,
+    load: async () => (await import('./validate.js')).registerValidate,
+    // `--changed` takes its revision only as `--changed=REV`: a path after it stays a path.
+    args: (argv) => argv.map((a) => (a === '--changed' ? '--changed=' : a)),
+  },
   { name: 'status', description: (m) => m.cli.status.description, load: async () => (await import('./status.js')).registerStatus },
   { name: 'score', description: (m) => m.cli.score.description, load: async () => (await import('./score.js')).registerScore },
   { name: 'decide', description: (m) => m.cli.decide.description, load: async () => (await import('./decide.js')).registerDecide },
@@ -27,6 +35,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'propose', description: (m) => m.cli.propose.description, load: async () => (await import('./propose.js')).registerPropose },
   { name: 'import', description: (m) => m.cli.import.description, load: async () => (await import('./import.js')).registerImport },
   { name: 'form', description: (m) => m.cli.forms.description, load: async () => (await import('./form.js')).registerForm },
+  { name: 'completion', description: (m) => m.cli.completion.description, load: async () => (await import('./completion.js')).registerCompletion },
 ];
 
 /** Global options that take a value: their value is not a command name. */

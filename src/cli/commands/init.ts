@@ -70,15 +70,15 @@ export function registerInit(program: Command, ctx: Ctx): void {
   program
     .command('init')
     .description(t.description)
-    .argument('[dir]', t.dir, '.')
+    .argument('[dir]', t.dir)
     .option('--force', t.force)
     .addOption(new Option('--year <year>', t.year).argParser(parseCount(ctx)))
     .option('--level <level>', t.level, 'xa')
     .addHelpText('after', t.examples)
-    .action(async (dir: string, opts: { force?: boolean; year?: number; level: string }) => {
+    .action(async (dir: string | undefined, opts: { force?: boolean; year?: number; level: string }) => {
       const ids = DEFAULT_LEVELS.map((l) => l.id);
       if (!ids.includes(opts.level)) throw new UsageError(m.unknownLevel(opts.level, ids));
-      const root = path.resolve(ctx.cwd, dir);
+      const root = path.resolve(ctx.cwd, dir ?? '.');
       // GitHub and pre-commit read their files at the top of the repository only: inside an
       // existing repository they go there, with paths from there.
       const top = gitTop(root);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { nearest } from '../../core/hints.js';
 import { UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../workspace/atomic.js';
 import { relative } from '../batch.js';
@@ -38,7 +39,7 @@ export function registerSchema(program: Command, ctx: Ctx): void {
         const dir = path.resolve(ctx.cwd, opts.out);
         const names = opts.all || name === undefined ? Object.keys(SCHEMAS) : [name];
         for (const key of names) {
-          if (!SCHEMAS[key]) throw new UsageError(m.cli.schema.unknown(key, Object.keys(SCHEMAS)));
+          if (!SCHEMAS[key]) throw new UsageError(m.cli.schema.unknown(key, Object.keys(SCHEMAS), nearest(key, Object.keys(SCHEMAS))));
           writeFileAtomic(path.join(dir, SCHEMAS[key]), schemaText(key));
         }
         if (!ctx.quiet) ctx.out(`${m.cli.schema.written(names.length, relative(ctx, dir))}\n`);
@@ -53,7 +54,7 @@ export function registerSchema(program: Command, ctx: Ctx): void {
         return;
       }
       const key = SCHEMAS[name] ? name : SCHEMAS[`steps/${name}`] ? `steps/${name}` : undefined;
-      if (!key) throw new UsageError(m.cli.schema.unknown(name, Object.keys(SCHEMAS)));
+      if (!key) throw new UsageError(m.cli.schema.unknown(name, Object.keys(SCHEMAS), nearest(name, Object.keys(SCHEMAS))));
       ctx.out(schemaText(key));
     });
 }

@@ -5,7 +5,7 @@ import { FIELDS, type Field } from '../../core/types.js';
 import { UsageError } from '../../errors.js';
 import { checkedWorkspace } from '../../workspace/checked.js';
 import { checkLevel, scoreScope } from '../scope.js';
-import type { Ctx } from '../context.js';
+import { terminalWidth, type Ctx } from '../context.js';
 import { explain, explainJson, scoreCsv, scoreJson, scoreMarkdown, scoreTable } from '../reporters/score.js';
 import { parseCount } from '../args.js';
 
@@ -49,7 +49,7 @@ export function registerScore(program: Command, ctx: Ctx): void {
       const level = opts.level ?? ws.config.level;
       checkLevel(m, loaded, level);
       const rows = scoreScope(m, loaded, { ...opts, year: opts.year ?? ws.config.year, level, paths, explain: opts.explain, words: m });
-      const o = { m, levels: ws.levels, color: ctx.color, width: ctx.io.stdout.isTTY ? ctx.io.stdout.columns : undefined };
+      const o = { m, levels: ws.levels, color: ctx.color, width: terminalWidth(ctx) };
       if (opts.explain) {
         if (opts.format === 'csv' || opts.format === 'markdown') throw new UsageError(t.explainFormat);
         ctx.out(opts.format === 'json' ? explainJson(rows) : explain(rows, o));

@@ -3,8 +3,8 @@ import { Chalk } from 'chalk';
 import { statusReport, type StatusReport } from '../../core/status.js';
 import type { LevelDef, Model } from '../../core/types.js';
 import { checkedWorkspace } from '../../workspace/checked.js';
-import type { Ctx } from '../context.js';
-import { table } from '../table.js';
+import { terminalWidth, type Ctx } from '../context.js';
+import { table, wrap } from '../table.js';
 import { parseCount } from '../args.js';
 
 export function registerStatus(program: Command, ctx: Ctx): void {
@@ -40,8 +40,15 @@ function renderStatus(report: StatusReport, ctx: Ctx, levels: LevelDef[]): strin
   // Models taken in from a proposal bundle say where they came from.
   const sourced = report.models.some((s) => s.source);
   const levelLabel = (id: string) => levels.find((l) => l.id === id)?.label ?? id;
+  const width = terminalWidth(ctx);
   const models = table(
-    [{ header: t.id }, { header: t.unit, max: 34 }, { header: t.reached }, { header: t.missing, max: 60 }, ...(sourced ? [{ header: m.cli.bundle.sourceColumn, max: 30 }] : [])],
+    [
+      { header: t.id },
+      { header: t.unit, max: 34, min: 16 },
+      { header: t.reached },
+      { header: t.missing, max: 60, min: 14 },
+      ...(sourced ? [{ header: m.cli.bundle.sourceColumn, max: 30, min: 12 }] : []),
+    ],
     report.models.map((s) => [
       s.id,
       s.unit.name,
@@ -49,12 +56,12 @@ function renderStatus(report: StatusReport, ctx: Ctx, levels: LevelDef[]): strin
       s.complete ? '—' : t.missingList(s.missing),
       ...(sourced ? [s.source ? `${s.source.place ?? s.source.name} (${levelLabel(s.source.level).toLowerCase()})` : '—'] : []),
     ]),
-    { bold: c.bold },
+    { bold: c.bold, width },
   );
   const n = (x: number) => m.number(x);
   const units = table(
     [
-      { header: t.unit, max: 40 }, { header: t.level },
+      { header: t.unit, max: 40, min: 16 }, { header: t.level },
       { header: t.models, align: 'right' }, { header: t.col.none, align: 'right' },
       { header: t.col.register, align: 'right' }, { header: t.col.implement, align: 'right' },
       { header: t.col.inspect, align: 'right' }, { header: t.col.review, align: 'right' },
@@ -66,9 +73,10 @@ function renderStatus(report: StatusReport, ctx: Ctx, levels: LevelDef[]): strin
     ]),
     {
       bold: c.bold,
+      width,
       footer: [t.total, '', n(report.total.models), n(report.total.reached.none), n(report.total.reached.register),
         n(report.total.reached.implement), n(report.total.reached.inspect), n(report.total.reached.review), n(report.total.complete)],
     },
   );
-  return `${c.bold(t.modelsTitle(report.models.length))}\n${models}\n${c.bold(t.unitsTitle(report.units.length))}\n${units}\n${t.legend}\n`;
+  return `${c.bold(t.modelsTitle(report.models.length))}\n${models}\n${c.bold(t.unitsTitle(report.units.length))}\n${units}\n${wrap(t.legend, width)}\n`;
 }

@@ -12,6 +12,7 @@ import { junit } from '../reporters/junit.js';
 import { sarif } from '../reporters/sarif.js';
 import { stylish } from '../reporters/stylish.js';
 import { summarize } from '../reporters/types.js';
+import { addStdinOption, stdinInput } from '../stdin.js';
 
 export const FORMATS = ['stylish', 'json', 'github', 'sarif', 'junit'] as const;
 /** Formats read by code hosts and CI, which place findings by the path from the repository's top. */
@@ -19,7 +20,7 @@ const FROM_REPO_TOP = new Set<string>(['github', 'sarif', 'junit']);
 
 export function registerValidate(program: Command, ctx: Ctx): void {
   const { m } = ctx;
-  program
+  const cmd = program
     .command('validate')
     .description(m.cli.validate.description)
     .argument('[paths...]', m.cli.validate.paths)
@@ -27,14 +28,18 @@ export function registerValidate(program: Command, ctx: Ctx): void {
     .addOption(new Option('--require <steps>', m.cli.validate.require).argParser(parseSteps(ctx)))
     .addOption(new Option('--max-warnings <n>', m.cli.validate.maxWarnings).argParser(parseCount(ctx)))
     .option('--changed [rev]', m.cli.validate.changed)
-    .addHelpText('after', m.cli.validate.examples)
-    .action((paths: string[], opts: { format: (typeof FORMATS)[number]; require?: StepName[]; maxWarnings?: number; changed?: string | true }) => {
-      const ws = openWorkspace({ cwd: ctx.cwd, m, named: paths });
+    .addOption(new Option('--since <rev>', m.cli.validate.since).conflicts('changed'))
+    .addHelpText('after', m.cli.validate.examples);
+  addStdinOption(cmd, ctx).action(
+    async (args: string[], opts: { format: (typeof FORMATS)[number]; require?: StepName[]; maxWarnings?: number; changed?: string | true; since?: string; stdinFilename?: string }) => {
+      const { paths, stdin } = await stdinInput(ctx, args, opts.stdinFilename);
+      const ws = openWorkspace({ cwd: ctx.cwd, m, named: paths, stdin });
       let reported = ws.named;
-      if (opts.changed !== undefined) {
+      const since = opts.since ?? (typeof opts.changed === 'string' && opts.changed ? opts.changed : undefined);
+      if (opts.changed !== undefined || since !== undefined) {
         // Only files changed since the base are reported; every file still takes part in the rules.
         const top = gitRoot(ws.root, m);
-        const base = opts.changed === true ? defaultBase(top, m) : resolveRev(top, opts.changed, m);
+        const base = since === undefined ? defaultBase(top, m) : resolveRev(top, since, m);
         const changed = changedSince(top, base);
         reported = new Set([...ws.named].filter((f) => changed.has(repoPath(top, ws.root, f.rel))));
       }
@@ -48,8 +53,10 @@ export function registerValidate(program: Command, ctx: Ctx): void {
       });
       const top = FROM_REPO_TOP.has(opts.format) ? gitTop(ctx.cwd) : undefined;
       const where = (file: string) => (top ? repoPath(top, ctx.cwd, file) : file);
-      const shown = (ctx.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics).map((d) => (top ? { ...d, file: where(d.file) } : d));
       const summary = summarize(result.diagnostics, reported.size);
+      const tooManyWarnings = opts.maxWarnings !== undefined && summary.warnings > opts.maxWarnings;
+      // --quiet hides warnings, except those that fail the run (--max-warnings).
+      const shown = (ctx.quiet && !tooManyWarnings ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics).map((d) => (top ? { ...d, file: where(d.file) } : d));
       const input = { diagnostics: shown, summary, m, version: ctx.version };
       const text =
         opts.format === 'json' ? json(input)
@@ -59,9 +66,9 @@ export function registerValidate(program: Command, ctx: Ctx): void {
         : stylish(input, { color: ctx.color });
       ctx.out(text);
       if (ws.files.length === 0 && !ctx.quiet) ctx.err(`${m.cli.validate.nothing(ws.root)}\n`);
-      const tooManyWarnings = opts.maxWarnings !== undefined && summary.warnings > opts.maxWarnings;
       if (tooManyWarnings) ctx.err(`${m.cli.validate.tooManyWarnings(summary.warnings, opts.maxWarnings!)}\n`);
       // A broken dvk.config.yaml is a configuration error, whatever else is found.
       ctx.exitCode = ws.configInvalid ? 2 : summary.errors > 0 || tooManyWarnings ? 1 : 0;
-    });
+    },
+  );
 }

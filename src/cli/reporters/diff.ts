@@ -17,12 +17,17 @@ const mark = (m: Messages, o: Outcome | undefined) =>
   !o ? '—' : o.exemplary ? m.score.marks.exemplary : o.recognized ? m.score.marks.recognized : m.score.marks.no;
 const arrow = (a: string, b: string) => (a === b ? a : `${a} → ${b}`);
 
-/** What happened to a model, in words: "sửa; hoàn thành bước 4; phiếu chấm cấp huyen". */
+/**
+ * What happened to a model, in words: "đổi tên từ …; sửa name, steps.review; đến bước 3 → 4;
+ * hoàn thành bước 4; phiếu chấm cấp huyện thay đổi".
+ */
 function what(m: Messages, c: ModelChange, levelName: (id: string) => string): string {
   const t = m.cli.diff;
   // A model whose file did not change but whose score did: the sheet says why, if it changed.
-  const status = c.status === 'scored' && c.sheets.length ? '' : c.from ? t.renamed(c.from) : t.status[c.status];
+  const status = c.status === 'scored' && c.sheets.length ? '' : c.from ? t.renamed(c.from) : c.status === 'changed' ? '' : t.status[c.status];
   const parts: string[] = [status];
+  if (c.keys.length) parts.push(t.edited(c.keys));
+  if (c.reached) parts.push(t.reached(...([c.reached.before, c.reached.after].map((s) => (s ? m.cli.status.stepShort[s] : m.cli.status.noStep)) as [string, string])));
   if (c.stepsCompleted.length) parts.push(t.completed(c.stepsCompleted.map((s) => m.stepName(s))));
   if (c.stepsUncompleted.length) parts.push(t.uncompleted(c.stepsUncompleted.map((s) => m.stepName(s))));
   if (c.sheets.length) parts.push(t.sheets(c.sheets.map(levelName)));
@@ -84,6 +89,8 @@ export function diffJson({ rev, commit, changes, totals }: DiffInput): string {
         file: c.file,
         status: c.status,
         from: c.from ?? null,
+        keys: c.keys,
+        reached: c.reached ?? null,
         stepsCompleted: c.stepsCompleted,
         stepsUncompleted: c.stepsUncompleted,
         sheets: c.sheets,

@@ -5,7 +5,7 @@ import type { Messages } from '../../i18n/index.js';
 import type { Ratio } from '../../core/decimal.js';
 import { tally, type Row } from '../../core/results.js';
 import type { LevelDef } from '../../core/types.js';
-import { table } from '../table.js';
+import { table, wrap } from '../table.js';
 
 export interface ScoreFormatOptions {
   m: Messages;
@@ -59,24 +59,24 @@ export function scoreTable(rows: Row[], o: ScoreFormatOptions): string {
   const { m } = o;
   const c = new Chalk({ level: o.color ? 1 : 0 });
   const t = m.score.columns;
-  const nameWidth = o.width ? Math.max(24, Math.min(60, o.width - 95)) : 48;
+  // On a narrow terminal the names narrow first, then the level and the unit columns go.
   const body = table(
     [
-      { header: t.rank, align: 'right' }, { header: t.id }, { header: t.name, max: nameWidth }, { header: t.unit, max: 30 },
-      { header: t.level }, { header: t.total, align: 'right' }, { header: t.class }, { header: t.recognized },
+      { header: t.rank, align: 'right' }, { header: t.id }, { header: t.name, max: o.width ? 60 : 48, min: 20 }, { header: t.unit, max: 30, min: 16, drop: 2 },
+      { header: t.level, drop: 1 }, { header: t.total, align: 'right' }, { header: t.class }, { header: t.recognized },
     ],
     cells(m, rows, o),
-    { bold: c.bold },
+    { bold: c.bold, width: o.width },
   );
   const out = [body];
   const refused = rows.filter((r) => r.recognition && !r.recognition.recognized);
   if (refused.length) {
     out.push(c.bold(m.score.reasonsTitle));
-    for (const r of refused) out.push(`  ${r.model.id}${r.level ? ` (${levelName(o, r.level).toLowerCase()})` : ''}: ${r.recognition!.reasons.map((x) => x.message).join('; ')}`);
+    for (const r of refused) out.push(wrap(`  ${r.model.id}${r.level ? ` (${levelName(o, r.level).toLowerCase()})` : ''}: ${r.recognition!.reasons.map((x) => x.message).join('; ')}`, o.width, '    '));
     out.push('');
   }
-  out.push(m.score.legend);
-  out.push(c.bold(m.score.summary(tally(rows))));
+  out.push(wrap(m.score.legend, o.width));
+  out.push(c.bold(wrap(m.score.summary(tally(rows)), o.width)));
   return `${out.join('\n')}\n`;
 }
 
@@ -112,26 +112,33 @@ const csvCell = (s: string) => (/[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}
  * fields are separated by semicolons, as Excel expects in a Vietnamese locale; in English,
  * decimal points and commas.
  */
-export function scoreCsv(rows: Row[], { m }: ScoreFormatOptions): string {
+export function scoreCsv(rows: Row[], o: ScoreFormatOptions): string {
+  const { m } = o;
   const t = m.score.csv;
   const rank = ranks(rows);
-  const lines = [t.headers];
+  // A number column per group, so that a spreadsheet can sum them; groups of every framework in
+  // scope, in the order they first appear.
+  const groups = [...new Set(rows.flatMap((r) => r.result?.groups.map((g) => g.id) ?? []))];
+  // The groups stand after the maximum, before the class, recognition and reasons (the last four).
+  const at = t.headers.length - 4;
+  const lines = [[...t.headers.slice(0, at), ...groups.map(t.group), ...t.headers.slice(at)]];
   rows.forEach((r, i) => {
+    const scores = new Map(r.result?.groups.map((g) => [g.id, fixed(m, g.score, r.result!.places)]));
     lines.push([
       rank[i] === undefined ? '' : String(rank[i]),
       r.model.id,
       r.model.name,
       r.model.unit.name,
       r.model.unit.code ?? '',
-      r.model.unit.level,
+      levelName(o, r.model.unit.level),
       String(r.model.year),
       m.score.fieldLabel(r.model.field),
       m.score.typeLabel(r.model.type),
-      r.level ?? '',
+      r.level ? levelName(o, r.level) : '',
       r.result?.framework.id ?? '',
       fixed(m, r.result?.total, r.result?.places ?? 0),
       num(m, r.result?.max),
-      r.result?.groups.map((g) => `${g.id}: ${fixed(m, g.score, r.result!.places)}/${num(m, g.max)}`).join('; ') ?? '',
+      ...groups.map((g) => scores.get(g) ?? ''),
       r.recognition?.class?.label ?? '',
       r.recognition ? (r.recognition.recognized ? t.yes : t.no) : '',
       r.recognition ? (r.recognition.exemplary ? t.yes : t.no) : '',

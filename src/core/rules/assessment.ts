@@ -3,13 +3,17 @@
 // cover the model's type or field), unknown-criterion, missing-score, score-over-max.
 import type { Finding } from '../load.js';
 import { nearest } from '../hints.js';
-import { sheetsOf } from '../score.js';
-import type { Assessment, Framework, Model, Path, Scores } from '../types.js';
+import type { Assessment, Framework, Model, Path } from '../types.js';
 import type { AssessmentFile, Rule } from './context.js';
+import { isObj, list, obj, str, type Obj } from './shape.js';
 
-/** The score sheets of an assessment, each with where it stands in the file. */
-function sheets(a: Assessment): { path: Path; scores: Scores; name: string }[] {
-  return sheetsOf(a).map((s, i) => ({ ...s, path: a.scores ? ['scores'] : ['assessors', i, 'scores'] }));
+/** The score sheets of an assessment that are mappings, each with where it stands in the file. */
+function sheets(a: Assessment): { path: Path; scores: Obj; name: string }[] {
+  if (a.scores !== undefined) return isObj(a.scores) ? [{ path: ['scores'], scores: a.scores, name: '' }] : [];
+  return list(a.assessors).flatMap((x, i) => {
+    const sheet = obj(x);
+    return isObj(sheet.scores) ? [{ path: ['assessors', i, 'scores'], scores: sheet.scores, name: str(sheet.name) ?? '' }] : [];
+  });
 }
 
 /** Why a framework does not apply to a model, or undefined when it does. */
@@ -23,10 +27,10 @@ export function notApplicable(f: Framework, model: Pick<Model, 'type' | 'field'>
 export const assessmentRefs: Rule<AssessmentFile> = (file, { m, index }) => {
   const findings: Finding[] = [];
   const a = file.data;
-  if (!index.models.has(a.model)) {
+  if (typeof a.model === 'string' && !index.models.has(a.model)) {
     findings.push({ rule: 'unknown-model', severity: 'error', path: ['model'], ...m.unknownModel(a.model, nearest(a.model, index.models.keys())) });
   }
-  if (!index.frameworks.has(a.framework)) {
+  if (typeof a.framework === 'string' && !index.frameworks.has(a.framework)) {
     findings.push({
       rule: 'unknown-framework', severity: 'error', path: ['framework'],
       ...m.unknownFramework(a.framework, [...index.frameworks.keys()], nearest(a.framework, index.frameworks.keys())),
@@ -47,18 +51,21 @@ export const assessmentScores: Rule<AssessmentFile> = (file, { m, index }) => {
   const findings: Finding[] = [];
   const criteria = new Map(framework.groups.flatMap((g) => g.criteria.map((c) => [c.id, c] as const)));
   for (const sheet of sheets(file.data)) {
+    const missing = [...criteria.keys()].filter((id) => !(id in sheet.scores));
     for (const [id, score] of Object.entries(sheet.scores)) {
       const c = criteria.get(id);
       if (!c) {
+        // The criterion this sheet lacks is the likelier meaning than one spelt alike: C7.1 for
+        // a missing C6.2, not C1.1.
+        const lacking = nearest(id, missing) ?? (missing.length === 1 ? missing[0] : undefined);
         findings.push({
           rule: 'unknown-criterion', severity: 'error', path: [...sheet.path, id], target: 'key',
-          ...m.unknownCriterion(id, framework.id, nearest(id, criteria.keys())),
+          ...m.unknownCriterion(id, framework.id, lacking ?? nearest(id, criteria.keys()), lacking !== undefined),
         });
-      } else if (score > c.max) {
+      } else if (typeof score === 'number' && score > c.max) {
         findings.push({ rule: 'score-over-max', severity: 'error', path: [...sheet.path, id], ...m.scoreOverMax(id, score, c.max) });
       }
     }
-    const missing = [...criteria.keys()].filter((id) => !(id in sheet.scores));
     if (missing.length) {
       findings.push({ rule: 'missing-score', severity: 'error', path: sheet.path, target: 'key', ...m.missingScores(missing, sheet.name || undefined) });
     }

@@ -1,6 +1,6 @@
 import type { Messages } from '../../i18n/index.js';
 import type { Finding, LoadedFile } from '../load.js';
-import type { Assessment, Framework, LevelDef, Model, StepName } from '../types.js';
+import type { Assessment, Framework, LevelDef, Model, Path, StepName } from '../types.js';
 
 export interface TypedFile<T> extends LoadedFile {
   data: Record<string, unknown> & T;
@@ -27,7 +27,16 @@ export interface RuleContext {
   /** Workspace-relative evidence paths that exist on disk. */
   evidence: ReadonlySet<string>;
   index: WorkspaceIndex;
+  /**
+   * Whether the file's schema errors already cover this place (the value there, or a value it
+   * lies in, has the wrong type, form or range): rules, which run on files with schema errors
+   * too, do not report it again.
+   */
+  brokenAt(file: LoadedFile, path: Path): boolean;
 }
 
-/** A rule checks one schema-valid file of its kind and reports what it finds. */
+/**
+ * A rule checks one file of its kind and reports what it finds. The file parsed, but may have
+ * failed its schema: a rule reads only the parts whose shape it can check (see shape.ts).
+ */
 export type Rule<F extends LoadedFile> = (file: F, ctx: RuleContext) => Finding[];

@@ -4,10 +4,13 @@ import type { Finding } from '../load.js';
 import { isValidDate } from '../hints.js';
 import type { Path } from '../types.js';
 import type { ModelFile, Rule } from './context.js';
+import { list, obj } from './shape.js';
 
 export const dateOrder: Rule<ModelFile> = (file, { m }) => {
   const findings: Finding[] = [];
-  const { register = {}, implement, inspect, review } = file.data.steps;
+  const steps = obj(file.data.steps);
+  const register = obj(steps.register);
+  const review = obj(steps.review);
   const ok = (d: unknown): d is string => typeof d === 'string' && isValidDate(d);
   const notBefore = (path: Path, date: unknown, earliest: unknown, what: 'registered' | 'start') => {
     if (ok(date) && ok(earliest) && date < earliest) {
@@ -18,8 +21,8 @@ export const dateOrder: Rule<ModelFile> = (file, { m }) => {
   if (ok(register.end) && ok(register.start) && register.end < register.start) {
     findings.push({ rule: 'date-order', severity: 'error', path: ['steps', 'register', 'end'], ...m.endBeforeStart(register.end, register.start) });
   }
-  implement?.activities?.forEach((a, i) => notBefore(['steps', 'implement', 'activities', i, 'date'], a.date, register.start, 'start'));
-  inspect?.forEach((x, i) => notBefore(['steps', 'inspect', i, 'date'], x.date, register.start, 'start'));
-  notBefore(['steps', 'review', 'date'], review?.date, register.start, 'start');
+  list(obj(steps.implement).activities).forEach((a, i) => notBefore(['steps', 'implement', 'activities', i, 'date'], obj(a).date, register.start, 'start'));
+  list(steps.inspect).forEach((x, i) => notBefore(['steps', 'inspect', i, 'date'], obj(x).date, register.start, 'start'));
+  notBefore(['steps', 'review', 'date'], review.date, register.start, 'start');
   return findings;
 };

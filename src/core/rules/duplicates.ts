@@ -26,6 +26,7 @@ export function assessmentKey(a: { model?: unknown; level?: unknown }): string {
 }
 
 export function duplicateAssessment(file: AssessmentFile, { m }: RuleContext, byKey: Map<string, LoadedFile[]>): Finding[] {
+  if (typeof file.data.model !== 'string' || typeof file.data.level !== 'string') return [];
   const elsewhere = others(file, byKey.get(assessmentKey(file.data)), 'model');
   return elsewhere.length
     ? [{ rule: 'duplicate-assessment', severity: 'error', path: ['model'], ...m.duplicateAssessment(file.data.model, file.data.level, elsewhere) }]

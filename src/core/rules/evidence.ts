@@ -3,6 +3,7 @@
 import path from 'node:path/posix';
 import type { Finding } from '../load.js';
 import type { ModelFile, Rule } from './context.js';
+import { list, obj, str } from './shape.js';
 
 /** The workspace-relative form of an evidence path, or undefined when it leaves the workspace. */
 export function evidencePath(file: string): string | undefined {
@@ -15,11 +16,13 @@ export function evidencePath(file: string): string | undefined {
 
 export const evidence: Rule<ModelFile> = (file, { m, evidence: existing }) => {
   const findings: Finding[] = [];
-  file.data.evidence?.forEach((item, i) => {
+  list(file.data.evidence).forEach((item, i) => {
     const p = ['evidence', i, 'file'];
-    const rel = evidencePath(item.file);
+    const named = str(obj(item).file);
+    if (named === undefined) return;
+    const rel = evidencePath(named);
     if (rel === undefined) {
-      findings.push({ rule: 'evidence-outside', severity: 'error', path: p, ...m.evidenceOutside(item.file) });
+      findings.push({ rule: 'evidence-outside', severity: 'error', path: p, ...m.evidenceOutside(named) });
     } else if (!existing.has(rel)) {
       findings.push({ rule: 'evidence-missing', severity: 'warning', path: p, ...m.evidenceMissing(rel) });
     }

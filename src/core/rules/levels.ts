@@ -3,12 +3,11 @@
 import type { Finding } from '../load.js';
 import { nearest } from '../hints.js';
 import type { AssessmentFile, ModelFile, RuleContext } from './context.js';
+import { obj } from './shape.js';
 
 export function unknownLevel(file: ModelFile | AssessmentFile, { m, levels }: RuleContext): Finding[] {
-  const [path, level] = file.kind === 'model'
-    ? [['unit', 'level'], (file as ModelFile).data.unit.level]
-    : [['level'], (file as AssessmentFile).data.level];
+  const [path, level] = file.kind === 'model' ? [['unit', 'level'], obj(file.data.unit).level] : [['level'], file.data.level];
   const ids = levels.map((l) => l.id);
-  if (ids.includes(level)) return [];
+  if (typeof level !== 'string' || ids.includes(level)) return [];
   return [{ rule: 'unknown-level', severity: 'error', path, ...m.unknownLevel(level, ids, nearest(level, ids)) }];
 }

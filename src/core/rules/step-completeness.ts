@@ -5,6 +5,10 @@ import type { Finding } from '../load.js';
 import { pointerToPath, validateAgainst } from '../schema.js';
 import { STEPS, type Model, type StepName } from '../types.js';
 import type { ModelFile, Rule } from './context.js';
+import { obj } from './shape.js';
+
+/** "activities[0].date" -> ['activities', 0, 'date']. */
+const itemPath = (item: string): (string | number)[] => item.split(/\.|(?=\[)/).filter(Boolean).map((x) => (/^\[\d+\]$/.test(x) ? Number(x.slice(1, -1)) : x));
 
 /** What a present step lacks, as dotted keys relative to the step ("goals", "activities[0].date"). */
 export function missingInStep(step: StepName, value: unknown): string[] {
@@ -27,21 +31,27 @@ export interface StepState {
 
 /** For each of the four steps: present, complete, and what it lacks. */
 export function stepStates(model: Pick<Model, 'steps'>): StepState[] {
+  const steps = obj(model.steps);
   return STEPS.map((step) => {
-    const value = model.steps?.[step];
+    const value = steps[step];
     if (value === undefined || value === null) return { step, present: false, complete: false, missing: [] };
     const missing = missingInStep(step, value);
     return { step, present: true, complete: missing.length === 0, missing };
   });
 }
 
-export const stepCompleteness: Rule<ModelFile> = (file, { m, require }) => {
+export const stepCompleteness: Rule<ModelFile> = (file, { m, require, brokenAt }) => {
   const findings: Finding[] = [];
-  for (const s of stepStates(file.data)) {
+  // A step whose schema error is already reported is not reported again as incomplete.
+  if (brokenAt(file, ['steps'])) return [];
+  for (const state of stepStates(file.data)) {
+    const s = { ...state, missing: state.missing.filter((item) => !brokenAt(file, ['steps', state.step, ...itemPath(item)])) };
     const required = require.includes(s.step);
     if (!s.present) {
       if (required) findings.push({ rule: 'step-incomplete', severity: 'error', forced: true, path: ['steps'], target: 'key', ...m.stepAbsent(s.step) });
-    } else if (!s.complete) {
+    } else if (brokenAt(file, ['steps', s.step])) {
+      continue;
+    } else if (s.missing.length) {
       findings.push({
         rule: 'step-incomplete',
         severity: required ? 'error' : 'warning',

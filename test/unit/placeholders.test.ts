@@ -1,0 +1,59 @@
+// One list of placeholder patterns covers the texts the templates leave for the user to write:
+// dvk init's config and the model template (with every commented example uncommented), and
+// none of the realistic example workspace.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { placeholderIn, placeholders } from '../../src/core/placeholders.js';
+import { EXAMPLE, FIXTURES, ROOT } from '../helpers.js';
+
+/** A template as a user would leave it: variables filled, every commented `key: value` line in use. */
+function uncommented(file: string, vars: Record<string, string>): unknown {
+  const text = fs
+    .readFileSync(path.join(ROOT, 'templates', file), 'utf8')
+    .replace(/\{\{(\w+)\}\}/g, (_, k: string) => vars[k] ?? k)
+    .split('\n')
+    .map((line) => line.replace(/^(\s*)# ?(?=[\w-]+:|\s*- |\s{2,}\S)/, '$1'))
+    .join('\n');
+  return parse(text);
+}
+
+const texts = (data: unknown) => placeholders(data).map((p) => `${p.path.join('.')}: ${p.text}`);
+
+describe('placeholders', () => {
+  it('finds every fill-in of the config dvk init writes', () => {
+    expect(texts(uncommented('init/dvk.config.yaml', { year: '2025', level: 'xa' }))).toEqual([
+      'issuer.superior: (tên xã)',
+      'issuer.place: (địa danh)',
+      'signer.name: (họ và tên)',
+      'report.intro: số …', // "Thực hiện Kế hoạch số …"
+    ]);
+  });
+
+  it('finds every example text of the model template, and the names older versions wrote', () => {
+    const found = texts(uncommented('model.yaml', { name: 'Tên mô hình', unitName: 'Tên đơn vị', unitCode: 'TDV', today: '2025-03-01', year: '2025' }));
+    expect(found).toEqual([
+      'name: Tên mô hình',
+      'unit.name: Tên đơn vị',
+      'person.name: Nguyễn Văn A',
+      'steps.register.problem: Ghi thực trạng, lý do.',
+      'steps.register.goals.0: Mục tiêu thứ nhất',
+      'steps.register.content: Ghi nội dung, cách thức.',
+      'steps.register.area: Địa bàn, đối tượng vận động',
+      'steps.register.forces.0.name: Tên tổ chức',
+      'steps.register.outputs.0: Sản phẩm thứ nhất',
+      'steps.register.sustainability: Khả năng duy trì, nhân rộng',
+      'steps.inspect.0.findings: Nhận xét của đoàn kiểm tra',
+      'steps.review.summary: Đánh giá chung hiệu quả của mô hình',
+      'steps.review.lessons.0: Bài học thứ nhất',
+    ]);
+  });
+
+  it('finds none in real data', () => {
+    const walk = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.yaml') ? [path.join(dir, e.name)] : []));
+    for (const file of [...walk(EXAMPLE), ...walk(path.join(FIXTURES, 'base'))]) expect(texts(parse(fs.readFileSync(file, 'utf8'))), file).toEqual([]);
+    for (const s of ['Tên mô hình dài hơn', 'Ủy ban MTTQ xã (cũ) Mộc Nam', 'Kế hoạch số 45-KH/BCĐ', 'Hội nghị triển khai mô hình']) expect(placeholderIn(s), s).toBeUndefined();
+  });
+});
