@@ -1,6 +1,5 @@
 // `dvk certificate`: one certificate page per recognised model, onto plain paper (with a border)
 // or onto pre-printed blanks (--blank-form); `--calibrate` prints the grid to line the blanks up.
-import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Row } from '../../core/results.js';
 import type { Config } from '../../core/types.js';
