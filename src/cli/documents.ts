@@ -64,7 +64,7 @@ export function addDocOptions(cmd: Command, ctx: Ctx, numberHelp?: string): Comm
  * Refuses to print template text ("(họ và tên)", "Tên đơn vị") that the config or a model in
  * the document still holds where a document prints it: exit 2 for the config, 1 for a model.
  */
-function refusePlaceholders(ctx: Ctx, ws: Workspace, rows: Row[]): void {
+export function refusePlaceholders(ctx: Ctx, ws: Workspace, rows: Row[]): void {
   const shown = new Set(rows.map((r) => r.file));
   const files = ws.files.filter((f) => f === ws.configFile || (f.kind === 'model' && shown.has(f.path)));
   const found = files.flatMap((f) =>

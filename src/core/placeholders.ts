@@ -40,9 +40,9 @@ export function placeholders(data: unknown): { path: Path; text: string }[] {
   return out;
 }
 
-/** Where a config or a model holds text that documents print (what decide and report refuse to print as a placeholder). */
+/** Where a config or a model holds text that documents print (what the document commands refuse to print as a placeholder). */
 export const PRINTED: Record<'config' | 'model', readonly string[]> = {
-  config: ['issuer', 'signer', 'decision', 'report'],
+  config: ['issuer', 'signer', 'decision', 'report', 'certificate', 'propose'],
   model: ['name', 'unit', 'person', 'steps.review.summary'],
 };
 

@@ -5,6 +5,7 @@ import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { BIN, dvk, EXAMPLE, tempDir, workspaceFrom } from '../helpers.js';
 import { hasLibreOffice, paragraphs, parts } from '../docx.js';
+import { curlyQuotes } from '../../src/core/words.js';
 
 interface Scored {
   id: string;
@@ -51,7 +52,7 @@ describe('dvk certificate', () => {
     const exemplary = new Set(models.filter((x) => x.exemplary).map((x) => x.name));
     expect(exemplary.size).toBe(3);
     for (const m of models) {
-      const page = list.find((p) => p.text.join('\n').includes(`“${m.name}”`));
+      const page = list.find((p) => p.text.join('\n').includes(`“${curlyQuotes(m.name)}”`));
       expect(page, m.name).toBeDefined();
       const text = page!.text.join('\n');
       expect(text).toContain('GIẤY CHỨNG NHẬN');
@@ -165,7 +166,7 @@ describe('PDF output', () => {
     const r = await execa(process.execPath, [BIN, 'certificate', '--pdf', '-o', path.join(dir, 'gcn.pdf')], { cwd: EXAMPLE, env: { PATH: path.join(dir, 'khong-co'), NO_COLOR: '1', DVK_LANG: '' }, extendEnv: false, reject: false });
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain('Cần LibreOffice để xuất PDF');
-    expect(r.stderr).toContain('sudo apt-get install libreoffice-writer');
+    expect(r.stderr).toContain('sudo apt-get install -y libreoffice-writer');
     const docxName = await dvk(['certificate', '--pdf', '-o', path.join(dir, 'gcn.docx')], { cwd: EXAMPLE });
     expect(docxName.exitCode).toBe(2);
     expect(fs.readdirSync(dir)).toEqual([]);

@@ -9,7 +9,7 @@ import { dvk, EXAMPLE, tempDir } from '../helpers.js';
 import { misspell } from './support.js';
 
 /** Arguments a command needs before it gets to its folder. */
-const REQUIRED: Record<string, string[]> = { diff: ['HEAD'], import: ['dang-ky.csv'], new: ['model'], form: ['register'] };
+const REQUIRED: Record<string, string[]> = { diff: ['HEAD'], import: ['dang-ky.csv'], new: ['model'], form: ['register'], completion: ['bash'] };
 /** Commands whose arguments are files or folders to read. */
 const READS_PATHS: Record<string, string[]> = {
   validate: ['khong-co.yaml'],

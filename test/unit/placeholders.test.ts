@@ -28,6 +28,7 @@ describe('placeholders', () => {
       'issuer.place: (địa danh)',
       'signer.name: (họ và tên)',
       'report.intro: số …', // "Thực hiện Kế hoạch số …"
+      'propose.recipient: (tên tỉnh)',
     ]);
   });
 

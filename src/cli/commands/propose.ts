@@ -11,7 +11,7 @@ import { InputError, UsageError } from '../../errors.js';
 import { headCommit } from '../../workspace/git.js';
 import { parseCount } from '../args.js';
 import type { Ctx } from '../context.js';
-import { decisionReference, documentDateOf, documentNumber, documentScope, recognizedRows, writeJobs } from '../documents.js';
+import { decisionReference, documentDateOf, documentNumber, documentScope, recognizedRows, refusePlaceholders, writeJobs } from '../documents.js';
 
 interface ProposeOptions {
   year?: number;
@@ -71,6 +71,7 @@ export function registerPropose(program: Command, ctx: Ctx): void {
       const select = opts.select ?? ws.config.propose?.select ?? 'exemplary';
       const proposed = selected(ctx, rows, recognized, select, level.label ?? level.id);
       if (proposed.length === 0) throw new InputError(t.noneSelected(String(select)));
+      refusePlaceholders(ctx, ws, proposed);
 
       // The files: each model, its score sheet at this level, its framework, its evidence on disk.
       const relOf = new Map(ws.files.map((f) => [f.path, f.rel]));
