@@ -208,7 +208,7 @@ export const en: Messages = {
   }),
   placeholder: (text) => ({
     message: `The template text ${q(text)} has not been replaced.`,
-    hint: 'Write the real text here; dvk decide and dvk report refuse to print a document with template text in it.',
+    hint: 'Write the real text here; dvk refuses to print a decision, report, certificate or proposal with template text in it.',
   }),
   evidenceOutside: (file) => ({
     message: `The evidence path ${q(file)} leaves the workspace.`,
@@ -665,7 +665,7 @@ export const en: Messages = {
     },
     import: {
       source: (file, row) => `Imported from ${file}, row ${row} (dvk import).`,
-      description: 'import models from a registration sheet (.xlsx or .csv): one model file per row, with the register step filled in',
+      description: 'import models from a registration sheet (.xlsx or .csv: one model file per row, with the register step filled in), from filled .docx forms, or from a proposal bundle .zip of the level below (dvk propose)',
       file: '.xlsx or .csv (UTF-8) spreadsheet; the first row holds the column headers',
       map: 'assign a column to a key, as "Column header=key"; repeatable (keys: see below)',
       unit: 'name of the registering unit, for rows without a "Đơn vị đăng ký" column or cell',
@@ -814,7 +814,7 @@ export const en: Messages = {
         message: `No model with id ${q(id)} in the workspace (or its file has errors).`,
         hint: near ? `Did you mean ${near}? "dvk status" lists the models' ids.` : '"dvk status" lists the models\' ids; run "dvk validate" if the file has errors.',
       }),
-      importFiles: 'or filled .docx forms (files or folders; see "dvk form --help")',
+      importFiles: 'or filled .docx forms (files or folders; see "dvk form --help"), or proposal bundles (.zip)',
       update: 'let a form replace what a model file already holds (by default a form only fills what is empty)',
       notDocx: (file) => ({ message: `${file} is not a Word .docx document.`, hint: 'Open it in Word or LibreOffice and save it as "Word Document (*.docx)".' }),
       oldWord: (file) => ({ message: `${file} is an old-style Word document (.doc).`, hint: 'Open it in Word or LibreOffice, save it as "Word Document (*.docx)", then import it again.' }),

@@ -229,7 +229,7 @@ export const vi = {
   }),
   placeholder: (text: string): Msg => ({
     message: `Chữ mẫu ${q(text)} chưa được thay bằng nội dung thật.`,
-    hint: 'Ghi nội dung thật vào chỗ này; dvk decide và dvk report không in văn bản còn chữ mẫu.',
+    hint: 'Ghi nội dung thật vào chỗ này; dvk không in quyết định, báo cáo, giấy chứng nhận hay tờ trình còn chữ mẫu.',
   }),
   evidenceOutside: (file: string): Msg => ({
     message: `Đường dẫn minh chứng ${q(file)} nằm ngoài kho dữ liệu.`,
@@ -721,7 +721,7 @@ export const vi = {
     },
     import: {
       source: (file: string, row: number) => `Nhập từ ${file}, dòng ${row} (dvk import).`,
-      description: 'nhập mô hình từ bảng đăng ký (.xlsx hoặc .csv): mỗi dòng thành một tệp mô hình, điền sẵn bước đăng ký',
+      description: 'nhập mô hình từ bảng đăng ký (.xlsx hoặc .csv: mỗi dòng thành một tệp mô hình, điền sẵn bước đăng ký), từ phiếu .docx đã điền, hoặc từ gói đề nghị .zip của cấp dưới (dvk propose)',
       file: 'bảng tính .xlsx hoặc .csv (UTF-8); dòng đầu là tiêu đề cột',
       map: 'gán một cột cho một mục, dạng "Tiêu đề cột=khóa"; ghi nhiều lần được (các khóa: xem phần dưới)',
       unit: 'tên đơn vị đăng ký, cho các dòng không có cột hoặc ô "Đơn vị đăng ký"',
@@ -874,7 +874,7 @@ export const vi = {
         message: `Không có mô hình mã ${q(id)} trong kho dữ liệu (hoặc tệp của nó có lỗi).`,
         hint: near ? `Có phải ý bạn là ${near}? Xem "dvk status" để biết mã các mô hình.` : 'Xem "dvk status" để biết mã các mô hình; chạy "dvk validate" nếu tệp có lỗi.',
       }),
-      importFiles: 'hoặc các phiếu .docx đã điền (tệp hoặc thư mục; xem "dvk form --help")',
+      importFiles: 'hoặc các phiếu .docx đã điền (tệp hoặc thư mục; xem "dvk form --help"), hoặc gói đề nghị .zip',
       update: 'cho phép phiếu thay nội dung đã có của tệp mô hình (mặc định chỉ ghi vào chỗ còn trống)',
       notDocx: (file: string): Msg => ({ message: `Tệp ${file} không phải văn bản Word .docx.`, hint: 'Mở tệp bằng Word hoặc LibreOffice và lưu lại dạng "Word Document (*.docx)".' }),
       oldWord: (file: string): Msg => ({ message: `Tệp ${file} là văn bản Word đời cũ (.doc).`, hint: 'Mở tệp bằng Word hoặc LibreOffice, lưu lại dạng "Word Document (*.docx)", rồi nhập lại.' }),

@@ -3,6 +3,7 @@
 // XML text, every value escaped, and zipped with fflate: the same inputs give the same bytes.
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { FORM_LINE, formId, isField, SIGNATURE, type FormField, type FormItem, type FormSpec } from '../core/forms/fields.js';
+import { ZIP_TIME } from '../core/bundle.js';
 import type { FieldValue, Force, OtherResult } from '../core/forms/read.js';
 import { formatNumber } from '../i18n/format.js';
 
@@ -23,8 +24,6 @@ export interface FormInput {
 /** The lines a review form prints under the model's id, to show which model it is (not read back). */
 export const reviewAbout = (model: { name?: unknown; unit?: { name?: unknown } }) => [`Tên mô hình: ${String(model.name ?? '')}`, `Đơn vị: ${String(model.unit?.name ?? '')}`];
 
-/** 1980-01-01 00:00 local time: the zip format's earliest time, the same bytes in any zone. */
-const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
 /** A4 less 30 mm and 15 mm margins, in twentieths of a point. */
 const WIDTH = 9355;
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';

@@ -4,10 +4,9 @@
 // the parts every document of a batch shares (styles, theme, headers…) are deflated once.
 import { Packer, type Document } from 'docx';
 import { strToU8, unzipSync, Zip, ZipDeflate, type ZipInputFile } from 'fflate';
+import { ZIP_TIME } from '../core/bundle.js';
 import { fillRawBlocks, type ExtraPart } from './xml.js';
 
-/** 1980-01-01 00:00 in local time: the zip format's earliest time, the same bytes in any time zone. */
-const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
 
 /** The timestamp written into docProps/core.xml. */
 export function documentTimestamp(isoDate: string, env: NodeJS.ProcessEnv = process.env): string {
