@@ -164,8 +164,7 @@ describe('dvk fmt --write', () => {
   it('on a copy of the example workspace: same scores, same diagnostics, every comment kept, idempotent', async () => {
     const ws = workspaceFrom(EXAMPLE);
     fs.rmSync(path.join(ws, 'out'), { recursive: true, force: true });
-    const score1 = await dvk(['score', '--format', 'json'], { cwd: ws });
-    const validate1 = await dvk(['validate', '--format', 'json'], { cwd: ws });
+    const [score1, validate1] = await Promise.all([dvk(['score', '--format', 'json'], { cwd: ws }), dvk(['validate', '--format', 'json'], { cwd: ws })]);
     // The examples are in canonical form: undo it the ways people write by hand (score maps on
     // one line, CRLF line ends, decomposed Vietnamese), then let fmt restore it.
     for (const [file, text] of yamlTexts(ws)) {
@@ -187,8 +186,7 @@ describe('dvk fmt --write', () => {
       expect(comments(out).sort(), file).toEqual(comments(text).sort());
       expect(commentLines(out), file).toBe(commentLines(text));
     }
-    const score2 = await dvk(['score', '--format', 'json'], { cwd: ws });
-    const validate2 = await dvk(['validate', '--format', 'json'], { cwd: ws });
+    const [score2, validate2] = await Promise.all([dvk(['score', '--format', 'json'], { cwd: ws }), dvk(['validate', '--format', 'json'], { cwd: ws })]);
     expect(score2.exitCode).toBe(score1.exitCode);
     expect(JSON.parse(score2.stdout)).toEqual(JSON.parse(score1.stdout));
     expect(validate2.exitCode).toBe(validate1.exitCode);
@@ -200,7 +198,8 @@ describe('dvk fmt --write', () => {
     const third = await dvk(['fmt', '--write'], { cwd: ws });
     expect(third.stdout).toBe('');
     expect(yamlTexts(ws)).toEqual(after);
-  });
+    // Seven runs of dvk: more than the default ceiling on a loaded machine.
+  }, 120_000);
 
   it('keeps every comment of a commented file, and their places', async () => {
     const ws = await canonicalWorkspace();
