@@ -6,7 +6,7 @@ import type { Assessment, Framework, Model } from '../core/types.js';
 import { InputError, UsageError } from '../errors.js';
 import type { Messages } from '../i18n/index.js';
 import type { checkedWorkspace } from '../workspace/checked.js';
-import type { LoadedFile } from '../core/load.js';
+import { declared, type LoadedFile } from '../core/load.js';
 import { byPlace } from '../core/validate.js';
 
 export type Loaded = ReturnType<typeof checkedWorkspace>;
@@ -47,7 +47,17 @@ export function scoreScope(m: Messages, { ws, validation }: Loaded, req: ScopeRe
   const frameworkIds = new Set(sheets.map((f) => f.data!.framework));
   const frameworkFiles = ws.files.filter((f) => f.kind === 'criteria' && frameworkIds.has(f.data?.id));
 
-  const broken = [...new Set([...models, ...sheets, ...frameworkFiles])].filter((f) => validation.failed.has(f));
+  // A file dvk could not read, parse or identify may be any of these: it is in scope unless
+  // what it says of itself (read from its lines when it does not parse) places it elsewhere.
+  const unknown = ws.files.filter((f) => f.kind === undefined).filter((f) => {
+    const d = f.data ?? declared(f.text);
+    const named = !req.paths.length || ws.named.has(f);
+    if (d.kind === 'model') return named && (req.explain === undefined || d.id === undefined || String(d.id) === req.explain) && (filters.year === undefined || d.year === undefined || String(d.year) === String(filters.year));
+    if (d.kind === 'assessment') return (d.model === undefined || ids.has(d.model)) && (filters.level === undefined || d.level === undefined || d.level === filters.level);
+    if (d.kind === 'criteria') return d.id === undefined || frameworkIds.has(d.id);
+    return true;
+  });
+  const broken = [...new Set([...models, ...sheets, ...frameworkFiles, ...unknown])].filter((f) => validation.failed.has(f));
   if (broken.length) {
     throw new InputError(m.cli.score.refused(broken.map((f) => f.path)), broken.flatMap((f) => validation.errorsOf(f)).sort(byPlace));
   }

@@ -1,6 +1,7 @@
 // Model ids from the workspace's pattern: `{year}`, `{unit}` (the unit code) and `{nn}` (the
 // first free two-digit number), e.g. DT-{year}-{unit}-{nn} -> DT-2023-HM-03.
 import { slugify } from './hints.js';
+import { declared, type LoadedFile } from './load.js';
 
 export const DEFAULT_ID_PATTERN = '{unit}-{year}-{nn}';
 
@@ -23,6 +24,16 @@ export function nextModelId(pattern: string, vars: { year: number; unit: string 
     if (!taken.has(id)) return id;
     if (!pattern.includes('{nn}')) return id;
   }
+}
+
+/** The model ids in use, those of model files that do not parse included (as their lines give them). */
+export function takenIds(files: readonly LoadedFile[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of files) {
+    const id = f.kind === 'model' ? f.data?.id : f.kind === undefined ? (f.data ?? declared(f.text)).id : undefined;
+    if (id !== undefined) out.add(String(id));
+  }
+  return out;
 }
 
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;

@@ -117,6 +117,21 @@ function fail(path: string, rel: string, text: string, finding: Finding): Loaded
   return { ...textFile(path, rel, text), findings: [finding] };
 }
 
+/** A file that could not be read (the caller says why): no text, no data, one finding. */
+export const failedFile = (path: string, rel: string, finding: Finding): LoadedFile => fail(path, rel, '', finding);
+
+export const isDvkKind = (kind: unknown): kind is Kind => typeof kind === 'string' && (KINDS as readonly string[]).includes(kind);
+
+/**
+ * What a file that may not parse says of itself in its top-level `key: value` lines (kind, id,
+ * year, model, level): enough to tell whether a broken file belongs to a command's scope.
+ */
+export function declared(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [, key, value] of text.matchAll(/^(kind|id|year|model|level|framework):[ \t]*['"]?([^'"\s#]+)/gm)) out[key!] ??= value!;
+  return out;
+}
+
 export function loadFile(path: string, rel: string, bytes: Uint8Array, opts: LoadOptions): LoadedFile {
   const { m } = opts;
   if (bytes.length > MAX_FILE_BYTES) {
@@ -188,8 +203,8 @@ export function loadFile(path: string, rel: string, bytes: Uint8Array, opts: Loa
   if (kind === undefined) {
     if (opts.defaultKind) file.kind = opts.defaultKind;
     else if (opts.requireKind) file.findings.push({ rule: 'file-unknown-kind', severity: 'error', path: [], ...m.missingKind(rel) });
-  } else if (typeof kind === 'string' && (KINDS as readonly string[]).includes(kind)) {
-    file.kind = kind as Kind;
+  } else if (isDvkKind(kind)) {
+    file.kind = kind;
   } else {
     file.findings.push({ rule: 'file-unknown-kind', severity: 'error', path: ['kind'], ...m.unknownKind(String(kind)) });
   }

@@ -330,6 +330,8 @@ export const en: Messages = {
     'evidence-missing': 'Evidence files exist.',
     'step-incomplete': 'Each step that is present has what it requires.',
     nfc: 'Text is in precomposed Unicode (NFC).',
+    'file-unreadable': 'Every file and folder of the workspace can be read.',
+    'file-link': 'No symbolic link leads to a place dvk does not read.',
   },
 
   cli: {
@@ -690,5 +692,15 @@ export const en: Messages = {
         modelMismatch: (ids) => ({ message: `The form names different model ids (${ids.join(', ')}).`, hint: 'Make the form again with "dvk form review <id>" and copy the answers into it.' }),
       },
     },
+  },
+  safety: {
+    unreadable: (folder, reason) => ({
+      message: `Cannot read this ${folder ? 'folder' : 'file'}: ${reason === 'not-regular' ? 'it is not a regular file (a FIFO, a device or a socket)' : reason === 'broken-link' ? 'a symbolic link to nothing' : (FILE_ERROR_WORDS[reason] ?? reason)}.`,
+      hint: 'Make it readable, repair it or remove it. While a file cannot be read, dvk scores nothing and writes no document: a model may be missing.',
+    }),
+    link: (target) => ({
+      message: `A symbolic link leads to ${q(target)}, where dvk does not read (outside the workspace, in a hidden folder, out/ or evidence/).`,
+      hint: 'dvk does not follow links: it reads each file where it lies. Copy the file in instead of the link, or remove the link.',
+    }),
   },
 };

@@ -374,6 +374,8 @@ export const vi = {
     'evidence-missing': 'Tệp minh chứng tồn tại.',
     'step-incomplete': 'Mỗi bước đã ghi có đủ nội dung bắt buộc.',
     nfc: 'Văn bản ở dạng Unicode dựng sẵn (NFC).',
+    'file-unreadable': 'Mọi tệp và thư mục trong kho dữ liệu đọc được.',
+    'file-link': 'Liên kết tượng trưng chỉ trỏ tới nơi dvk đọc trong kho dữ liệu.',
   },
 
   cli: {
@@ -748,5 +750,16 @@ export const vi = {
         modelMismatch: (ids: string[]): Msg => ({ message: `Phiếu ghi mã mô hình không thống nhất (${ids.join(', ')}).`, hint: 'Lập lại phiếu bằng "dvk form review <mã>" rồi chép nội dung sang.' }),
       },
     },
+  },
+  // Reliability and safety: what dvk refuses to read or write, and why.
+  safety: {
+    unreadable: (folder: boolean, reason: string): Msg => ({
+      message: `Không đọc được ${folder ? 'thư mục' : 'tệp'} này: ${reason === 'not-regular' ? 'đây không phải tệp thường (FIFO, thiết bị hoặc socket)' : reason === 'broken-link' ? 'liên kết tượng trưng trỏ tới nơi không có' : (FILE_ERROR_WORDS[reason] ?? reason)}.`,
+      hint: `Cấp quyền đọc, sửa hoặc xóa ${folder ? 'thư mục' : 'tệp'} này. Khi còn tệp không đọc được, dvk không chấm điểm và không xuất văn bản, vì có thể thiếu mô hình.`,
+    }),
+    link: (target: string): Msg => ({
+      message: `Liên kết tượng trưng trỏ tới ${q(target)}, nơi dvk không đọc (ngoài kho dữ liệu, trong thư mục ẩn, out/ hoặc evidence/).`,
+      hint: 'dvk không đi theo liên kết mà đọc tệp ở chỗ của nó. Chép tệp vào kho thay cho liên kết, hoặc xóa liên kết.',
+    }),
   },
 };

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { DEFAULT_ID_PATTERN, nextModelId } from '../../core/ids.js';
+import { DEFAULT_ID_PATTERN, nextModelId, takenIds } from '../../core/ids.js';
 import { slugify } from '../../core/hints.js';
 import {
   cleanText,
@@ -240,7 +240,7 @@ export function registerImport(program: Command, ctx: Ctx): void {
 
       // What the workspace already holds: ids, and the code and level of each unit's models.
       const models = ws.files.filter((f) => f.kind === 'model' && f.data);
-      const taken = new Set(models.map((f) => String(f.data!.id)));
+      const taken = takenIds(ws.files);
       const knownUnits = new Map<string, { code?: string; level?: string }>();
       for (const f of models) {
         const unit = f.data!.unit as { name?: unknown; code?: unknown; level?: unknown } | undefined;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { DEFAULT_ID_PATTERN, nextModelId, unitCode } from '../../core/ids.js';
+import { DEFAULT_ID_PATTERN, nextModelId, takenIds, unitCode } from '../../core/ids.js';
 import { slugify } from '../../core/hints.js';
 import { yaml } from '../../core/parse.js';
 import { FIELDS, MODEL_TYPES } from '../../core/types.js';
@@ -60,7 +60,7 @@ export function registerNew(program: Command, ctx: Ctx): void {
       const code = unitCode(unit);
       const level = opts.level ?? ws.levels[0]!.id;
       if (!ws.levels.some((l) => l.id === level)) throw new UsageError(m.unknownLevel(level, ws.levels.map((l) => l.id)));
-      const taken = new Set(ws.files.filter((f) => f.kind === 'model').map((f) => String(f.data?.id)));
+      const taken = takenIds(ws.files);
       const id = opts.id ?? nextModelId(ws.config.id_pattern ?? DEFAULT_ID_PATTERN, { year, unit: code }, taken);
       if (!/^[A-Z0-9]+(-[A-Z0-9]+)*$/.test(id)) throw new UsageError(t.badId(id));
       if (taken.has(id)) throw new UsageError(t.idTaken(id));
