@@ -1,5 +1,6 @@
 // Plain-text tables for the terminal: padded columns, right-aligned numbers, long cells
 // shortened with an ellipsis.
+import { maxOf } from '../core/arrays.js';
 export interface Column {
   header: string;
   align?: 'left' | 'right';
@@ -23,7 +24,7 @@ function pad(s: string, w: number, align: 'left' | 'right'): string {
 export function table(columns: Column[], rows: string[][], style: { bold?: (s: string) => string; footer?: string[] } = {}): string {
   const cells = rows.map((r) => r.map((c, i) => (columns[i]?.max ? shorten(c, columns[i].max) : c)));
   const all = style.footer ? [...cells, style.footer] : cells;
-  const widths = columns.map((c, i) => Math.max(width(c.header), ...all.map((r) => width(r[i] ?? ''))));
+  const widths = columns.map((c, i) => maxOf(all.map((r) => width(r[i] ?? '')), width(c.header)));
   const line = (r: string[]) => r.map((c, i) => pad(c, widths[i]!, columns[i]!.align ?? 'left')).join('  ').trimEnd();
   const bold = style.bold ?? ((s: string) => s);
   const out = [bold(line(columns.map((c) => c.header))), widths.map((w) => '─'.repeat(w)).join('  ')];

@@ -5,6 +5,7 @@ import type { YAMLError } from 'yaml';
 import type { Messages } from '../i18n/index.js';
 import { fastParse, locate, MAX_ALIAS_COUNT, parseWithPositions, position, yaml, type Positioned, type Range, type Target } from './parse.js';
 import { KINDS, type Diagnostic, type Kind, type Path, type Severity } from './types.js';
+import { pushAll } from './arrays.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -168,8 +169,7 @@ export function loadFile(path: string, rel: string, bytes: Uint8Array, opts: Loa
     data = fast.data;
   } else {
     const p = file.positions();
-    file.findings.push(...yamlFindings(p, text, m));
-    file.findings.push(...tagFindings(p, text, m));
+    pushAll(file.findings, yamlFindings(p, text, m), tagFindings(p, text, m));
     if (file.findings.length > 0) return file;
     try {
       data = p.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

@@ -14,6 +14,7 @@ import { nfc } from './rules/nfc.js';
 import { stepCompleteness } from './rules/step-completeness.js';
 import type { Diagnostic, LevelDef, RuleSetting, StepName } from './types.js';
 import { locate } from './parse.js';
+import { addTo, pushAll } from './arrays.js';
 
 export interface ValidateOptions {
   m: Messages;
@@ -45,7 +46,7 @@ function groupById(files: LoadedFile[], kind: string): Map<string, LoadedFile[]>
   const map = new Map<string, LoadedFile[]>();
   for (const f of files) {
     const id = f.data?.id;
-    if (f.kind === kind && typeof id === 'string') map.set(id, [...(map.get(id) ?? []), f]);
+    if (f.kind === kind && typeof id === 'string') addTo(map, id, f);
   }
   return map;
 }
@@ -60,7 +61,7 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
     if (!f.data || !f.kind || f.findings.length) continue;
     const errors = validateAgainst(f.kind, f.data);
     if (errors.length === 0) valid.add(f);
-    else findings.get(f)!.push(...schemaFindings(errors, f.data, m, (path) => locate(f.positions(), f.text, path).source));
+    else pushAll(findings.get(f)!, schemaFindings(errors, f.data, m, (path) => locate(f.positions(), f.text, path).source));
   }
 
   const firstValid = <F extends LoadedFile>(kind: string) => {
@@ -80,7 +81,7 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
   for (const f of files) {
     if (f.kind !== 'criteria' || !valid.has(f)) continue;
     const own = frameworkConsistency(f as CriteriaFile, ctx);
-    findings.get(f)!.push(...own);
+    pushAll(findings.get(f)!, own);
     const id = f.data!.id as string;
     if (!own.some((x) => x.severity === 'error') && !index.validFrameworks.has(id)) index.validFrameworks.set(id, f as CriteriaFile);
   }
@@ -88,22 +89,21 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
   const byAssessmentKey = new Map<string, LoadedFile[]>();
   for (const f of files) {
     if (f.kind === 'assessment' && valid.has(f)) {
-      const key = assessmentKey(f.data!);
-      byAssessmentKey.set(key, [...(byAssessmentKey.get(key) ?? []), f]);
+      addTo(byAssessmentKey, assessmentKey(f.data!), f);
     }
   }
 
   for (const f of files) {
     const out = findings.get(f)!;
-    if (f.data) out.push(...nfc(f, ctx));
+    if (f.data) pushAll(out, nfc(f, ctx));
     if (!valid.has(f)) continue;
-    if (f.kind === 'model' || f.kind === 'criteria') out.push(...duplicateId(f, ctx));
+    if (f.kind === 'model' || f.kind === 'criteria') pushAll(out, duplicateId(f, ctx));
     if (f.kind === 'model') {
       const model = f as ModelFile;
-      out.push(...unknownLevel(model, ctx), ...dateOrder(model, ctx), ...evidence(model, ctx), ...stepCompleteness(model, ctx));
+      pushAll(out, unknownLevel(model, ctx), dateOrder(model, ctx), evidence(model, ctx), stepCompleteness(model, ctx));
     } else if (f.kind === 'assessment') {
       const a = f as AssessmentFile;
-      out.push(...unknownLevel(a, ctx), ...duplicateAssessment(a, ctx, byAssessmentKey), ...assessmentRefs(a, ctx), ...assessmentScores(a, ctx));
+      pushAll(out, unknownLevel(a, ctx), duplicateAssessment(a, ctx, byAssessmentKey), assessmentRefs(a, ctx), assessmentScores(a, ctx));
     }
   }
 

@@ -10,6 +10,7 @@ import type { Config, LevelDef } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { filesAt, readAt, repoPath } from './git.js';
 import { ReadProblem, readRegularFile } from './read.js';
+import { pushAll } from '../core/arrays.js';
 
 export const CONFIG_NAME = 'dvk.config.yaml';
 
@@ -236,7 +237,7 @@ export function openWorkspace(opts: { cwd: string; m: Messages; named?: string[]
     }
     if (stat.isDirectory()) {
       const under = walkFrom(abs, root, new Set(), []);
-      named.files.push(...under.files);
+      pushAll(named.files, under.files);
       for (const [k, v] of under.problems) named.problems.set(k, v);
     } else {
       named.files.push(abs);

@@ -227,3 +227,19 @@ describe('stylish', () => {
     expect(out).not.toMatch(/lỗi/);
   });
 });
+
+describe('at scale (issue 9, defect 2)', () => {
+  // Spreading a list into Math.max(...) overflowed the stack beyond ~125,000 items.
+  const many = Array.from({ length: 200_000 }, (_, i) => diag({ file: `models/m${i >> 4}.yaml`, line: (i % 16) + 1, severity: 'warning', rule: 'step-incomplete' }));
+
+  it('stylish prints 200,000 diagnostics', () => {
+    const out = stylish(input(many, 12_500), { color: false });
+    expect(out.split('\n').filter((l) => l.includes('step-incomplete'))).toHaveLength(200_000);
+    expect(out).toContain('200.000 cảnh báo');
+  });
+
+  it('junit groups 200,000 diagnostics of one file', () => {
+    const one = many.map((d) => ({ ...d, file: 'models/a.yaml' }));
+    expect(junit(input(one, 1), ['models/a.yaml']).match(/<testcase /g)).toHaveLength(200_000);
+  });
+});

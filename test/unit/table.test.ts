@@ -123,3 +123,12 @@ describe('table', () => {
     expect(at(nfd[3]!, 'ZZ')).toBe(9);
   });
 });
+
+describe('at scale (issue 9, defect 2)', () => {
+  it('lays out 200,000 rows (the status and score tables of a national workspace)', () => {
+    const rows = Array.from({ length: 200_000 }, (_, i) => [`M-${i}`, 'Đơn vị']);
+    const out = lines(table([{ header: 'Mã' }, { header: 'Đơn vị' }], rows));
+    expect(out).toHaveLength(200_002);
+    expect(out[2]).toBe('M-0       Đơn vị');
+  });
+});

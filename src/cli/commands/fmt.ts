@@ -14,6 +14,7 @@ import { openWorkspace } from '../../workspace/workspace.js';
 import { PACKAGE_DIR, printError, useColor, type Ctx, type GlobalOptions } from '../context.js';
 import { stylish } from '../reporters/stylish.js';
 import { summarize } from '../reporters/types.js';
+import { pushAll } from '../../core/arrays.js';
 
 /** Every JSON Schema shipped with dvk, by path relative to schemas/ (`steps/register.schema.json`). */
 export function readSchemas(dir = path.join(PACKAGE_DIR, 'schemas')): SchemaSet {
@@ -65,7 +66,7 @@ export function registerFmt(program: Command, ctx: Ctx): void {
       for (const file of files) {
         const errors = file.findings.filter((f) => f.severity === 'error');
         if (!file.kind || errors.length) {
-          skipped.push(...errors.map((f) => toDiagnostic(file, f)));
+          pushAll(skipped, errors.map((f) => toDiagnostic(file, f)));
           skippedFiles++;
           continue;
         }

@@ -25,12 +25,15 @@ const levelName = (o: ScoreFormatOptions, id: string) => o.levels.find((l) => l.
 /** Ranks within each level: 1, 2, 2, 4 for equal totals. */
 export function ranks(rows: Row[]): (number | undefined)[] {
   const out: (number | undefined)[] = [];
+  // Where the current level's rows begin (rows come grouped by level, best first).
+  let start = 0;
   rows.forEach((r, i) => {
     if (!r.result) return out.push(undefined);
     const prev = rows[i - 1];
     const sameLevel = prev?.result && prev.level === r.level;
+    if (!sameLevel) start = i;
     if (sameLevel && prev.result!.total.eq(r.result.total)) out.push(out[i - 1]);
-    else out.push(sameLevel ? i - rows.findIndex((x) => x.level === r.level) + 1 : 1);
+    else out.push(i - start + 1);
   });
   return out;
 }

@@ -2,12 +2,13 @@
 // id, the hint on the next line, and a summary line. Colour only when asked for.
 import { Chalk } from 'chalk';
 import type { ReportInput, StylishOptions } from './types.js';
+import { maxOf } from '../../core/arrays.js';
 
 export function stylish({ diagnostics, summary, m }: ReportInput, { color }: StylishOptions): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const out: string[] = [];
   let file: string | undefined;
-  const width = Math.max(0, ...diagnostics.map((d) => `${d.line}:${d.column}`.length));
+  const width = maxOf(diagnostics.map((d) => `${d.line}:${d.column}`.length), 0);
   const sevWidth = Math.max(m.cli.severity.error.length, m.cli.severity.warning.length);
   for (const d of diagnostics) {
     if (d.file !== file) {
