@@ -7,6 +7,7 @@ import jsyaml from 'js-yaml';
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { Document, Node } from 'yaml';
+import { pushAll } from './arrays.js';
 import type { Path } from './types.js';
 
 // Each tag's forms (regex -> value), in yaml's order. js-yaml keeps one type per tag, so every
@@ -137,12 +138,36 @@ export function parseWithPositions(text: string): Positioned {
     lineCounter: lines,
     version: '1.2',
     schema: 'core',
-    uniqueKeys: true,
+    // yaml compares each key with every earlier one (minutes for a file of 100,000 keys); the
+    // same check, keyed by value, follows.
+    uniqueKeys: false,
     strict: true,
     prettyErrors: false,
     keepSourceTokens: false,
   });
+  pushAll(doc.errors, duplicateKeys(doc));
   return { doc, lines };
+}
+
+/**
+ * Keys repeated in a mapping, as yaml's own check reports them (DUPLICATE_KEY at the later key;
+ * scalar keys equal by value), in one pass.
+ */
+function duplicateKeys(doc: Document): Yaml.YAMLParseError[] {
+  const { isMap, isScalar, visit, YAMLParseError } = yaml();
+  const out: Yaml.YAMLParseError[] = [];
+  visit(doc, {
+    Map(_, map) {
+      if (!isMap(map)) return;
+      const seen = new Set<unknown>();
+      for (const { key } of map.items) {
+        if (!isScalar(key) || Number.isNaN(key.value)) continue;
+        if (seen.has(key.value) && key.range) out.push(new YAMLParseError([key.range[0], key.range[1]], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        seen.add(key.value);
+      }
+    },
+  });
+  return out;
 }
 
 export interface Range {
@@ -159,9 +184,22 @@ export interface Located extends Range {
   source?: string;
 }
 
-function keyMatches(key: unknown, segment: string | number): boolean {
-  const k = yaml().isScalar(key) ? (key as Yaml.Scalar).value : key;
-  return String(k) === String(segment);
+/** Each mapping's entries by key as text (the first of equal keys), made on first use. */
+const pairsByKey = new WeakMap<Yaml.YAMLMap, Map<string, Yaml.Pair>>();
+
+function pairOf(map: Yaml.YAMLMap, segment: string | number): Yaml.Pair | undefined {
+  let byKey = pairsByKey.get(map);
+  if (!byKey) {
+    const { isPair, isScalar } = yaml();
+    byKey = new Map();
+    for (const it of map.items) {
+      if (!isPair(it)) continue;
+      const k = String(isScalar(it.key) ? it.key.value : it.key);
+      if (!byKey.has(k)) byKey.set(k, it);
+    }
+    pairsByKey.set(map, byKey);
+  }
+  return byKey.get(String(segment));
 }
 
 /**
@@ -170,14 +208,14 @@ function keyMatches(key: unknown, segment: string | number): boolean {
  * stands in: its key for a mapping entry, else the node itself.
  */
 export function locate(p: Positioned, text: string, path: Path, target: Target = 'value'): Located {
-  const { isMap, isPair, isScalar, isSeq } = yaml();
+  const { isMap, isScalar, isSeq } = yaml();
   let node: Node | null | undefined = p.doc.contents as Node | null;
   let keyNode: Node | null = null;
   for (const segment of path) {
     let next: Node | null | undefined;
     let nextKey: Node | null = null;
     if (isMap(node)) {
-      const pair = node.items.find((it) => isPair(it) && keyMatches(it.key, segment));
+      const pair = pairOf(node, segment);
       if (pair) {
         next = pair.value as Node | null;
         nextKey = pair.key as Node | null;
