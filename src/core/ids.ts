@@ -12,18 +12,34 @@ export function unitCode(unit: { name: string; code?: string }): string {
   return initials.toUpperCase() || 'DV';
 }
 
+function fillPattern(pattern: string, vars: { year: number; unit: string }, nn: number): string {
+  return pattern
+    .replace(/\{year\}/g, String(vars.year))
+    .replace(/\{unit\}/g, vars.unit)
+    .replace(/\{nn\}/g, String(nn).padStart(2, '0'))
+    .toUpperCase();
+}
+
+/**
+ * Ids for many new models: each the first free one, the search for a year and unit starting
+ * where the last one stopped (ids are only ever taken), so that N rows cost N, not N².
+ */
+export function idAllocator(pattern: string, taken: ReadonlySet<string>): (vars: { year: number; unit: string }) => string {
+  const next = new Map<string, number>();
+  return (vars) => {
+    const key = `${vars.year}\u0000${vars.unit}`;
+    for (let nn = next.get(key) ?? 1; ; nn++) {
+      const id = fillPattern(pattern, vars, nn);
+      if (!taken.has(id) || !pattern.includes('{nn}')) {
+        next.set(key, nn);
+        return id;
+      }
+    }
+  };
+}
+
 export function nextModelId(pattern: string, vars: { year: number; unit: string }, taken: ReadonlySet<string>): string {
-  const fill = (nn: number) =>
-    pattern
-      .replace(/\{year\}/g, String(vars.year))
-      .replace(/\{unit\}/g, vars.unit)
-      .replace(/\{nn\}/g, String(nn).padStart(2, '0'))
-      .toUpperCase();
-  for (let nn = 1; ; nn++) {
-    const id = fill(nn);
-    if (!taken.has(id)) return id;
-    if (!pattern.includes('{nn}')) return id;
-  }
+  return idAllocator(pattern, taken)(vars);
 }
 
 /** The model ids in use, those of model files that do not parse included (as their lines give them). */

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { DEFAULT_ID_PATTERN, nextModelId, takenIds } from '../../core/ids.js';
+import { DEFAULT_ID_PATTERN, idAllocator, takenIds } from '../../core/ids.js';
 import { slugify } from '../../core/hints.js';
 import {
   cleanText,
@@ -251,6 +251,7 @@ export function registerImport(program: Command, ctx: Ctx): void {
         });
       }
       const pattern = ws.config.id_pattern ?? DEFAULT_ID_PATTERN;
+      const nextId = idAllocator(pattern, taken);
       const { formatYaml } = await import('../../core/fmt.js');
       const schemas = readSchemas();
       const format = (text: string) => formatYaml(text, 'model', schemas).text;
@@ -285,7 +286,7 @@ export function registerImport(program: Command, ctx: Ctx): void {
         }
         const draft = result.model;
         const code = draft.unit.code!;
-        const id = nextModelId(pattern, { year: draft.year, unit: code }, taken);
+        const id = nextId({ year: draft.year, unit: code });
         // A pattern without {nn} gives the same id twice; one with other characters, an invalid id.
         if (taken.has(id) || !/^[A-Z0-9]+(-[A-Z0-9]+)*$/.test(id)) {
           skip([taken.has(id) ? t.problem.idTaken(id) : t.problem.invalid(m.cli.newModel.badId(id).message)]);
