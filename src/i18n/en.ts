@@ -694,6 +694,14 @@ export const en: Messages = {
     },
   },
   safety: {
+    tooLarge: (file, bytes, max) => ({
+      message: `${file} is too large: ${n(bytes)} bytes, the limit is ${n(max)} bytes.`,
+      hint: 'Split the sheet into smaller files and import each.',
+    }),
+    notRegular: (file) => ({
+      message: `${file} is not a regular file (a folder, a FIFO or a device).`,
+      hint: 'Name an .xlsx or .csv file.',
+    }),
     unreadable: (folder, reason) => ({
       message: `Cannot read this ${folder ? 'folder' : 'file'}: ${reason === 'not-regular' ? 'it is not a regular file (a FIFO, a device or a socket)' : reason === 'broken-link' ? 'a symbolic link to nothing' : (FILE_ERROR_WORDS[reason] ?? reason)}.`,
       hint: 'Make it readable, repair it or remove it. While a file cannot be read, dvk scores nothing and writes no document: a model may be missing.',

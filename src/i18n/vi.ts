@@ -753,6 +753,14 @@ export const vi = {
   },
   // Reliability and safety: what dvk refuses to read or write, and why.
   safety: {
+    tooLarge: (file: string, bytes: number, max: number): Msg => ({
+      message: `${file} quá lớn: ${n(bytes)} byte, giới hạn ${n(max)} byte.`,
+      hint: 'Chia bảng thành nhiều tệp nhỏ hơn rồi nhập từng tệp.',
+    }),
+    notRegular: (file: string): Msg => ({
+      message: `${file} không phải tệp thường (thư mục, FIFO hoặc thiết bị).`,
+      hint: 'Ghi đường dẫn một tệp .xlsx hoặc .csv.',
+    }),
     unreadable: (folder: boolean, reason: string): Msg => ({
       message: `Không đọc được ${folder ? 'thư mục' : 'tệp'} này: ${reason === 'not-regular' ? 'đây không phải tệp thường (FIFO, thiết bị hoặc socket)' : reason === 'broken-link' ? 'liên kết tượng trưng trỏ tới nơi không có' : (FILE_ERROR_WORDS[reason] ?? reason)}.`,
       hint: `Cấp quyền đọc, sửa hoặc xóa ${folder ? 'thư mục' : 'tệp'} này. Khi còn tệp không đọc được, dvk không chấm điểm và không xuất văn bản, vì có thể thiếu mô hình.`,

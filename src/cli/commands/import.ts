@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
+import { unzipSync } from 'fflate';
 import { DEFAULT_ID_PATTERN, idAllocator, takenIds } from '../../core/ids.js';
 import { slugify } from '../../core/hints.js';
 import {
@@ -27,6 +28,7 @@ import { FIELDS, MODEL_TYPES, type Field, type Model, type ModelType } from '../
 import { InputError, UsageError } from '../../errors.js';
 import type { Messages } from '../../i18n/index.js';
 import { writeFileAtomic } from '../../workspace/atomic.js';
+import { ReadProblem, readRegularFile } from '../../workspace/read.js';
 import { assertConfig } from '../../workspace/checked.js';
 import { openWorkspace, slash } from '../../workspace/workspace.js';
 import type { Ctx } from '../context.js';
@@ -56,6 +58,35 @@ interface SheetRow {
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 // ---- Reading ----
+
+/** A registration sheet is larger than a model file, never this large. */
+export const MAX_SHEET_BYTES = 20 * 1024 * 1024;
+/** What an .xlsx may unpack to: a small zip can hold gigabytes of XML. */
+const MAX_XLSX_UNPACKED = 200 * 1024 * 1024;
+
+/** The sheet's bytes: a regular file within the limit (not /dev/zero, not a FIFO). */
+function readSheet(abs: string, given: string, shown: string, m: Messages): Buffer {
+  try {
+    return readRegularFile(abs, MAX_SHEET_BYTES);
+  } catch (e) {
+    if (!(e instanceof ReadProblem)) throw e;
+    if (e.reason === 'too-large') throw new InputError(m.safety.tooLarge(shown, e.size, MAX_SHEET_BYTES));
+    if (e.reason === 'not-regular') throw new UsageError(m.safety.notRegular(shown));
+    throw new UsageError(m.cli.pathNotFound(given));
+  }
+}
+
+/** The sum of an .xlsx's unpacked sizes, from its directory (nothing is unpacked). */
+function unpackedSize(bytes: Uint8Array): number {
+  let total = 0;
+  unzipSync(bytes, {
+    filter: (f) => {
+      total += f.originalSize;
+      return false;
+    },
+  });
+  return total;
+}
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
@@ -88,6 +119,13 @@ function cellText(value: unknown): string {
  */
 async function readXlsx(bytes: Buffer, shown: string, sheet: string | undefined, map: ReadonlyMap<string, ImportKey | null>, m: Messages): Promise<SheetRow[]> {
   const t = m.cli.import;
+  let unpacked: number;
+  try {
+    unpacked = unpackedSize(bytes);
+  } catch (e) {
+    throw new InputError(t.badXlsx(shown, String((e as Error)?.message ?? e).slice(0, 200)));
+  }
+  if (unpacked > MAX_XLSX_UNPACKED) throw new InputError(m.safety.tooLarge(shown, unpacked, MAX_XLSX_UNPACKED));
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
@@ -204,12 +242,7 @@ export function registerImport(program: Command, ctx: Ctx): void {
 
       const abs = path.resolve(ctx.cwd, file);
       const shown = slash(path.relative(ctx.cwd, abs)) || file;
-      let bytes: Buffer;
-      try {
-        bytes = fs.readFileSync(abs);
-      } catch {
-        throw new UsageError(m.cli.pathNotFound(file));
-      }
+      const bytes = readSheet(abs, file, shown, m);
       const ext = path.extname(abs).toLowerCase();
       let rows: SheetRow[];
       if (isOle(bytes) || ext === '.xls') throw new InputError(t.oldXls(shown));
