@@ -6,6 +6,7 @@ import type { Ratio } from '../../core/decimal.js';
 import { tally, type Row } from '../../core/results.js';
 import type { LevelDef } from '../../core/types.js';
 import { table } from '../table.js';
+import { csvCell } from './escape.js';
 
 export interface ScoreFormatOptions {
   m: Messages;
@@ -108,12 +109,11 @@ export function scoreJson(rows: Row[]): string {
   return `${JSON.stringify({ models }, null, 2)}\n`;
 }
 
-const csvCell = (s: string) => (/[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /**
  * CSV for Excel: UTF-8 with a BOM, CRLF line ends. In Vietnamese, decimals take a comma, so the
  * fields are separated by semicolons, as Excel expects in a Vietnamese locale; in English,
- * decimal points and commas.
+ * decimal points and commas. A cell that Excel would read as a formula is written as text.
  */
 export function scoreCsv(rows: Row[], { m }: ScoreFormatOptions): string {
   const t = m.score.csv;
