@@ -9,6 +9,8 @@ import type { LevelDef } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { messages } from '../i18n/index.js';
 import { checkedWorkspace } from '../workspace/checked.js';
+import { checkOutputDir, checkOutputFile } from '../workspace/output.js';
+import type { Workspace } from '../workspace/workspace.js';
 import { fieldLabel } from '../render/labels.js';
 import { relative, runJobs, type Job } from './batch.js';
 import type { Ctx } from './context.js';
@@ -97,18 +99,22 @@ export function groupRows(rows: Row[], by: GroupBy, levels: LevelDef[]): Group[]
 export async function writeDocuments(
   ctx: Ctx,
   opts: DocOptions,
-  target: { outDir: string; base: string; rows: Row[]; levels: LevelDef[] },
+  target: { ws: Workspace; outDir: string; base: string; rows: Row[]; levels: LevelDef[]; ext?: string },
   render: (group?: Group) => () => Promise<Uint8Array>,
   summary: (written: number) => string,
 ): Promise<void> {
+  const ext = target.ext ?? '.docx';
   let jobs: Job[];
   if (opts.by) {
     const dir = opts.output ? path.resolve(ctx.cwd, opts.output) : path.join(target.outDir, target.base);
+    checkOutputDir(target.ws, dir, ctx.m);
     const taken = new Set<string>();
-    jobs = groupRows(target.rows, opts.by, target.levels).map((g) => ({ file: path.join(dir, `${fileSlug(g.label, taken)}.docx`), label: g.label, render: render(g) }));
+    jobs = groupRows(target.rows, opts.by, target.levels).map((g) => ({ file: path.join(dir, `${fileSlug(g.label, taken)}${ext}`), label: g.label, render: render(g) }));
   } else {
-    jobs = [{ file: opts.output ? path.resolve(ctx.cwd, opts.output) : path.join(target.outDir, `${target.base}.docx`), label: target.base, render: render() }];
+    jobs = [{ file: opts.output ? path.resolve(ctx.cwd, opts.output) : path.join(target.outDir, `${target.base}${ext}`), label: target.base, render: render() }];
   }
+  // Every path is checked before anything is rendered: a refused batch writes nothing.
+  for (const job of jobs) checkOutputFile(target.ws, job.file, ext, ctx.m);
   const { written, interrupted } = await runJobs(ctx, jobs);
   if (!ctx.quiet) {
     for (const f of written) ctx.out(`${relative(ctx, f)}\n`);

@@ -9,7 +9,7 @@ import { summarize } from './reporters/types.js';
 import { printError, useColor, VERSION, type Ctx, type GlobalOptions, type Io } from './context.js';
 import { COMMANDS, commandOf } from './commands/index.js';
 
-const FILE_ERRORS = new Set(['EISDIR', 'ENOTDIR', 'ENOENT', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EEXIST', 'ENAMETOOLONG', 'EBUSY']);
+const FILE_ERRORS = new Set(['EISDIR', 'ENOTDIR', 'ENOENT', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EEXIST', 'ENAMETOOLONG', 'EBUSY', 'ENOTREG']);
 
 /** `--lang` read ahead of parsing, so that help and parse errors are in the right language. */
 function langFromArgv(argv: string[]): string | undefined {

@@ -53,6 +53,7 @@ const FILE_ERROR_WORDS: Record<string, string> = {
   EEXIST: 'the file exists',
   ENAMETOOLONG: 'the path is too long',
   EBUSY: 'the file is in use by another program',
+  ENOTREG: 'it is not a regular file (a device, a FIFO or a socket)',
 };
 
 const YAML_ERRORS: Record<string, Msg> = {
@@ -694,6 +695,22 @@ export const en: Messages = {
     },
   },
   safety: {
+    outputExtension: (file, ext) => ({
+      message: `Not writing ${file}: the output file must end in ${ext}.`,
+      hint: `Name a file that ends in ${ext}, e.g. out/decision${ext}.`,
+    }),
+    outputNotFile: (file) => ({
+      message: `Not writing ${file}: it is not a regular file (a folder, a device or a FIFO).`,
+      hint: 'Write to a file in the out/ folder.',
+    }),
+    outputNotFolder: (dir) => ({
+      message: `Not writing into ${dir}: it is not a folder.`,
+      hint: 'With --by, -o names a folder (dvk makes it if needed).',
+    }),
+    outputIsInput: (file) => ({
+      message: `Not writing ${file}: it is an input of the workspace (the config, a model, a score sheet, a framework or evidence).`,
+      hint: 'Documents go to the out/ folder; they never replace data.',
+    }),
     tooLarge: (file, bytes, max) => ({
       message: `${file} is too large: ${n(bytes)} bytes, the limit is ${n(max)} bytes.`,
       hint: 'Split the sheet into smaller files and import each.',

@@ -61,6 +61,7 @@ const FILE_ERROR_WORDS: Record<string, string> = {
   EEXIST: 'tệp đã có',
   ENAMETOOLONG: 'đường dẫn quá dài',
   EBUSY: 'tệp đang được chương trình khác dùng',
+  ENOTREG: 'đây không phải tệp thường (thiết bị, FIFO hoặc socket)',
 };
 
 const YAML_ERRORS: Record<string, Msg> = {
@@ -753,6 +754,22 @@ export const vi = {
   },
   // Reliability and safety: what dvk refuses to read or write, and why.
   safety: {
+    outputExtension: (file: string, ext: string): Msg => ({
+      message: `Không ghi ${file}: tệp xuất phải có đuôi ${ext}.`,
+      hint: `Đặt tên tệp kết thúc bằng ${ext}, ví dụ out/quyet-dinh${ext}.`,
+    }),
+    outputNotFile: (file: string): Msg => ({
+      message: `Không ghi ${file}: đây không phải tệp thường (thư mục, thiết bị hoặc FIFO).`,
+      hint: 'Ghi ra một tệp trong thư mục out/.',
+    }),
+    outputNotFolder: (dir: string): Msg => ({
+      message: `Không ghi vào ${dir}: đây không phải thư mục.`,
+      hint: 'Với --by, -o là một thư mục (dvk tạo nếu chưa có).',
+    }),
+    outputIsInput: (file: string): Msg => ({
+      message: `Không ghi ${file}: đây là dữ liệu đầu vào của kho (tệp cấu hình, mô hình, phiếu chấm, bộ tiêu chí hoặc minh chứng).`,
+      hint: 'Văn bản xuất ra đặt ở thư mục out/, không ghi đè lên dữ liệu.',
+    }),
     tooLarge: (file: string, bytes: number, max: number): Msg => ({
       message: `${file} quá lớn: ${n(bytes)} byte, giới hạn ${n(max)} byte.`,
       hint: 'Chia bảng thành nhiều tệp nhỏ hơn rồi nhập từng tệp.',

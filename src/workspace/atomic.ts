@@ -3,8 +3,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+/** Thrown for a target that exists and is not a regular file: a rename would replace a device. */
+const notRegular = (file: string) => Object.assign(new Error(`not a regular file: ${file}`), { code: 'ENOTREG', path: file });
+
 export function writeFileAtomic(file: string, content: string | Uint8Array, opts: { overwrite?: boolean } = {}): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  const existing = fs.lstatSync(file, { throwIfNoEntry: false });
+  if (existing && !existing.isFile() && !existing.isSymbolicLink()) throw notRegular(file);
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
     fs.writeFileSync(tmp, content, { flag: 'wx' });

@@ -1,8 +1,10 @@
 // The workspace's file discovery: what cannot be read is reported, never skipped.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { messages } from '../../src/i18n/index.js';
+import { writeFileAtomic } from '../../src/workspace/atomic.js';
 import { openWorkspace } from '../../src/workspace/workspace.js';
 import { EXAMPLE, workspaceFrom } from '../helpers.js';
 
@@ -50,5 +52,16 @@ describe('openWorkspace', () => {
     const ws = openWorkspace({ cwd: dir, m });
     expect(ws.files.length).toBe(before);
     expect(ws.files.every((f) => f.findings.length === 0)).toBe(true);
+  });
+});
+
+describe('writeFileAtomic', () => {
+  it('refuses a target that exists and is not a regular file (a FIFO here; a device as root)', () => {
+    const dir = workspaceFrom();
+    const fifo = path.join(dir, 'ong.docx');
+    execFileSync('mkfifo', [fifo]);
+    expect(() => writeFileAtomic(fifo, 'x')).toThrow(expect.objectContaining({ code: 'ENOTREG', path: fifo }));
+    expect(fs.statSync(fifo).isFIFO()).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(['ong.docx']);
   });
 });

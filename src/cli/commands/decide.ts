@@ -25,7 +25,7 @@ export function registerDecide(program: Command, ctx: Ctx): void {
       await writeDocuments(
         ctx,
         opts,
-        { outDir: path.resolve(ws.root, ws.paths.out), base: `quyet-dinh-${year}-${level.id}`, rows: recognized, levels: ws.levels },
+        { ws, outDir: path.resolve(ws.root, ws.paths.out), base: `quyet-dinh-${year}-${level.id}`, rows: recognized, levels: ws.levels },
         (group) => () => pack(decisionDocument({ config: ws.config, year, level, number, date, recognized: group?.rows ?? recognized, scope: group?.label }), stamp),
         (written) => t.done(written, recognized.length),
       );

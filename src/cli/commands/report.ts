@@ -34,7 +34,7 @@ export function registerReport(program: Command, ctx: Ctx): void {
       await writeDocuments(
         ctx,
         opts,
-        { outDir: path.resolve(ws.root, ws.paths.out), base: `bao-cao-${year}-${level.id}`, rows, levels: ws.levels },
+        { ws, outDir: path.resolve(ws.root, ws.paths.out), base: `bao-cao-${year}-${level.id}`, rows, levels: ws.levels },
         (group) => async () => {
           const stats = reportStats(year, group?.rows ?? rows, ws.levels.map((l) => l.id), group ? (before?.get(group.key) ?? []) : previous);
           return pack(reportDocument({ config: ws.config, stats, level, levels: ws.levels, number, date, scope: group?.label }), stamp);
