@@ -350,7 +350,10 @@ function sortKeys(node: unknown, order: KeyOrder | undefined) {
       const sorted = pairs.map((p, i) => ({ p, i, r: rank(p) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.p);
       node.items = sorted;
     }
-    for (const p of node.items) sortKeys(p.value, order?.props[keyName(p)] ?? order?.other);
+    for (const p of node.items) {
+      const key = keyName(p);
+      sortKeys(p.value, order && Object.hasOwn(order.props, key) ? order.props[key] : order?.other);
+    }
   } else if (isSeq(node)) {
     for (const item of node.items) sortKeys(item, order?.items);
   }
@@ -553,7 +556,8 @@ function nfcDeep(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(nfcDeep);
   if (v && typeof v === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[nfc(k)] = nfcDeep(x);
+    // Defined, not assigned: a key `__proto__` is data, as yaml's toJS makes it.
+    for (const [k, x] of Object.entries(v)) Object.defineProperty(out, nfc(k), { value: nfcDeep(x), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return v;

@@ -58,7 +58,7 @@ export const assessmentScores: Rule<AssessmentFile> = (file, { m, index }) => {
         findings.push({ rule: 'score-over-max', severity: 'error', path: [...sheet.path, id], ...m.scoreOverMax(id, score, c.max) });
       }
     }
-    const missing = [...criteria.keys()].filter((id) => !(id in sheet.scores));
+    const missing = [...criteria.keys()].filter((id) => !Object.hasOwn(sheet.scores, id));
     if (missing.length) {
       findings.push({ rule: 'missing-score', severity: 'error', path: sheet.path, target: 'key', ...m.missingScores(missing, sheet.name || undefined) });
     }
