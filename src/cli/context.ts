@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Lang, Messages } from '../i18n/index.js';
+import { terminalText } from './reporters/escape.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -48,6 +49,6 @@ export interface GlobalOptions {
 /** "Lỗi: …" and "Gợi ý: …" on stderr: how every command reports what stops it. */
 export function printError(ctx: Ctx, e: { message: string; hint?: string }, color: boolean): void {
   const prefix = `${ctx.m.cli.errorPrefix}:`;
-  ctx.err(`${color ? `\u001b[31m${prefix}\u001b[39m` : prefix} ${e.message}\n`);
-  if (e.hint) ctx.err(`${ctx.m.cli.hintPrefix}: ${e.hint}\n`);
+  ctx.err(`${color ? `\u001b[31m${prefix}\u001b[39m` : prefix} ${terminalText(e.message)}\n`);
+  if (e.hint) ctx.err(`${ctx.m.cli.hintPrefix}: ${terminalText(e.hint)}\n`);
 }

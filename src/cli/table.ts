@@ -1,6 +1,7 @@
 // Plain-text tables for the terminal: padded columns, right-aligned numbers, long cells
 // shortened with an ellipsis.
 import { maxOf } from '../core/arrays.js';
+import { terminalText } from './reporters/escape.js';
 export interface Column {
   header: string;
   align?: 'left' | 'right';
@@ -22,7 +23,8 @@ function pad(s: string, w: number, align: 'left' | 'right'): string {
 }
 
 export function table(columns: Column[], rows: string[][], style: { bold?: (s: string) => string; footer?: string[] } = {}): string {
-  const cells = rows.map((r) => r.map((c, i) => (columns[i]?.max ? shorten(c, columns[i].max) : c)));
+  // Text from the data: never a control character or a line break on the terminal.
+  const cells = rows.map((r) => r.map((c, i) => (columns[i]?.max ? shorten(terminalText(c), columns[i].max) : terminalText(c))));
   const all = style.footer ? [...cells, style.footer] : cells;
   const widths = columns.map((c, i) => maxOf(all.map((r) => width(r[i] ?? '')), width(c.header)));
   const line = (r: string[]) => r.map((c, i) => pad(c, widths[i]!, columns[i]!.align ?? 'left')).join('  ').trimEnd();

@@ -11,6 +11,7 @@ import { evidence } from './rules/evidence.js';
 import { frameworkConsistency } from './rules/framework.js';
 import { unknownLevel } from './rules/levels.js';
 import { nfc } from './rules/nfc.js';
+import { controlCharacter } from './rules/control-character.js';
 import { stepCompleteness } from './rules/step-completeness.js';
 import type { Diagnostic, LevelDef, RuleSetting, StepName } from './types.js';
 import { locate } from './parse.js';
@@ -95,7 +96,7 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
 
   for (const f of files) {
     const out = findings.get(f)!;
-    if (f.data) pushAll(out, nfc(f, ctx));
+    if (f.data) pushAll(out, nfc(f, ctx), controlCharacter(f, ctx));
     if (!valid.has(f)) continue;
     if (f.kind === 'model' || f.kind === 'criteria') pushAll(out, duplicateId(f, ctx));
     if (f.kind === 'model') {

@@ -332,6 +332,7 @@ export const en: Messages = {
     'step-incomplete': 'Each step that is present has what it requires.',
     nfc: 'Text is in precomposed Unicode (NFC).',
     'file-unreadable': 'Every file and folder of the workspace can be read.',
+    'control-character': 'Text holds no control characters (NUL, ESC, bidirectional overrides…).',
     'file-link': 'No symbolic link leads to a place dvk does not read.',
   },
 
@@ -695,6 +696,10 @@ export const en: Messages = {
     },
   },
   safety: {
+    controlCharacter: (code, at) => ({
+      message: `The text holds the control character ${code} (character ${n(at)}): invisible, but it can garble a terminal, a CI log or a document.`,
+      hint: 'Delete it: type the text again, or paste it as plain text.',
+    }),
     outputExtension: (file, ext) => ({
       message: `Not writing ${file}: the output file must end in ${ext}.`,
       hint: `Name a file that ends in ${ext}, e.g. out/decision${ext}.`,

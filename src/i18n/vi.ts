@@ -376,6 +376,7 @@ export const vi = {
     'step-incomplete': 'Mỗi bước đã ghi có đủ nội dung bắt buộc.',
     nfc: 'Văn bản ở dạng Unicode dựng sẵn (NFC).',
     'file-unreadable': 'Mọi tệp và thư mục trong kho dữ liệu đọc được.',
+    'control-character': 'Văn bản không chứa ký tự điều khiển (NUL, ESC, ký tự đảo chiều văn bản…).',
     'file-link': 'Liên kết tượng trưng chỉ trỏ tới nơi dvk đọc trong kho dữ liệu.',
   },
 
@@ -754,6 +755,10 @@ export const vi = {
   },
   // Reliability and safety: what dvk refuses to read or write, and why.
   safety: {
+    controlCharacter: (code: string, at: number): Msg => ({
+      message: `Văn bản chứa ký tự điều khiển ${code} (ở ký tự thứ ${n(at)}), không hiển thị được nhưng có thể làm sai lệch màn hình, nhật ký CI hoặc văn bản xuất ra.`,
+      hint: 'Xóa ký tự này: gõ lại đoạn văn bản, hoặc dán vào trình soạn thảo dưới dạng văn bản thuần.',
+    }),
     outputExtension: (file: string, ext: string): Msg => ({
       message: `Không ghi ${file}: tệp xuất phải có đuôi ${ext}.`,
       hint: `Đặt tên tệp kết thúc bằng ${ext}, ví dụ out/quyet-dinh${ext}.`,

@@ -14,6 +14,7 @@ import { openWorkspace } from '../../workspace/workspace.js';
 import { PACKAGE_DIR, printError, useColor, type Ctx, type GlobalOptions } from '../context.js';
 import { stylish } from '../reporters/stylish.js';
 import { summarize } from '../reporters/types.js';
+import { terminalText } from '../reporters/escape.js';
 import { pushAll } from '../../core/arrays.js';
 
 /** Every JSON Schema shipped with dvk, by path relative to schemas/ (`steps/register.schema.json`). */
@@ -95,7 +96,7 @@ export function registerFmt(program: Command, ctx: Ctx): void {
         if (text === original) continue;
         changed++;
         if (mode === 'write') writeFileAtomic(abs, text);
-        ctx.out(`${file.path}\n`);
+        ctx.out(`${terminalText(file.path)}\n`);
       }
 
       if (skipped.length) {

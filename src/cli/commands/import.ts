@@ -35,6 +35,7 @@ import type { Ctx } from '../context.js';
 import { readSchemas } from './fmt.js';
 import { schemaRef } from './new.js';
 import { parseCount } from '../args.js';
+import { terminalText } from '../reporters/escape.js';
 
 interface ImportOptions {
   map?: string[];
@@ -269,7 +270,7 @@ export function registerImport(program: Command, ctx: Ctx): void {
 
       const dataRows = rows.slice(headerAt + 1).filter((r) => [...match.columns.keys()].some((c) => cleanText(r.cells[c] ?? '')));
       if (!dataRows.length) throw new InputError(t.noRows(shown));
-      if (match.unmatched.length && !ctx.quiet) ctx.err(`${t.unusedColumns(match.unmatched)}\n`);
+      if (match.unmatched.length && !ctx.quiet) ctx.err(`${terminalText(t.unusedColumns(match.unmatched))}\n`);
 
       // What the workspace already holds: ids, and the code and level of each unit's models.
       const models = ws.files.filter((f) => f.kind === 'model' && f.data);
@@ -310,7 +311,7 @@ export function registerImport(program: Command, ctx: Ctx): void {
         }
         const skip = (problems: string[]) => {
           skipped.push(row.n);
-          ctx.err(`${t.skipped(row.n, problems)}\n`);
+          ctx.err(`${terminalText(t.skipped(row.n, problems))}\n`);
         };
         const result = rowToModel(values, rowCtx);
         if ('problems' in result) {

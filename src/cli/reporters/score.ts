@@ -6,7 +6,7 @@ import type { Ratio } from '../../core/decimal.js';
 import { tally, type Row } from '../../core/results.js';
 import type { LevelDef } from '../../core/types.js';
 import { table } from '../table.js';
-import { csvCell } from './escape.js';
+import { csvCell, markdownText, terminalText } from './escape.js';
 
 export interface ScoreFormatOptions {
   m: Messages;
@@ -76,7 +76,7 @@ export function scoreTable(rows: Row[], o: ScoreFormatOptions): string {
   const refused = rows.filter((r) => r.recognition && !r.recognition.recognized);
   if (refused.length) {
     out.push(c.bold(m.score.reasonsTitle));
-    for (const r of refused) out.push(`  ${r.model.id}${r.level ? ` (${levelName(o, r.level).toLowerCase()})` : ''}: ${r.recognition!.reasons.map((x) => x.message).join('; ')}`);
+    for (const r of refused) out.push(terminalText(`  ${r.model.id}${r.level ? ` (${levelName(o, r.level).toLowerCase()})` : ''}: ${r.recognition!.reasons.map((x) => x.message).join('; ')}`));
     out.push('');
   }
   out.push(m.score.legend);
@@ -145,7 +145,7 @@ export function scoreCsv(rows: Row[], { m }: ScoreFormatOptions): string {
   return `\uFEFF${lines.map((l) => l.map(csvCell).join(sep)).join('\r\n')}\r\n`;
 }
 
-const md = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const md = markdownText;
 
 export function scoreMarkdown(rows: Row[], o: ScoreFormatOptions): string {
   const { m } = o;
@@ -169,8 +169,8 @@ export function explain(rows: Row[], o: ScoreFormatOptions): string {
   const e = m.score.explain;
   const model = rows[0]!.model;
   const out: string[] = [
-    c.bold(`${model.id}: ${model.name}`),
-    e.modelLine(model.unit.name, levelName(o, model.unit.level), m.score.fieldLabel(model.field), m.score.typeLabel(model.type), model.year),
+    c.bold(terminalText(`${model.id}: ${model.name}`)),
+    terminalText(e.modelLine(model.unit.name, levelName(o, model.unit.level), m.score.fieldLabel(model.field), m.score.typeLabel(model.type), model.year)),
     '',
   ];
   for (const r of rows) {
@@ -179,10 +179,10 @@ export function explain(rows: Row[], o: ScoreFormatOptions): string {
       continue;
     }
     const res = r.result;
-    out.push(c.bold(e.sheetLine(levelName(o, r.level!), res.framework.id, r.assessment!.file)));
+    out.push(c.bold(terminalText(e.sheetLine(levelName(o, r.level!), res.framework.id, r.assessment!.file))));
     out.push(e.method(res.aggregation, res.applied, res.assessors.length, num(m, res.rounding)));
     const people = res.assessors.map((name, i) => `${e.assessorShort(i + 1)}: ${name || e.unnamed}`);
-    if (res.assessors.length > 1 || res.assessors[0]) out.push(`${e.assessors}: ${people.join('; ')}`);
+    if (res.assessors.length > 1 || res.assessors[0]) out.push(terminalText(`${e.assessors}: ${people.join('; ')}`));
     out.push('');
     const columns = [
       { header: e.criterion }, { header: e.max, align: 'right' as const },
@@ -199,9 +199,9 @@ export function explain(rows: Row[], o: ScoreFormatOptions): string {
     }
     out.push(table(columns, lines, { bold: c.bold, footer: [e.total, num(m, res.max), ...res.assessors.map(() => ''), '', fixed(m, res.total, res.places)] }));
     const cls = r.recognition.class;
-    out.push(cls ? e.classLine(cls.label, m.number(cls.min)) : e.noClassLine);
+    out.push(cls ? terminalText(e.classLine(cls.label, m.number(cls.min))) : e.noClassLine);
     out.push(e.conditions);
-    for (const ch of r.recognition.checks) out.push(`  ${ch.passed ? c.green('✓') : c.red('✗')} ${ch.message}`);
+    for (const ch of r.recognition.checks) out.push(`  ${ch.passed ? c.green('✓') : c.red('✗')} ${terminalText(ch.message)}`);
     out.push(e.conclusion(r.recognition.recognized, r.recognition.exemplary), '');
   }
   return `${out.join('\n')}`;

@@ -3,6 +3,7 @@
 import { Chalk } from 'chalk';
 import type { ReportInput, StylishOptions } from './types.js';
 import { maxOf } from '../../core/arrays.js';
+import { terminalText } from './escape.js';
 
 export function stylish({ diagnostics, summary, m }: ReportInput, { color }: StylishOptions): string {
   const c = new Chalk({ level: color ? 1 : 0 });
@@ -13,14 +14,14 @@ export function stylish({ diagnostics, summary, m }: ReportInput, { color }: Sty
   for (const d of diagnostics) {
     if (d.file !== file) {
       if (file !== undefined) out.push('');
-      out.push(c.underline(d.file));
+      out.push(c.underline(terminalText(d.file)));
       file = d.file;
     }
     const pos = `${d.line}:${d.column}`.padEnd(width);
     const sevText = m.cli.severity[d.severity].padEnd(sevWidth);
     const sev = d.severity === 'error' ? c.red(sevText) : c.yellow(sevText);
-    out.push(`  ${c.dim(pos)}  ${sev}  ${d.message}  ${c.dim(d.rule)}`);
-    if (d.hint) out.push(`  ${' '.repeat(width + sevWidth + 4)}${c.cyan(`→ ${d.hint}`)}`);
+    out.push(`  ${c.dim(pos)}  ${sev}  ${terminalText(d.message)}  ${c.dim(d.rule)}`);
+    if (d.hint) out.push(`  ${' '.repeat(width + sevWidth + 4)}${c.cyan(`→ ${terminalText(d.hint)}`)}`);
   }
   if (out.length) out.push('');
   const line = m.cli.summary(summary);
