@@ -26,14 +26,17 @@ export async function runJobs(ctx: Ctx, jobs: Job[]): Promise<{ written: string[
   const onSignal = () => {
     interrupted = true;
   };
+  // Rendering runs without yielding to the event loop, where signal handlers run: a turn of the
+  // loop before each document and before each write lets a Ctrl-C that came meanwhile be
+  // handled, so that no document is written after it (the last one of a batch included).
+  const pending = () => new Promise((resolve) => setImmediate(resolve)).then(() => interrupted);
   process.once('SIGINT', onSignal);
   try {
     for (const [i, job] of jobs.entries()) {
-      // Rendering runs without yielding; let a pending signal be handled between documents.
-      await new Promise((resolve) => setImmediate(resolve));
-      if (interrupted) break;
+      if (await pending()) break;
       if (tty) ctx.err(`\r\u001b[2K${bar(i, jobs.length, job.label, columns)}`);
       const bytes = await job.render();
+      if (await pending()) break;
       writeFileAtomic(job.file, bytes);
       written.push(job.file);
     }
