@@ -54,10 +54,13 @@ export function takenIds(files: readonly LoadedFile[]): Set<string> {
 
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 
+/** A file or folder name Windows can hold: `con`, `NUL`, `com1`… (with any extension) get `-1`. */
+export const notReserved = (name: string): string => (RESERVED.test(name) ? `${name}-1` : name);
+
 /** A file name safe on every system, from a Vietnamese name: "Phường Hòa Mạc" -> "phuong-hoa-mac". */
 export function fileSlug(name: string, taken: Set<string> = new Set()): string {
   let base = slugify(name).slice(0, 80).replace(/-+$/, '') || 'tai-lieu';
-  if (RESERVED.test(base)) base = `${base}-1`;
+  base = notReserved(base);
   let slug = base;
   for (let i = 2; taken.has(slug); i++) slug = `${base}-${i}`;
   taken.add(slug);

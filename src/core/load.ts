@@ -8,6 +8,22 @@ import { KINDS, type Diagnostic, type Kind, type Path, type Severity } from './t
 import { pushAll } from './arrays.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
+/** How deep data may nest: a dvk file needs about six levels; a parser's stack runs out near 800. */
+export const MAX_DEPTH = 64;
+
+/**
+ * The path to a value nested more than `max` levels deep, or undefined. The recursion stops at
+ * `max`, so it cannot run out of stack itself.
+ */
+function pathBelow(value: unknown, max: number): Path | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  if (max === 0) return [];
+  for (const [k, v] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+    const below = pathBelow(v, max - 1);
+    if (below) return [k, ...below];
+  }
+  return undefined;
+}
 
 /** A problem tied to a place in a file's data, located only when it is reported. */
 export interface Finding {
@@ -169,7 +185,10 @@ export function loadFile(path: string, rel: string, bytes: Uint8Array, opts: Loa
     data = fast.data;
   } else {
     const p = file.positions();
-    pushAll(file.findings, yamlFindings(p, text, m), tagFindings(p, text, m));
+    const syntax = yamlFindings(p, text, m);
+    // A tag yaml could not resolve is already among its warnings: report it once.
+    const warned = new Set(syntax.filter((f) => f.rule === 'yaml-unknown-tag').map((f) => `${f.at!.line}:${f.at!.column}`));
+    pushAll(file.findings, syntax, tagFindings(p, text, m).filter((f) => !warned.has(`${f.at!.line}:${f.at!.column}`)));
     if (file.findings.length > 0) return file;
     try {
       data = p.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -194,6 +213,11 @@ export function loadFile(path: string, rel: string, bytes: Uint8Array, opts: Loa
     }
   }
 
+  const deep = pathBelow(data, MAX_DEPTH);
+  if (deep) {
+    file.findings.push({ rule: 'yaml-depth-limit', severity: 'error', path: deep, ...m.yamlError('RESOURCE_EXHAUSTION', '') });
+    return file;
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     file.findings.push({ rule: 'file-not-mapping', severity: 'error', path: [], ...m.notMapping(describe(data)) });
     return file;
@@ -236,6 +260,7 @@ function tagFindings(p: Positioned, text: string, m: Messages): Finding[] {
 
 const YAML_RULES: Record<string, string> = {
   DUPLICATE_KEY: 'yaml-duplicate-key',
+  RESOURCE_EXHAUSTION: 'yaml-depth-limit',
   TAG_RESOLVE_FAILED: 'yaml-unknown-tag',
   MULTIPLE_DOCS: 'yaml-multiple-documents',
 };

@@ -13,8 +13,9 @@ import { unknownLevel } from './rules/levels.js';
 import { nfc } from './rules/nfc.js';
 import { controlCharacter } from './rules/control-character.js';
 import { stepCompleteness } from './rules/step-completeness.js';
-import type { Diagnostic, LevelDef, RuleSetting, StepName } from './types.js';
+import type { Config, Diagnostic, LevelDef, RuleSetting, StepName } from './types.js';
 import { locate } from './parse.js';
+import { configPaths } from './config.js';
 import { addTo, pushAll } from './arrays.js';
 
 export interface ValidateOptions {
@@ -98,6 +99,7 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
     const out = findings.get(f)!;
     if (f.data) pushAll(out, nfc(f, ctx), controlCharacter(f, ctx));
     if (!valid.has(f)) continue;
+    if (f.kind === 'config') pushAll(out, configPaths(f.data as Config, ctx.m));
     if (f.kind === 'model' || f.kind === 'criteria') pushAll(out, duplicateId(f, ctx));
     if (f.kind === 'model') {
       const model = f as ModelFile;

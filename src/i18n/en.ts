@@ -70,6 +70,7 @@ const YAML_ERRORS: Record<string, Msg> = {
   TAG_RESOLVE_FAILED: { message: 'Unsupported tag.', hint: 'Remove the tag starting with "!"; if it is text, put it in double quotes.' },
   KEY_OVER_1024_CHARS: { message: 'A key is longer than 1024 characters.', hint: 'Look for a colon misplaced in text.' },
   BAD_ALIAS: { message: 'An alias (*) refers to no anchor (&).', hint: 'Check the anchor name, or put text starting with * in double quotes.' },
+  RESOURCE_EXHAUSTION: { message: 'The data is nested too deep (over 64 levels).', hint: 'A dvk file needs only a few levels; check the brackets [ { and the indentation.' },
 };
 
 export const en: Messages = {
@@ -332,6 +333,8 @@ export const en: Messages = {
     'step-incomplete': 'Each step that is present has what it requires.',
     nfc: 'Text is in precomposed Unicode (NFC).',
     'file-unreadable': 'Every file and folder of the workspace can be read.',
+    'yaml-depth-limit': 'Data nests at most 64 levels deep.',
+    'config-paths': 'The folders of paths lie inside the workspace; paths.out is apart from the data folders.',
     'control-character': 'Text holds no control characters (NUL, ESC, bidirectional overrides…).',
     'file-link': 'No symbolic link leads to a place dvk does not read.',
   },
@@ -696,6 +699,14 @@ export const en: Messages = {
     },
   },
   safety: {
+    pathOutside: (name, value) => ({
+      message: `paths.${name} leads out of the workspace: ${q(value)}.`,
+      hint: 'Write a path relative to the folder of dvk.config.yaml, without .. and not absolute.',
+    }),
+    outAmongInputs: (value, name) => ({
+      message: `paths.out (${q(value)}) is, holds or lies in the data folder ${name}: documents could replace data.`,
+      hint: 'Give paths.out a folder of its own, e.g. out.',
+    }),
     controlCharacter: (code, at) => ({
       message: `The text holds the control character ${code} (character ${n(at)}): invisible, but it can garble a terminal, a CI log or a document.`,
       hint: 'Delete it: type the text again, or paste it as plain text.',

@@ -78,6 +78,7 @@ const YAML_ERRORS: Record<string, Msg> = {
   TAG_RESOLVE_FAILED: { message: 'Thẻ kiểu (tag) không được hỗ trợ.', hint: 'Bỏ thẻ bắt đầu bằng "!"; nếu là văn bản thì đặt trong dấu nháy kép.' },
   KEY_OVER_1024_CHARS: { message: 'Khóa dài quá 1024 ký tự.', hint: 'Kiểm tra dấu hai chấm bị đặt nhầm trong văn bản.' },
   BAD_ALIAS: { message: 'Tham chiếu (*) không trỏ tới neo (&) nào.', hint: 'Kiểm tra tên neo, hoặc đặt văn bản bắt đầu bằng * trong dấu nháy kép.' },
+  RESOURCE_EXHAUSTION: { message: 'Dữ liệu lồng nhau quá sâu (quá 64 cấp).', hint: 'Mỗi tệp của dvk chỉ cần vài cấp lồng nhau; kiểm tra các dấu ngoặc [ { và thụt lề.' },
 };
 
 export const vi = {
@@ -376,6 +377,8 @@ export const vi = {
     'step-incomplete': 'Mỗi bước đã ghi có đủ nội dung bắt buộc.',
     nfc: 'Văn bản ở dạng Unicode dựng sẵn (NFC).',
     'file-unreadable': 'Mọi tệp và thư mục trong kho dữ liệu đọc được.',
+    'yaml-depth-limit': 'Dữ liệu lồng nhau không quá 64 cấp.',
+    'config-paths': 'Các thư mục trong paths nằm trong kho dữ liệu; paths.out tách khỏi thư mục dữ liệu.',
     'control-character': 'Văn bản không chứa ký tự điều khiển (NUL, ESC, ký tự đảo chiều văn bản…).',
     'file-link': 'Liên kết tượng trưng chỉ trỏ tới nơi dvk đọc trong kho dữ liệu.',
   },
@@ -755,6 +758,14 @@ export const vi = {
   },
   // Reliability and safety: what dvk refuses to read or write, and why.
   safety: {
+    pathOutside: (name: string, value: string): Msg => ({
+      message: `paths.${name} trỏ ra ngoài kho dữ liệu: ${q(value)}.`,
+      hint: 'Ghi đường dẫn tương đối từ thư mục chứa dvk.config.yaml, không dùng .. hay đường dẫn tuyệt đối.',
+    }),
+    outAmongInputs: (value: string, name: string): Msg => ({
+      message: `paths.out (${q(value)}) trùng hoặc lồng với thư mục dữ liệu ${name}: văn bản xuất ra có thể ghi đè dữ liệu.`,
+      hint: 'Đặt paths.out là một thư mục riêng, ví dụ out.',
+    }),
     controlCharacter: (code: string, at: number): Msg => ({
       message: `Văn bản chứa ký tự điều khiển ${code} (ở ký tự thứ ${n(at)}), không hiển thị được nhưng có thể làm sai lệch màn hình, nhật ký CI hoặc văn bản xuất ra.`,
       hint: 'Xóa ký tự này: gõ lại đoạn văn bản, hoặc dán vào trình soạn thảo dưới dạng văn bản thuần.',

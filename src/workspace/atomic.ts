@@ -32,7 +32,7 @@ function sweep(dir: string): void {
   }
 }
 
-export function writeFileAtomic(file: string, content: string | Uint8Array, opts: { overwrite?: boolean } = {}): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array, opts: { overwrite?: boolean; mode?: number } = {}): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   sweep(path.dirname(file));
   const existing = fs.lstatSync(file, { throwIfNoEntry: false });
@@ -40,6 +40,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opts
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
     fs.writeFileSync(tmp, content, { flag: 'wx' });
+    if (opts.mode !== undefined) fs.chmodSync(tmp, opts.mode);
     if (opts.overwrite === false) {
       // link() fails if the target exists: no check-then-write race.
       fs.linkSync(tmp, file);
@@ -53,4 +54,16 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opts
     if ((e as NodeJS.ErrnoException).code) (e as NodeJS.ErrnoException).path = file;
     throw e;
   }
+}
+
+/**
+ * Rewrites an existing file, as `dvk fmt --write` does: through a symbolic link to the file it
+ * names, keeping the file's mode. A file with other hard links is written over in place (a
+ * rename would leave the other names with the old text), the one case that is not atomic.
+ */
+export function rewriteFile(file: string, content: string): void {
+  const target = fs.realpathSync(file);
+  const stat = fs.statSync(target);
+  if (stat.nlink > 1) fs.writeFileSync(target, content);
+  else writeFileAtomic(target, content, { mode: stat.mode & 0o7777 });
 }

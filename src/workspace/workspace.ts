@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Messages } from '../i18n/index.js';
-import { levelsOf, pathsOf, type PathName } from '../core/config.js';
+import { configPaths, levelsOf, pathsOf, type PathName } from '../core/config.js';
 import { declared, failedFile, isDvkKind, loadFile, MAX_FILE_BYTES, type Finding, type LoadedFile, type LoadOptions } from '../core/load.js';
 import { validateAgainst } from '../core/schema.js';
 import type { Config, LevelDef } from '../core/types.js';
@@ -162,7 +162,7 @@ function assemble(src: Source): Workspace {
   let configInvalid = false;
   if (src.config) {
     configFile = load(configPath, src.config, { requireKind: false, defaultKind: 'config' });
-    if (configFile.data && configFile.findings.length === 0 && validateAgainst('config', configFile.data).length === 0) {
+    if (configFile.data && configFile.findings.length === 0 && validateAgainst('config', configFile.data).length === 0 && configPaths(configFile.data as Config, m).length === 0) {
       config = configFile.data as Config;
     } else {
       configInvalid = true;

@@ -493,3 +493,27 @@ describe('properties', () => {
     );
   });
 });
+
+describe('what a YAML 1.1 reader would read otherwise (issue 9, defect 11)', () => {
+  it('keeps quotes on text that YAML 1.1 reads as a boolean or a number', () => {
+    const out = fmt(lines('kind: model', "name: 'yes'", "unit: { name: 'off', code: '1_000', level: xa }", "notes: '1:20'", "x: ['0b101', abc, '010', 'Y']", "'on': 1"));
+    expect(out).toContain("name: 'yes'\n");
+    expect(out).toContain("unit: { name: 'off', code: '1_000', level: xa }\n");
+    expect(out).toContain("notes: '1:20'\n");
+    expect(out).toContain("x: ['0b101', abc, '010', 'Y']\n");
+    expect(out).toContain("'on': 1\n");
+    expect(plainData(out)).toEqual(plainData(lines('kind: model', "name: 'yes'", "unit: { name: 'off', code: '1_000', level: xa }", "notes: '1:20'", "x: ['0b101', abc, '010', 'Y']", "'on': 1")));
+  });
+
+  it('still writes dates, ids and ordinary text plain', () => {
+    const out = fmt(lines('kind: model', "id: 'DT-2023-HM-01'", "name: 'Dân vận khéo'", "year: 2023", "x: '2023-05-24'"));
+    expect(out).toBe(lines('kind: model', 'id: DT-2023-HM-01', 'name: Dân vận khéo', 'year: 2023', 'x: 2023-05-24'));
+  });
+
+  it('writes a BOM, NEL, U+2028 and U+2029 in text as escapes, never as they are', () => {
+    const out = fmt(lines('kind: model', 'name: "a\\uFEFFb\\Nc\\Ld\\Pe"', '"k\\L": 1'));
+    expect(out).toBe(lines('kind: model', 'name: "a\\uFEFFb\\Nc\\Ld\\Pe"', '"k\\L": 1'));
+    expect(out).not.toMatch(/[\u0085\u2028\u2029\ufeff]/);
+    expect(unsafeChange(lines('kind: model', 'name: "a\\uFEFFb\\Nc\\Ld\\Pe"', '"k\\L": 1'), out)).toBeUndefined();
+  });
+});

@@ -9,7 +9,7 @@ import { toDiagnostic } from '../../core/load.js';
 import type { Diagnostic } from '../../core/types.js';
 import { UsageError } from '../../errors.js';
 import type { Msg } from '../../i18n/index.js';
-import { writeFileAtomic } from '../../workspace/atomic.js';
+import { rewriteFile } from '../../workspace/atomic.js';
 import { openWorkspace } from '../../workspace/workspace.js';
 import { PACKAGE_DIR, printError, useColor, type Ctx, type GlobalOptions } from '../context.js';
 import { stylish } from '../reporters/stylish.js';
@@ -95,7 +95,7 @@ export function registerFmt(program: Command, ctx: Ctx): void {
         }
         if (text === original) continue;
         changed++;
-        if (mode === 'write') writeFileAtomic(abs, text);
+        if (mode === 'write') rewriteFile(abs, text);
         ctx.out(`${terminalText(file.path)}\n`);
       }
 

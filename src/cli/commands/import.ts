@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { unzipSync } from 'fflate';
-import { DEFAULT_ID_PATTERN, idAllocator, takenIds } from '../../core/ids.js';
+import { DEFAULT_ID_PATTERN, idAllocator, notReserved, takenIds } from '../../core/ids.js';
 import { slugify } from '../../core/hints.js';
 import {
   cleanText,
@@ -196,7 +196,7 @@ export function modelYaml(model: Model, schema: string, source: string, format: 
 /** The file name of a model, as `dvk new model` makes it, cut at a word boundary. */
 export function fileName(name: string): string {
   const slug = slugify(name);
-  return slug.length <= 60 ? slug : slug.slice(0, 61).replace(/-[^-]*$/, '') || slug.slice(0, 60);
+  return notReserved(slug.length <= 60 ? slug : slug.slice(0, 61).replace(/-[^-]*$/, '') || slug.slice(0, 60));
 }
 
 /** The model with its id in the place the schema and the examples put it. */
@@ -327,7 +327,7 @@ export function registerImport(program: Command, ctx: Ctx): void {
           continue;
         }
         const model = withId(draft, id);
-        const target = path.join(ws.root, ws.paths.models, String(draft.year), code, `${fileName(draft.name) || id.toLowerCase()}.yaml`);
+        const target = path.join(ws.root, ws.paths.models, String(draft.year), notReserved(code), `${fileName(draft.name) || notReserved(id.toLowerCase())}.yaml`);
         const rel = slash(path.relative(ctx.cwd, target));
         const earlier = planned.get(target);
         if (earlier !== undefined) {

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { DEFAULT_ID_PATTERN, nextModelId, takenIds, unitCode } from '../../core/ids.js';
+import { DEFAULT_ID_PATTERN, nextModelId, notReserved, takenIds, unitCode } from '../../core/ids.js';
 import { slugify } from '../../core/hints.js';
 import { yaml } from '../../core/parse.js';
+import { schemaFindings, validateAgainst } from '../../core/schema.js';
 import { FIELDS, MODEL_TYPES } from '../../core/types.js';
 import { UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../workspace/atomic.js';
@@ -67,7 +68,7 @@ export function registerNew(program: Command, ctx: Ctx): void {
       const name = opts.name ?? t.placeholderName;
       const target = file
         ? path.resolve(ctx.cwd, file)
-        : path.join(ws.root, ws.paths.models, String(year), code, `${(opts.name && slugify(opts.name).slice(0, 60)) || id.toLowerCase()}.yaml`);
+        : path.join(ws.root, ws.paths.models, String(year), notReserved(code), `${notReserved((opts.name && slugify(opts.name).slice(0, 60)) || id.toLowerCase())}.yaml`);
       if (fs.existsSync(target)) throw new UsageError(t.exists(slash(path.relative(ctx.cwd, target))));
 
       // Today, for a model of this year; the first of January for a model of another year.
@@ -91,6 +92,10 @@ export function registerNew(program: Command, ctx: Ctx): void {
       // Written in fmt's canonical form, so that `dvk fmt --check` passes on a new file.
       const { formatYaml } = await import('../../core/fmt.js');
       const text = formatYaml(template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? ''), 'model', readSchemas()).text;
+      // A file dvk writes passes dvk validate: a value out of range (--year 0) is refused here.
+      const data = yaml().parse(text) as unknown;
+      const problem = schemaFindings(validateAgainst('model', data), data, m, () => undefined)[0];
+      if (problem) throw new UsageError(problem);
       try {
         writeFileAtomic(target, text, { overwrite: false });
       } catch (e) {
