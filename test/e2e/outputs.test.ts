@@ -57,3 +57,14 @@ describe('-o (issue 9, defect 6)', () => {
     expect(fs.existsSync(path.join(dir, 'ban-in/qd.DOCX'))).toBe(true);
   });
 });
+
+describe('file-system errors (issue 9, defect 13)', () => {
+  it('a folder that cannot be made is the user\'s to fix: exit 2 with the path, not 1 or 70', async () => {
+    const dir = workspaceFrom(EXAMPLE);
+    fs.writeFileSync(path.join(dir, 'la-tep'), 'x');
+    const r = await dvk([...DECIDE, '-o', 'la-tep/qd.docx'], { cwd: dir });
+    expect(r.exitCode, r.stderr).toBe(2);
+    expect(r.stderr).toContain('Không đọc hoặc ghi được "la-tep"');
+    expectNoStackTrace(r.stderr);
+  });
+});

@@ -9,6 +9,8 @@ import { commentsOf, formatYaml, keyOrder, plainData, unsafeChange } from '../..
 import type { Kind } from '../../src/core/types.js';
 import { EXAMPLE, FIXTURES, ROOT } from '../helpers.js';
 import { readSchemas } from '../../src/cli/commands/fmt.js';
+import { loadFile } from '../../src/core/load.js';
+import { messages } from '../../src/i18n/index.js';
 
 
 const schemas = readSchemas();
@@ -349,7 +351,11 @@ describe('formatYaml over the example workspace and the fixtures', () => {
     try {
       once = formatYaml(text, kind, schemas).text;
     } catch {
-      return; // YAML that only the positional parser rejects (e.g. a duplicate key): dvk fmt skips it.
+      // YAML that only the positional parser rejects (e.g. a duplicate key): dvk fmt skips it,
+      // since loading reports an error.
+      const loaded = loadFile(file, file, new TextEncoder().encode(text), { m: messages('vi'), requireKind: false });
+      expect(loaded.findings.some((f) => f.severity === 'error')).toBe(true);
+      return;
     }
     expect(formatYaml(once, kind, schemas)).toEqual({ text: once, changed: false });
     expect(plainData(once)).toEqual(plainData(text));

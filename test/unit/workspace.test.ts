@@ -65,3 +65,15 @@ describe('writeFileAtomic', () => {
     expect(fs.readdirSync(dir)).toEqual(['ong.docx']);
   });
 });
+
+describe('writeFileAtomic leaves no temporary file (issue 9, defect 13)', () => {
+  it('after a write, a write that must not overwrite, and one that fails', () => {
+    const dir = workspaceFrom();
+    const file = path.join(dir, 'a.yaml');
+    writeFileAtomic(file, 'a: 1\n');
+    writeFileAtomic(path.join(dir, 'b.yaml'), 'b: 1\n', { overwrite: false });
+    expect(() => writeFileAtomic(file, 'a: 2\n', { overwrite: false })).toThrow(expect.objectContaining({ code: 'EEXIST', path: file }));
+    expect(fs.readdirSync(dir).sort()).toEqual(['a.yaml', 'b.yaml']);
+    expect(fs.readFileSync(file, 'utf8')).toBe('a: 1\n');
+  });
+});
