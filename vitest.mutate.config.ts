@@ -1,0 +1,6 @@
+// The unit tests alone, for mutation testing (stryker.config.mjs): the end-to-end tests run the
+// built CLI, which the mutated sources do not reach.
+import { defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config.js';
+
+export default mergeConfig(base, defineConfig({ test: { include: ['test/unit/**/*.test.ts'] } }));
