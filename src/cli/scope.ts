@@ -11,6 +11,15 @@ import { byPlace } from '../core/validate.js';
 
 export type Loaded = ReturnType<typeof checkedWorkspace>;
 
+/**
+ * Whether a file that failed to load or validate may be of the year asked for: unless it names
+ * another valid year (common.schema.json: 2000-2100), it may (`year: 2203` is a slip for 2023).
+ */
+function maybeYear(year: unknown, wanted: number | undefined): boolean {
+  const y = typeof year === 'string' && /^\d+$/.test(year) ? Number(year) : year;
+  return wanted === undefined || y === wanted || !(Number.isInteger(y) && (y as number) >= 2000 && (y as number) <= 2100);
+}
+
 export interface ScopeRequest extends Filters {
   /** The paths named on the command line (they narrow the scope). */
   paths: string[];
@@ -38,8 +47,7 @@ export function scoreScope(m: Messages, { ws, validation }: Loaded, req: ScopeRe
   const filters: Filters = req.explain ? { level: req.level } : req;
   // A model that fails its schema cannot be filtered by unit or field: it is in scope (and so
   // refused) unless its year says otherwise.
-  const wanted = (f: LoadedFile) =>
-    validation.valid.has(f) ? inScope(f.data as unknown as Model, filters) : filters.year === undefined || f.data!.year === filters.year || typeof f.data!.year !== 'number';
+  const wanted = (f: LoadedFile) => (validation.valid.has(f) ? inScope(f.data as unknown as Model, filters) : maybeYear(f.data!.year, filters.year));
   const models = req.explain ? modelFiles.filter((f) => f.data!.id === req.explain) : modelFiles.filter(wanted);
   if (req.explain && models.length === 0) throw new UsageError(m.cli.score.noSuchModel(req.explain));
   const ids = new Set(models.map((f) => f.data!.id));
@@ -52,7 +60,7 @@ export function scoreScope(m: Messages, { ws, validation }: Loaded, req: ScopeRe
   const unknown = ws.files.filter((f) => f.kind === undefined).filter((f) => {
     const d = f.data ?? declared(f.text);
     const named = !req.paths.length || ws.named.has(f);
-    if (d.kind === 'model') return named && (req.explain === undefined || d.id === undefined || String(d.id) === req.explain) && (filters.year === undefined || d.year === undefined || String(d.year) === String(filters.year));
+    if (d.kind === 'model') return named && (req.explain === undefined || d.id === undefined || String(d.id) === req.explain) && maybeYear(d.year, filters.year);
     if (d.kind === 'assessment') return (d.model === undefined || ids.has(d.model)) && (filters.level === undefined || d.level === undefined || d.level === filters.level);
     if (d.kind === 'criteria') return d.id === undefined || frameworkIds.has(d.id);
     return true;
