@@ -3,4 +3,5 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 import base from './vitest.config.js';
 
-export default mergeConfig(base, defineConfig({ test: { include: ['test/unit/**/*.test.ts'] } }));
+// Instrumented code is many times slower: generous bounds.
+export default mergeConfig(base, defineConfig({ test: { include: ['test/unit/**/*.test.ts'], testTimeout: 300_000 } }));
