@@ -51,7 +51,15 @@ export function scoreScope(m: Messages, { ws, validation }: Loaded, req: ScopeRe
   const models = req.explain ? modelFiles.filter((f) => f.data!.id === req.explain) : modelFiles.filter(wanted);
   if (req.explain && models.length === 0) throw new UsageError(m.cli.score.noSuchModel(req.explain));
   const ids = new Set(models.map((f) => f.data!.id));
-  const sheets = sheetFiles.filter((f) => ids.has(f.data!.model) && (filters.level === undefined || f.data!.level === filters.level));
+  // A score sheet is in scope when it names a model in scope; a broken one also when it names no
+  // model of the workspace (its model may be one of these), and whatever its level unless that
+  // is another level of the workspace.
+  const modelIds = new Set(ws.files.filter((f) => f.kind === 'model' && f.data).map((f) => f.data!.id));
+  const levels = new Set(ws.levels.map((l) => l.id));
+  const sheetWanted = (model: unknown, level: unknown, broken: boolean) =>
+    (ids.has(model) || (broken && !modelIds.has(model))) &&
+    (filters.level === undefined || level === filters.level || (broken && !levels.has(level as string)));
+  const sheets = sheetFiles.filter((f) => sheetWanted(f.data!.model, f.data!.level, validation.failed.has(f)));
   const frameworkIds = new Set(sheets.map((f) => f.data!.framework));
   const frameworkFiles = ws.files.filter((f) => f.kind === 'criteria' && frameworkIds.has(f.data?.id));
 
@@ -61,7 +69,7 @@ export function scoreScope(m: Messages, { ws, validation }: Loaded, req: ScopeRe
     const d = f.data ?? declared(f.text);
     const named = !req.paths.length || ws.named.has(f);
     if (d.kind === 'model') return named && (req.explain === undefined || d.id === undefined || String(d.id) === req.explain) && maybeYear(d.year, filters.year);
-    if (d.kind === 'assessment') return (d.model === undefined || ids.has(d.model)) && (filters.level === undefined || d.level === undefined || d.level === filters.level);
+    if (d.kind === 'assessment') return sheetWanted(d.model, d.level, true);
     if (d.kind === 'criteria') return d.id === undefined || frameworkIds.has(d.id);
     return true;
   });
