@@ -166,8 +166,9 @@ class Runner {
 }
 
 function child(argv, cwd) {
-  const r = spawnSync('node', [BIN, ...argv], { cwd, encoding: 'utf8', timeout: BOUND_MS, env: { PATH: process.env.PATH, NO_COLOR: '1', DVK_LANG: 'vi' } });
-  return { code: r.status, hang: r.error?.code === 'ETIMEDOUT' || r.signal !== null, stdout: r.stdout, stderr: r.stderr };
+  const r = spawnSync('node', [BIN, ...argv], { cwd, encoding: 'utf8', timeout: BOUND_MS, maxBuffer: 1 << 28, env: { PATH: process.env.PATH, NO_COLOR: '1', DVK_LANG: 'vi' } });
+  if (r.error && r.error.code !== 'ETIMEDOUT') throw r.error;
+  return { code: r.status ?? r.signal, hang: r.error?.code === 'ETIMEDOUT', stdout: r.stdout, stderr: r.stderr };
 }
 
 /** The scope of score and decide on these workspaces: the 2023 files and the frameworks. */
