@@ -157,6 +157,12 @@ const ARGS: Record<string, unknown[][]> = {
   'cli.import.unusedColumns': [[['Ghi chú']], [['Ghi chú', 'STT']]],
   'cli.import.skipped': [[12, ['thiếu tên mô hình', 'lĩnh vực không rõ']]],
   'cli.import.done': [[3, [], false], [0, [4, 5], true]],
+  'cli.forms.conflict': [['dang-ky.docx', ['DT-2023-HM-01', 'DT-2023-HM-02']]],
+  'cli.forms.updated': [['models/2023/HM/a.yaml', 'DT-2023-HM-01', ['steps.review'], 'tong-ket.docx']],
+  'cli.forms.wouldUpdate': [['models/2023/HM/a.yaml', 'DT-2023-HM-01', ['steps.review'], 'tong-ket.docx']],
+  'cli.forms.overwrite': [['models/2023/HM/a.yaml', ['steps.register.goals']]],
+  'cli.forms.problem.badChoice': [['Lĩnh vực', 'kinh tế', ['Kinh tế', 'Văn hóa – xã hội']]],
+  'cli.forms.problem.modelMismatch': [[['DT-2023-HM-01', 'DT-2023-HM-02']]],
 };
 
 /** For a function added later and not in ARGS: arguments guessed from its parameter names. */
