@@ -437,7 +437,11 @@ const blockable = (s: string) => !/[ \t](\n|$)/.test(s) && s.trim() !== '';
  * exception: dvk writes them plain on purpose.
  */
 function otherIn11(v: string): boolean {
-  if (!/^[\w.+\-~:<=]{1,40}$/.test(v)) return false;
+  if (!/^[\w.+\-~:<=]{1,40}$/.test(v) || /^\d{4}-\d\d-\d\d$/.test(v)) return false;
+  // Only these can be another type for a 1.1 reader: numbers, signs, `.inf`, `~`, `<<`, `=`, the booleans
+  // and null. The rest is text without asking yaml, which is cheap, and right where yaml's 1.1 schema
+  // is wrong: it reads `e2` as NaN.
+  if (!/^[-+.0-9~<=]/.test(v) && !/^(?:y|yes|n|no|on|off|true|false|null)$/i.test(v)) return false;
   try {
     const value: unknown = parse(v, { version: '1.1', schema: 'yaml-1.1' });
     return typeof value !== 'string' && !(value instanceof Date);

@@ -516,6 +516,14 @@ describe('what a YAML 1.1 reader would read otherwise (issue 9, defect 11)', () 
     expect(out).toBe(lines('kind: model', 'id: DT-2023-HM-01', 'name: Dân vận khéo', 'year: 2023', 'x: 2023-05-24'));
   });
 
+  it('writes plain what only yaml’s own 1.1 schema takes for a number, and still quotes what needs it', () => {
+    // yaml's 1.1 schema reads `e2` and `E+30` as NaN; PyYAML and the 1.1 spec read them as text.
+    const text = lines('kind: model', "name: 'e2'", "notes: 'E+30'", "x: ['ce:', '+1', '.5', 'NULL', '~', '2023-13-45']");
+    const out = fmt(text);
+    expect(out).toBe(lines('kind: model', 'name: e2', 'notes: E+30', `x: ['ce:', '+1', '.5', 'NULL', '~', 2023-13-45]`));
+    expect(plainData(out)).toEqual(plainData(text));
+  });
+
   it('writes a BOM, NEL, U+2028 and U+2029 in text as escapes, never as they are', () => {
     const out = fmt(lines('kind: model', 'name: "a\\uFEFFb\\Nc\\Ld\\Pe"', '"k\\L": 1'));
     expect(out).toBe(lines('kind: model', 'name: "a\\uFEFFb\\Nc\\Ld\\Pe"', '"k\\L": 1'));
