@@ -61,7 +61,10 @@ export function scoreScope(m: Messages, { ws, validation }: Loaded, req: ScopeRe
     (filters.level === undefined || level === filters.level || (broken && !levels.has(level as string)));
   const sheets = sheetFiles.filter((f) => sheetWanted(f.data!.model, f.data!.level, validation.failed.has(f)));
   const frameworkIds = new Set(sheets.map((f) => f.data!.framework));
-  const frameworkFiles = ws.files.filter((f) => f.kind === 'criteria' && frameworkIds.has(f.data?.id));
+  // A framework is in scope when a score sheet in scope uses it; a broken one also when its id
+  // names no framework (it may be the one a sheet uses, or a sheet overwritten).
+  const frameworkWanted = (id: unknown, broken: boolean) => frameworkIds.has(id) || (broken && typeof id !== 'string');
+  const frameworkFiles = ws.files.filter((f) => f.kind === 'criteria' && f.data && frameworkWanted(f.data.id, validation.failed.has(f)));
 
   // A file dvk could not read, parse or identify may be any of these: it is in scope unless
   // what it says of itself (read from its lines when it does not parse) places it elsewhere.
@@ -70,7 +73,7 @@ export function scoreScope(m: Messages, { ws, validation }: Loaded, req: ScopeRe
     const named = !req.paths.length || ws.named.has(f);
     if (d.kind === 'model') return named && (req.explain === undefined || d.id === undefined || String(d.id) === req.explain) && maybeYear(d.year, filters.year);
     if (d.kind === 'assessment') return sheetWanted(d.model, d.level, true);
-    if (d.kind === 'criteria') return d.id === undefined || frameworkIds.has(d.id);
+    if (d.kind === 'criteria') return frameworkWanted(d.id, true);
     return true;
   });
   const broken = [...new Set([...models, ...sheets, ...frameworkFiles, ...unknown])].filter((f) => validation.failed.has(f));

@@ -49,6 +49,11 @@ describe('a file that cannot be loaded is never left out', () => {
     await expectRefused(dir, SHEET, 'yaml-syntax', DOCUMENTS.slice(0, 1));
   });
 
+  it('a score sheet overwritten with a broken framework whose id names none stops them too (fuzz seed 20261129, case 2163)', async () => {
+    const { dir } = example((d) => writeFile(d, SHEET, 'kind: criteria\nversion: 1\nid:\n  - model\n'));
+    await expectRefused(dir, SHEET, 'schema-type', DOCUMENTS.slice(0, 1));
+  });
+
   it('a model overwritten with binary, and a kind misspelt', async () => {
     const { dir } = example((d) => writeFile(d, MODEL, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe, 0x00, 0x01])));
     await expectRefused(dir, MODEL, 'file-encoding');
