@@ -5,6 +5,7 @@ import { slugify } from './hints.js';
 import { recognize, type Recognition } from './recognize.js';
 import { score, type ScoreResult } from './score.js';
 import type { Assessment, Field, Framework, LevelDef, Model } from './types.js';
+import { addTo } from './arrays.js';
 
 export interface Filters {
   year?: number;
@@ -51,7 +52,7 @@ export function results(input: ResultsInput, filters: Filters, m: Messages): Row
   const byModel = new Map<string, ResultsInput['assessments']>();
   for (const a of input.assessments) {
     if (filters.level !== undefined && a.data.level !== filters.level) continue;
-    byModel.set(a.data.model, [...(byModel.get(a.data.model) ?? []), a]);
+    addTo(byModel, a.data.model, a);
   }
   const rows: Row[] = [];
   for (const { data: model, file } of input.models) {

@@ -13,11 +13,14 @@ import { evidence } from './rules/evidence.js';
 import { frameworkConsistency } from './rules/framework.js';
 import { unknownLevel } from './rules/levels.js';
 import { nfc } from './rules/nfc.js';
+import { controlCharacter } from './rules/control-character.js';
 import { placeholder } from './rules/placeholder.js';
 import { stepCompleteness } from './rules/step-completeness.js';
 import { yearMismatch } from './rules/year.js';
-import type { Diagnostic, LevelDef, Path, RuleSetting, StepName } from './types.js';
+import type { Config, Diagnostic, LevelDef, Path, RuleSetting, StepName } from './types.js';
 import { locate } from './parse.js';
+import { configPaths } from './config.js';
+import { addTo, pushAll } from './arrays.js';
 
 export interface ValidateOptions {
   m: Messages;
@@ -49,7 +52,7 @@ function groupById(files: LoadedFile[], kind: string): Map<string, LoadedFile[]>
   const map = new Map<string, LoadedFile[]>();
   for (const f of files) {
     const id = f.data?.id;
-    if (f.kind === kind && typeof id === 'string') map.set(id, [...(map.get(id) ?? []), f]);
+    if (f.kind === kind && typeof id === 'string') addTo(map, id, f);
   }
   return map;
 }
@@ -89,7 +92,7 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
       valid.add(f);
       continue;
     }
-    findings.get(f)!.push(...schemaFindings(errors, f.data, m, (path) => locate(f.positions(), f.text, path).source));
+    pushAll(findings.get(f)!, schemaFindings(errors, f.data, m, (path) => locate(f.positions(), f.text, path).source));
     broken.set(f, brokenPaths(errors, f.data));
   }
   const brokenAt = (file: LoadedFile, path: Path) => {
@@ -110,7 +113,9 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
   };
   const ctx: RuleContext = { m, levels: opts.levels, require: opts.require ?? [], evidence: opts.evidence ?? new Set(), index, brokenAt };
   /** A rule's findings, less what the file's schema errors already say. */
-  const add = (f: LoadedFile, found: Finding[]) => findings.get(f)!.push(...found.filter((x) => !x.path || !brokenAt(f, x.path)));
+  const add = (f: LoadedFile, ...found: Finding[][]) => {
+    for (const list of found) pushAll(findings.get(f)!, list.filter((x) => !x.path || !brokenAt(f, x.path)));
+  };
 
   // Frameworks first: a framework with errors of its own is not used to check score sheets.
   for (const f of checked) {
@@ -124,22 +129,22 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
   const byAssessmentKey = new Map<string, LoadedFile[]>();
   for (const f of checked) {
     if (f.kind === 'assessment' && typeof f.data!.model === 'string' && typeof f.data!.level === 'string') {
-      const key = assessmentKey(f.data!);
-      byAssessmentKey.set(key, [...(byAssessmentKey.get(key) ?? []), f]);
+      addTo(byAssessmentKey, assessmentKey(f.data!), f);
     }
   }
 
   for (const f of files) {
-    if (f.data) findings.get(f)!.push(...nfc(f, ctx), ...placeholder(f, ctx));
+    if (f.data) pushAll(findings.get(f)!, nfc(f, ctx), placeholder(f, ctx), controlCharacter(f, ctx));
   }
   for (const f of checked) {
+    if (f.kind === 'config' && valid.has(f)) add(f, configPaths(f.data as Config, ctx.m));
     if (f.kind === 'model' || f.kind === 'criteria') add(f, duplicateId(f, ctx));
     if (f.kind === 'model') {
       const model = f as ModelFile;
-      add(f, [...unknownLevel(model, ctx), ...dateOrder(model, ctx), ...yearMismatch(model, ctx), ...evidence(model, ctx), ...stepCompleteness(model, ctx)]);
+      add(f, unknownLevel(model, ctx), dateOrder(model, ctx), yearMismatch(model, ctx), evidence(model, ctx), stepCompleteness(model, ctx));
     } else if (f.kind === 'assessment') {
       const a = f as AssessmentFile;
-      add(f, [...unknownLevel(a, ctx), ...duplicateAssessment(a, ctx, byAssessmentKey), ...assessmentRefs(a, ctx), ...assessmentScores(a, ctx)]);
+      add(f, unknownLevel(a, ctx), duplicateAssessment(a, ctx, byAssessmentKey), assessmentRefs(a, ctx), assessmentScores(a, ctx));
     }
   }
 
