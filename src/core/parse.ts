@@ -244,9 +244,9 @@ export interface Positioned {
 }
 
 export function parseWithPositions(text: string): Positioned {
-  const { LineCounter, parseDocument } = yaml();
+  const { LineCounter, parseDocument, YAMLParseError } = yaml();
   const lines = new LineCounter();
-  const doc = parseDocument(text, {
+  const options = {
     lineCounter: lines,
     version: '1.2',
     schema: 'core',
@@ -256,7 +256,18 @@ export function parseWithPositions(text: string): Positioned {
     strict: true,
     prettyErrors: false,
     keepSourceTokens: false,
-  });
+  } as const;
+  let doc: Document;
+  try {
+    doc = parseDocument(text, options);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    // yaml's parser recurses on some broken indentation (thousands of lines each opening a level,
+    // found by fuzzing): the file is reported as nested too deeply, not as a crash of dvk.
+    doc = parseDocument('', { ...options, lineCounter: new LineCounter() });
+    doc.errors.push(new YAMLParseError([0, 1], 'RESOURCE_EXHAUSTION', e.message));
+    return { doc, lines };
+  }
   pushAll(doc.errors, duplicateKeys(doc));
   return { doc, lines };
 }

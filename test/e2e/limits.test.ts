@@ -5,7 +5,7 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { BIN, dvk, EXAMPLE, tempDir, workspaceFrom } from '../helpers.js';
+import { BIN, dvk, EXAMPLE, FIXTURES, tempDir, workspaceFrom } from '../helpers.js';
 import { expectNoStackTrace, parseReport } from './support.js';
 
 /** Runs dvk with a bound: a run that would hang is killed, and its exit code is then undefined. */
@@ -15,6 +15,22 @@ async function bounded(args: string[], cwd: string) {
 }
 
 describe('limits (issue 9, defect 7)', () => {
+  it('a file on which yaml\'s own parser recurses past the stack is nested too deeply, not a crash (fuzz case 5609)', async () => {
+    const dir = workspaceFrom(EXAMPLE);
+    const file = 'models/2023/CA/camera-an-ninh.yaml';
+    // yaml 2.9 overflows Node's default stack on this file (exit 70 before); a later yaml may
+    // read it and find its indentation errors instead: either way a located error, exit 1.
+    fs.copyFileSync(path.join(FIXTURES, 'fuzz', '5609-model.yaml'), path.join(dir, file));
+    const r = await bounded(['validate', '--format', 'json', file], dir);
+    expect(r.exitCode, r.stderr).toBe(1);
+    expectNoStackTrace(r.stderr);
+    const found = parseReport(r.stdout).diagnostics;
+    expect(found.length).toBeGreaterThan(0);
+    for (const d of found) expect(d.file).toBe(file);
+    const deep = found.find((d) => d.rule === 'yaml-depth-limit');
+    if (deep) expect(deep).toMatchObject({ line: 1, column: 1 });
+  });
+
   it('a 3 GiB model file is refused from its size, without reading it', async () => {
     const dir = workspaceFrom(EXAMPLE);
     // Sparse: it takes no room on the disk, but reading it whole would take 3 GiB of memory.
