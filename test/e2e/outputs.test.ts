@@ -24,11 +24,11 @@ describe('-o (issue 9, defect 6)', () => {
     execFileSync('mkfifo', [path.join(dir, 'ong.docx')]);
     const before = snapshot(dir);
     const cases: [string[], RegExp][] = [
-      [[...DECIDE, '-o', 'dvk.config.yaml'], /phải có đuôi \.docx/],
-      [[...DECIDE, '-o', 'models/2023/CA/camera-an-ninh.yaml'], /phải có đuôi \.docx/],
+      [[...DECIDE, '-o', 'dvk.config.yaml'], /dvk ghi tệp \.docx hoặc \.pdf/],
+      [[...DECIDE, '-o', 'models/2023/CA/camera-an-ninh.yaml'], /dvk ghi tệp \.docx hoặc \.pdf/],
       [[...DECIDE, '-o', 'models/2023/CA/quyet-dinh.docx'], /dữ liệu đầu vào/],
       [[...DECIDE, '-o', 'evidence/qd.docx'], /dữ liệu đầu vào/],
-      [[...DECIDE, '-o', 'out/quyet-dinh.pdf'], /phải có đuôi \.docx/],
+      [[...DECIDE, '-o', 'out/quyet-dinh.txt'], /dvk ghi tệp \.docx hoặc \.pdf/],
       [[...DECIDE, '-o', 'ong.docx'], /không phải tệp thường/],
       [['report', '--year', '2023', '--by', 'unit', '-o', 'criteria'], /dữ liệu đầu vào/],
       [['report', '--year', '2023', '--by', 'unit', '-o', 'README.md'], /không phải thư mục/],

@@ -9,7 +9,7 @@ import { parseReport } from './support.js';
 describe('names and values dvk writes (issue 9, defect 11)', () => {
   it('new model and import make no Windows-reserved file or folder name (CON, NUL, AUX…)', async () => {
     const dir = workspaceFrom(EXAMPLE);
-    const r = await dvk(['new', 'model', '--name', 'Con', '--unit-code', 'NUL'], { cwd: dir });
+    const r = await dvk(['new', 'model', '--name', 'Con', '--unit', 'Đơn vị', '--field', 'kinh-te', '--unit-code', 'NUL'], { cwd: dir });
     expect(r.exitCode, r.stderr).toBe(0);
     expect(fs.existsSync(path.join(dir, 'models/2023/NUL-1/con-1.yaml'))).toBe(true);
     const sheet = path.join(tempDir(), 'dang-ky.csv');
@@ -22,7 +22,7 @@ describe('names and values dvk writes (issue 9, defect 11)', () => {
 
   it('new model --year 0 is refused (exit 2) instead of writing a file that fails validation', async () => {
     const dir = workspaceFrom(EXAMPLE);
-    const r = await dvk(['new', 'model', '--year', '0', '--name', 'Mô hình', '--unit-code', 'AB'], { cwd: dir });
+    const r = await dvk(['new', 'model', '--year', '0', '--name', 'Mô hình', '--unit', 'Đơn vị', '--field', 'kinh-te', '--unit-code', 'AB'], { cwd: dir });
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain('year');
     expect(fs.existsSync(path.join(dir, 'models/0'))).toBe(false);

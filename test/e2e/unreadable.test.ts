@@ -39,7 +39,7 @@ describe('a file that cannot be loaded is never left out', () => {
     });
     await expectRefused(dir, MODEL, 'yaml-syntax', [['score'], ...DOCUMENTS]);
     // Nor is its id given again to a new model.
-    const r = await dvk(['new', 'model', '--unit-code', 'CA', '--year', '2023', '--name', 'Mô hình mới'], { cwd: dir });
+    const r = await dvk(['new', 'model', '--unit-code', 'CA', '--year', '2023', '--name', 'Mô hình mới', '--unit', 'Công an thị xã Duy Tiên', '--field', 'quoc-phong-an-ninh'], { cwd: dir });
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stdout).toContain('DT-2023-CA-03');
   });

@@ -30,6 +30,11 @@ const MODEL = { id: 'DT-2023-HM-01', type: 'collective', field: 'kinh-te' };
 
 /** Plausible arguments for each function, several sets where the text has branches. */
 const ARGS: Record<string, unknown[][]> = {
+  yearMismatch: [[2023, [2022]], [2023, [2021, 2022, 2024]]],
+  'cli.diff.edited': [[['name']], [['name', 'steps.inspect']]],
+  'cli.placeholders.refused': [[['dvk.config.yaml']], [['dvk.config.yaml', 'models/2023/HM/a.yaml']]],
+  'cli.newModel.missingFlags': [[['--unit']], [['--unit', '--field']]],
+  'cli.places.placed': [['/repo', 'kho', ['.github/workflows/dvk.yml', 'CODEOWNERS']]],
   number: [[55.5], [1200000], ['0.01'], [-3]],
   fileTooLarge: [[2_000_000, 1_048_576]],
   utf16: [[]],

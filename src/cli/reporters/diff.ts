@@ -64,14 +64,17 @@ export function diffMarkdown({ rev, commit, changes, totals, m, levelName }: Dif
       const first = i === 0;
       out.push(
         `| ${[
-          first ? `\`${ch.id}\`` : '',
-          first ? ch.name : '',
-          first ? what(m, ch, levelName) : '',
-          s.level ? levelName(s.level) : '',
-          s.level ? arrow(score(m, s.before), score(m, s.after)) : '',
-          s.level ? arrow(s.before?.class ?? '—', s.after?.class ?? '—') : '',
-          s.level ? arrow(mark(m, s.before), mark(m, s.after)) : '',
-        ].map(cell).join(' | ')} |`,
+          // The id in a code span, where nothing is escaped: without the characters that end it.
+          first ? `\`${terminalText(ch.id).replace(/[`|]/g, '')}\`` : '',
+          ...[
+            first ? ch.name : '',
+            first ? what(m, ch, levelName) : '',
+            s.level ? levelName(s.level) : '',
+            s.level ? arrow(score(m, s.before), score(m, s.after)) : '',
+            s.level ? arrow(s.before?.class ?? '—', s.after?.class ?? '—') : '',
+            s.level ? arrow(mark(m, s.before), mark(m, s.after)) : '',
+          ].map(cell),
+        ].join(' | ')} |`,
       );
     });
   }
