@@ -3,9 +3,8 @@
 // every failed one as a reason in words.
 import type { Messages } from '../i18n/index.js';
 import { Ratio } from './decimal.js';
-import { stepStates } from './rules/step-completeness.js';
 import type { ScoreResult } from './score.js';
-import type { ClassDef, Gate, Model, StepName } from './types.js';
+import type { ClassDef, Gate, ModelInfo, StepName } from './types.js';
 
 export interface Check {
   /** Stable code: gate, class, min-class, group-ratio, not-lowest, exemplary. */
@@ -40,12 +39,11 @@ export function classify(total: Ratio, classes: ClassDef[]): ClassDef | undefine
   return classes.find((c) => total.gte(Ratio.of(c.min)));
 }
 
-function gateChecks(gate: Gate, model: Model, m: Messages): Check[] {
+function gateChecks(gate: Gate, model: ModelInfo, m: Messages): Check[] {
   const checks: Check[] = [];
   const title = gate.title ?? gate.id;
   if (gate.require_steps) {
-    const states = stepStates(model);
-    const lacking = gate.require_steps.filter((s) => !states.find((x) => x.step === s)?.complete) as StepName[];
+    const lacking = gate.require_steps.filter((s) => !model.states.find((x) => x.step === s)?.complete) as StepName[];
     checks.push({ code: 'gate', subject: gate.id, passed: lacking.length === 0, message: m.score.gateSteps(title, lacking) });
   }
   if (gate.min_months !== undefined) {
@@ -58,7 +56,7 @@ function gateChecks(gate: Gate, model: Model, m: Messages): Check[] {
   return checks;
 }
 
-export function recognize(model: Model, result: ScoreResult, m: Messages): Recognition {
+export function recognize(model: ModelInfo, result: ScoreResult, m: Messages): Recognition {
   const f = result.framework;
   const cls = classify(result.total, f.classes);
   const rank = (id: string | undefined) => f.classes.findIndex((c) => c.id === id);

@@ -1,19 +1,18 @@
-// Validation: schemas, then the rules (one module each in rules/), then severities from the
-// configuration; findings become located diagnostics only for the files being reported.
+// Validation: each file's own checks (check.ts: schema and the rules on the file alone, run here
+// unless a worker or the cache did), then the rules across files and those that depend on the
+// configuration, then severities from the configuration; findings become located diagnostics
+// only for the files being reported.
+import { createHash } from 'node:crypto';
 import type { Messages } from '../i18n/index.js';
 import { toDiagnostic, type Finding, type LoadedFile } from './load.js';
-import { schemaFindings, validateAgainst } from './schema.js';
+import { checkFile } from './check.js';
 import type { AssessmentFile, CriteriaFile, ModelFile, RuleContext, WorkspaceIndex } from './rules/context.js';
 import { assessmentRefs, assessmentScores } from './rules/assessment.js';
-import { dateOrder } from './rules/date-order.js';
 import { assessmentKey, duplicateAssessment, duplicateId } from './rules/duplicates.js';
 import { evidence } from './rules/evidence.js';
-import { frameworkConsistency } from './rules/framework.js';
 import { unknownLevel } from './rules/levels.js';
-import { nfc } from './rules/nfc.js';
 import { stepCompleteness } from './rules/step-completeness.js';
-import type { Diagnostic, LevelDef, RuleSetting, StepName } from './types.js';
-import { locate } from './parse.js';
+import type { Assessment, Diagnostic, LevelDef, RuleSetting, StepName } from './types.js';
 
 export interface ValidateOptions {
   m: Messages;
@@ -52,16 +51,25 @@ function groupById(files: LoadedFile[], kind: string): Map<string, LoadedFile[]>
 
 export const byPlace = (a: Diagnostic, b: Diagnostic) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);
 
+/** What identifies a framework for checking marks against it: its id, and its criteria with their maximums. */
+function criteriaKey(f: CriteriaFile): string {
+  return createHash('sha1').update(JSON.stringify([f.data.id, f.data.groups.map((g) => g.criteria.map((c) => [c.id, c.max]))])).digest('base64');
+}
+
+/** assessmentScores, worked out once per version of the sheet and of its framework's criteria. */
+function scoredAgainst(a: AssessmentFile, ctx: RuleContext): Finding[] {
+  const framework = ctx.index.validFrameworks.get(a.data.framework);
+  if (!framework) return [];
+  const against = criteriaKey(framework);
+  if (a.scored?.against !== against) a.scored = { against, findings: assessmentScores((a.whole?.() ?? a.data) as unknown as Assessment, framework.data, ctx) };
+  return a.scored.findings;
+}
+
 export function validate(files: LoadedFile[], opts: ValidateOptions): Validation {
   const { m } = opts;
+  for (const f of files) if (f.valid === undefined) checkFile(f, m);
+  const valid = new Set(files.filter((f) => f.valid));
   const findings = new Map<LoadedFile, Finding[]>(files.map((f) => [f, [...f.findings]]));
-  const valid = new Set<LoadedFile>();
-  for (const f of files) {
-    if (!f.data || !f.kind || f.findings.length) continue;
-    const errors = validateAgainst(f.kind, f.data);
-    if (errors.length === 0) valid.add(f);
-    else findings.get(f)!.push(...schemaFindings(errors, f.data, m, (path) => locate(f.positions(), f.text, path).source));
-  }
 
   const firstValid = <F extends LoadedFile>(kind: string) => {
     const map = new Map<string, F>();
@@ -76,13 +84,12 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
   };
   const ctx: RuleContext = { m, levels: opts.levels, require: opts.require ?? [], evidence: opts.evidence ?? new Set(), index };
 
-  // Frameworks first: a framework with errors of its own is not used to check score sheets.
+  // A framework with errors of its own is not used to check score sheets.
   for (const f of files) {
-    if (f.kind !== 'criteria' || !valid.has(f)) continue;
-    const own = frameworkConsistency(f as CriteriaFile, ctx);
-    findings.get(f)!.push(...own);
-    const id = f.data!.id as string;
-    if (!own.some((x) => x.severity === 'error') && !index.validFrameworks.has(id)) index.validFrameworks.set(id, f as CriteriaFile);
+    const id = f.data?.id as string;
+    if (f.kind === 'criteria' && valid.has(f) && !f.findings.some((x) => x.severity === 'error') && !index.validFrameworks.has(id)) {
+      index.validFrameworks.set(id, f as CriteriaFile);
+    }
   }
 
   const byAssessmentKey = new Map<string, LoadedFile[]>();
@@ -93,17 +100,17 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
     }
   }
 
+  // The rules that look at other files or at the configuration (check.ts ran the others).
   for (const f of files) {
-    const out = findings.get(f)!;
-    if (f.data) out.push(...nfc(f, ctx));
     if (!valid.has(f)) continue;
+    const out = findings.get(f)!;
     if (f.kind === 'model' || f.kind === 'criteria') out.push(...duplicateId(f, ctx));
     if (f.kind === 'model') {
       const model = f as ModelFile;
-      out.push(...unknownLevel(model, ctx), ...dateOrder(model, ctx), ...evidence(model, ctx), ...stepCompleteness(model, ctx));
+      out.push(...unknownLevel(model, ctx), ...evidence(model, ctx), ...stepCompleteness(model, ctx));
     } else if (f.kind === 'assessment') {
       const a = f as AssessmentFile;
-      out.push(...unknownLevel(a, ctx), ...duplicateAssessment(a, ctx, byAssessmentKey), ...assessmentRefs(a, ctx), ...assessmentScores(a, ctx));
+      out.push(...unknownLevel(a, ctx), ...duplicateAssessment(a, ctx, byAssessmentKey), ...assessmentRefs(a, ctx), ...scoredAgainst(a, ctx));
     }
   }
 

@@ -1,11 +1,12 @@
 import type { Messages } from '../../i18n/index.js';
 import type { Finding, LoadedFile } from '../load.js';
-import type { Assessment, Framework, LevelDef, Model, StepName } from '../types.js';
+import type { Assessment, Framework, LevelDef, ModelInfo, StepName } from '../types.js';
 
 export interface TypedFile<T> extends LoadedFile {
   data: Record<string, unknown> & T;
 }
-export type ModelFile = TypedFile<Model>;
+/** A checked model: what is kept of it (its step states included). */
+export type ModelFile = TypedFile<ModelInfo>;
 export type AssessmentFile = TypedFile<Assessment>;
 export type CriteriaFile = TypedFile<Framework>;
 
@@ -31,3 +32,9 @@ export interface RuleContext {
 
 /** A rule checks one schema-valid file of its kind and reports what it finds. */
 export type Rule<F extends LoadedFile> = (file: F, ctx: RuleContext) => Finding[];
+
+/**
+ * A rule that looks at nothing but the file itself (all of its data, before dvk keeps only what
+ * it needs): its findings are worked out once per version of the file, and cached.
+ */
+export type FileRule<F extends LoadedFile> = (file: F, ctx: { m: Messages }) => Finding[];

@@ -2,10 +2,10 @@
 // inspections and the review fall on or after register.start (DESIGN.md §2).
 import type { Finding } from '../load.js';
 import { isValidDate } from '../hints.js';
-import type { Path } from '../types.js';
-import type { ModelFile, Rule } from './context.js';
+import type { Model, Path } from '../types.js';
+import type { FileRule, TypedFile } from './context.js';
 
-export const dateOrder: Rule<ModelFile> = (file, { m }) => {
+export const dateOrder: FileRule<TypedFile<Model>> = (file, { m }) => {
   const findings: Finding[] = [];
   const { register = {}, implement, inspect, review } = file.data.steps;
   const ok = (d: unknown): d is string => typeof d === 'string' && isValidDate(d);

@@ -6,9 +6,9 @@ import type { Finding } from '../load.js';
 import { nearest } from '../hints.js';
 import { Ratio } from '../decimal.js';
 import type { Path } from '../types.js';
-import type { CriteriaFile, Rule } from './context.js';
+import type { CriteriaFile, FileRule } from './context.js';
 
-export const frameworkConsistency: Rule<CriteriaFile> = (file, { m }) => {
+export const frameworkConsistency: FileRule<CriteriaFile> = (file, { m }) => {
   const f = file.data;
   const findings: Finding[] = [];
   const unique = (items: { id: string; path: Path }[]) => {

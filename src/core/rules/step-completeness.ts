@@ -3,7 +3,7 @@
 // a required step that is absent is an error too.
 import type { Finding } from '../load.js';
 import { pointerToPath, validateAgainst } from '../schema.js';
-import { STEPS, type Model, type StepName } from '../types.js';
+import { STEPS, type Model, type StepName, type StepState } from '../types.js';
 import type { ModelFile, Rule } from './context.js';
 
 /** What a present step lacks, as dotted keys relative to the step ("goals", "activities[0].date"). */
@@ -18,12 +18,7 @@ export function missingInStep(step: StepName, value: unknown): string[] {
   return [...missing];
 }
 
-export interface StepState {
-  step: StepName;
-  present: boolean;
-  complete: boolean;
-  missing: string[];
-}
+export type { StepState } from '../types.js';
 
 /** For each of the four steps: present, complete, and what it lacks. */
 export function stepStates(model: Pick<Model, 'steps'>): StepState[] {
@@ -37,7 +32,7 @@ export function stepStates(model: Pick<Model, 'steps'>): StepState[] {
 
 export const stepCompleteness: Rule<ModelFile> = (file, { m, require }) => {
   const findings: Finding[] = [];
-  for (const s of stepStates(file.data)) {
+  for (const s of file.data.states) {
     const required = require.includes(s.step);
     if (!s.present) {
       if (required) findings.push({ rule: 'step-incomplete', severity: 'error', forced: true, path: ['steps'], target: 'key', ...m.stepAbsent(s.step) });
