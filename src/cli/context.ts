@@ -19,6 +19,8 @@ export interface Ctx {
   /** Colour on stdout. */
   color: boolean;
   quiet: boolean;
+  /** Use the cache between runs (`--no-cache` turns it off). */
+  cache: boolean;
   version: string;
   out(text: string): void;
   err(text: string): void;
@@ -43,6 +45,7 @@ export interface GlobalOptions {
   lang?: string;
   color?: boolean;
   quiet?: boolean;
+  cache?: boolean;
 }
 
 /** "Lỗi: …" and "Gợi ý: …" on stderr: how every command reports what stops it. */

@@ -55,6 +55,7 @@ async function buildProgram(ctx: Ctx, argv: string[]): Promise<Command> {
     .addOption(new Option('--lang <lang>', m.cli.options.lang).choices(LANGS as string[]))
     .addOption(new Option('--no-color', m.cli.options.noColor))
     .addOption(new Option('-q, --quiet', m.cli.options.quiet))
+    .addOption(new Option('--no-cache', m.cli.cache.option))
     .addHelpText('after', m.cli.help.footer);
 
   // Global options apply before any command runs.
@@ -63,6 +64,7 @@ async function buildProgram(ctx: Ctx, argv: string[]): Promise<Command> {
     ctx.cwd = path.resolve(ctx.io.cwd, g.cwd ?? '.');
     ctx.color = useColor(ctx.io.stdout, ctx.io.env, g.color);
     ctx.quiet = Boolean(g.quiet);
+    ctx.cache = g.cache !== false;
   });
 
   // Only the command that runs is loaded; the others are listed for --help by name and description.
@@ -92,6 +94,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     cwd: io.cwd,
     color: useColor(io.stdout, io.env, argv.includes('--no-color') ? false : undefined),
     quiet: false,
+    cache: true,
     version: VERSION,
     out: (s) => io.stdout.write(s),
     err: (s) => io.stderr.write(s),

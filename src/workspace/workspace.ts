@@ -8,7 +8,9 @@ import { loadFile, type LoadedFile } from '../core/load.js';
 import { validateAgainst } from '../core/schema.js';
 import type { Config, LevelDef } from '../core/types.js';
 import { UsageError } from '../errors.js';
+import { loadChecked, type CheckedFiles, type EngineOptions } from './engine.js';
 import { filesAt, readAt, repoPath } from './git.js';
+import type { FileJob } from './process.js';
 
 export const CONFIG_NAME = 'dvk.config.yaml';
 
@@ -37,6 +39,8 @@ export interface Workspace {
   paths: Record<PathName, string>;
   /** The files named on the command line (all files when none were named). */
   named: Set<LoadedFile>;
+  /** Keeps what this run learnt in the cache (a workspace opened with `engine` and the cache on). */
+  save(): void;
 }
 
 /** A path with `/` between its parts, whatever the system. */
@@ -78,6 +82,8 @@ interface Source {
   read(abs: string): Uint8Array;
   /** Files named on the command line (absolute); empty for all. */
   named?: Set<string>;
+  /** Loads the files (every file but the config); by default, one by one as they are. */
+  load?(jobs: FileJob[]): CheckedFiles;
 }
 
 /** Loads the config and the files of a workspace, from disk or from a git revision alike. */
@@ -106,19 +112,31 @@ function assemble(src: Source): Workspace {
   const files: LoadedFile[] = configFile ? [configFile] : [];
   const named = new Set<LoadedFile>();
   if (configFile && (namedAbs.size === 0 || namedAbs.has(configPath))) named.add(configFile);
+  const jobs: FileJob[] = [];
   for (const abs of found) {
     if (abs === configPath) continue;
     const requireKind = namedAbs.has(abs) || dataDirs.some((d) => inside(abs, d));
-    const file = loadFile(show(abs), slash(path.relative(root, abs)), src.read(abs), { m, requireKind, reread: () => src.read(abs) });
-    // A YAML file outside the data folders without `kind` is not ours (e.g. a CI workflow).
-    if (!file.kind && !requireKind) continue;
-    files.push(file);
-    if (namedAbs.size === 0 || namedAbs.has(abs)) named.add(file);
+    jobs.push({ abs, show: show(abs), rel: slash(path.relative(root, abs)), requireKind });
   }
-  return { root, cwd, config, configFile, configInvalid, files, levels: levelsOf(config), paths, named };
+  const loaded = src.load
+    ? src.load(jobs)
+    : { files: jobs.map((j) => loadFile(j.show, j.rel, src.read(j.abs), { m, requireKind: j.requireKind, reread: () => src.read(j.abs) })), save: () => {} };
+  jobs.forEach((job, i) => {
+    const file = loaded.files[i]!;
+    // A YAML file outside the data folders without `kind` is not ours (e.g. a CI workflow).
+    if (!file.kind && !job.requireKind) return;
+    files.push(file);
+    if (namedAbs.size === 0 || namedAbs.has(job.abs)) named.add(file);
+  });
+  return { root, cwd, config, configFile, configInvalid, files, levels: levelsOf(config), paths, named, save: loaded.save };
 }
 
-export function openWorkspace(opts: { cwd: string; m: Messages; named?: string[] }): Workspace {
+/**
+ * Opens the workspace in the current folder (or above it). With `engine`, the files come checked
+ * (check.ts), from the cache where they have not changed, and keep only what dvk needs of them;
+ * without it, they come as they are, data whole (fmt, import, new, diff).
+ */
+export function openWorkspace(opts: { cwd: string; m: Messages; named?: string[]; engine?: EngineOptions }): Workspace {
   const { m } = opts;
   const cwd = path.resolve(opts.cwd);
   const configPath = findConfig(cwd);
@@ -152,6 +170,7 @@ export function openWorkspace(opts: { cwd: string; m: Messages; named?: string[]
     },
     read: (abs) => fs.readFileSync(abs),
     named,
+    load: opts.engine && ((jobs) => loadChecked(root, jobs, opts.engine!)),
   });
 }
 

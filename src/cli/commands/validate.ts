@@ -27,7 +27,7 @@ export function registerValidate(program: Command, ctx: Ctx): void {
     .option('--changed [rev]', m.cli.validate.changed)
     .addHelpText('after', m.cli.validate.examples)
     .action((paths: string[], opts: { format: (typeof FORMATS)[number]; require?: StepName[]; maxWarnings?: number; changed?: string | true }) => {
-      const ws = openWorkspace({ cwd: ctx.cwd, m, named: paths });
+      const ws = openWorkspace({ cwd: ctx.cwd, m, named: paths, engine: { m, cache: ctx.cache, need: 'index' } });
       let reported = ws.named;
       if (opts.changed !== undefined) {
         // Only files changed since the base are reported; every file still takes part in the rules.
@@ -44,6 +44,7 @@ export function registerValidate(program: Command, ctx: Ctx): void {
         severities: ws.config.rules,
         report: (f) => reported.has(f),
       });
+      ws.save();
       const shown = ctx.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
       const summary = summarize(result.diagnostics, reported.size);
       const input = { diagnostics: shown, summary, m, version: ctx.version };
