@@ -26,7 +26,8 @@ function pick(from: Record<string, unknown>, keys: readonly string[]): Record<st
  * step's dates, the review's date, results and summary stay), with each step's state.
  */
 export function modelInfo(data: Model | Record<string, unknown>, states: StepState[] = stepStates(data as Pick<Model, 'steps'>)): ModelInfo {
-  const { notes: _notes, steps, ...rest } = data as Record<string, unknown>;
+  const { steps, ...rest } = data as Record<string, unknown>;
+  delete rest.notes;
   let kept: unknown = steps;
   if (isObject(steps)) {
     const slim: Record<string, unknown> = {};
