@@ -62,7 +62,7 @@ export function results(input: ResultsInput, filters: Filters, m: Messages): Row
       const framework = input.frameworks.get(a.data.framework);
       if (!framework) continue;
       const result = score(framework, a.data, input.detail ?? false);
-      rows.push({ model, file, level: a.data.level, assessment: a, result, recognition: recognize(model, result, m) });
+      rows.push({ model, file, level: a.data.level, assessment: a, result, recognition: recognize(model, result, m, input.detail ?? false) });
     }
   }
   const levelRank = (l: string | undefined) => {
