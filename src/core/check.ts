@@ -2,6 +2,7 @@
 // data alone. What they find depends only on the file's bytes (and dvk's version and language),
 // so a worker thread can run them and the cache between runs can keep the result. Everything
 // that depends on other files or on the configuration runs in validate.ts.
+import { createHash } from 'node:crypto';
 import type { Messages } from '../i18n/index.js';
 import type { Finding, LoadedFile } from './load.js';
 import { locate } from './parse.js';
@@ -11,7 +12,8 @@ import { frameworkConsistency } from './rules/framework.js';
 import { nfc } from './rules/nfc.js';
 import { stepStates } from './rules/step-completeness.js';
 import { schemaFindings, validateAgainst } from './schema.js';
-import type { Model, ModelInfo, StepState } from './types.js';
+import { assessmentScores } from './rules/assessment.js';
+import type { Assessment, Framework, Model, ModelInfo, StepState } from './types.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -36,6 +38,16 @@ export function modelInfo(data: Model | Record<string, unknown>, states: StepSta
     kept = slim;
   }
   return { ...rest, steps: kept, states } as unknown as ModelInfo;
+}
+
+/** What identifies a framework for checking marks against it: its id, and its criteria with their maximums. */
+export function criteriaKey(f: Framework): string {
+  return createHash('sha1').update(JSON.stringify([f.id, f.groups.map((g) => g.criteria.map((c) => [c.id, c.max]))])).digest('base64');
+}
+
+/** A score sheet's marks checked against its framework (LoadedFile `scored`). */
+export function scoreAgainst(sheet: Assessment, framework: Framework, m: Messages): NonNullable<LoadedFile['scored']> {
+  return { against: criteriaKey(framework), findings: assessmentScores(sheet, framework, { m }) };
 }
 
 /** A file's top-level values that are not collections: enough to place a file of no known kind. */

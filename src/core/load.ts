@@ -57,6 +57,8 @@ export interface LoadedFile extends FileRecord {
   positions(): Positioned;
   /** All the data dvk keeps of the file, when `data` holds only what validation needs (check.ts `indexData`). */
   whole?(): Record<string, unknown> | undefined;
+  /** Lets go of the text and positions read back to place findings (the ranges placed stay). */
+  forget?(): void;
 }
 
 
@@ -118,21 +120,33 @@ function textFile(path: string, rel: string, text: string): LoadedFile {
   return { path, rel, text, findings: [], positions: () => (positioned ??= parseWithPositions(text)) };
 }
 
-function rereadFile(path: string, rel: string, reread: () => Uint8Array): LoadedFile {
-  let positioned: Positioned | undefined;
-  let text: string | undefined;
-  const file: LoadedFile = {
-    path,
-    rel,
-    // Read back once a finding needs it, then kept: such files are few.
-    get text() {
-      return (text ??= decodeUtf8(reread()));
-    },
-    findings: [],
-    positions: () => (positioned ??= parseWithPositions(file.text)),
-  };
-  return file;
+/** A file whose text is read back once a finding needs it, and kept until `forget`. */
+class RereadFile implements LoadedFile {
+  findings: Finding[] = [];
+  #text?: string;
+  #positioned?: Positioned;
+
+  constructor(
+    public path: string,
+    public rel: string,
+    private readonly reread: () => Uint8Array,
+  ) {}
+
+  get text(): string {
+    return (this.#text ??= decodeUtf8(this.reread()));
+  }
+
+  positions(): Positioned {
+    return (this.#positioned ??= parseWithPositions(this.text));
+  }
+
+  forget(): void {
+    this.#text = undefined;
+    this.#positioned = undefined;
+  }
 }
+
+const rereadFile = (path: string, rel: string, reread: () => Uint8Array): LoadedFile => new RereadFile(path, rel, reread);
 
 /** A file known from its record (a worker's or the cache's), its text read back when a finding needs it. */
 export function restoreFile(path: string, rel: string, record: FileRecord, reread: () => Uint8Array): LoadedFile {

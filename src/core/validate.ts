@@ -2,12 +2,11 @@
 // unless a worker or the cache did), then the rules across files and those that depend on the
 // configuration, then severities from the configuration; findings become located diagnostics
 // only for the files being reported.
-import { createHash } from 'node:crypto';
 import type { Messages } from '../i18n/index.js';
-import { toDiagnostic, type Finding, type LoadedFile } from './load.js';
-import { checkFile } from './check.js';
+import { toDiagnostic, type FileRecord, type Finding, type LoadedFile } from './load.js';
+import { checkFile, criteriaKey, scoreAgainst } from './check.js';
 import type { AssessmentFile, CriteriaFile, ModelFile, RuleContext, WorkspaceIndex } from './rules/context.js';
-import { assessmentRefs, assessmentScores } from './rules/assessment.js';
+import { assessmentRefs } from './rules/assessment.js';
 import { assessmentKey, duplicateAssessment, duplicateId } from './rules/duplicates.js';
 import { evidence } from './rules/evidence.js';
 import { unknownLevel } from './rules/levels.js';
@@ -51,18 +50,27 @@ function groupById(files: LoadedFile[], kind: string): Map<string, LoadedFile[]>
 
 export const byPlace = (a: Diagnostic, b: Diagnostic) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);
 
-/** What identifies a framework for checking marks against it: its id, and its criteria with their maximums. */
-function criteriaKey(f: CriteriaFile): string {
-  return createHash('sha1').update(JSON.stringify([f.data.id, f.data.groups.map((g) => g.criteria.map((c) => [c.id, c.max]))])).digest('base64');
-}
-
 /** assessmentScores, worked out once per version of the sheet and of its framework's criteria. */
-function scoredAgainst(a: AssessmentFile, ctx: RuleContext): Finding[] {
+function scoredAgainst(a: AssessmentFile, ctx: RuleContext, keys: Map<CriteriaFile, string>): Finding[] {
   const framework = ctx.index.validFrameworks.get(a.data.framework);
   if (!framework) return [];
-  const against = criteriaKey(framework);
-  if (a.scored?.against !== against) a.scored = { against, findings: assessmentScores((a.whole?.() ?? a.data) as unknown as Assessment, framework.data, ctx) };
+  let key = keys.get(framework);
+  if (key === undefined) keys.set(framework, (key = criteriaKey(framework.data)));
+  if (a.scored?.against !== key) a.scored = scoreAgainst((a.whole?.() ?? a.data) as unknown as Assessment, framework.data, ctx.m);
   return a.scored.findings;
+}
+
+/**
+ * The framework that score sheets naming an id are checked and scored against: the first valid
+ * one with that id and no errors of its own.
+ */
+export function usableFrameworks<F extends FileRecord>(files: Iterable<F>): Map<string, F> {
+  const out = new Map<string, F>();
+  for (const f of files) {
+    const id = f.data?.id as string;
+    if (f.kind === 'criteria' && f.valid && !f.findings.some((x) => x.severity === 'error') && !out.has(id)) out.set(id, f);
+  }
+  return out;
 }
 
 export function validate(files: LoadedFile[], opts: ValidateOptions): Validation {
@@ -84,14 +92,9 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
   };
   const ctx: RuleContext = { m, levels: opts.levels, require: opts.require ?? [], evidence: opts.evidence ?? new Set(), index };
 
-  // A framework with errors of its own is not used to check score sheets.
-  for (const f of files) {
-    const id = f.data?.id as string;
-    if (f.kind === 'criteria' && valid.has(f) && !f.findings.some((x) => x.severity === 'error') && !index.validFrameworks.has(id)) {
-      index.validFrameworks.set(id, f as CriteriaFile);
-    }
-  }
+  for (const [id, f] of usableFrameworks(files)) index.validFrameworks.set(id, f as CriteriaFile);
 
+  const keys = new Map<CriteriaFile, string>();
   const byAssessmentKey = new Map<string, LoadedFile[]>();
   for (const f of files) {
     if (f.kind === 'assessment' && valid.has(f)) {
@@ -110,7 +113,7 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
       out.push(...unknownLevel(model, ctx), ...evidence(model, ctx), ...stepCompleteness(model, ctx));
     } else if (f.kind === 'assessment') {
       const a = f as AssessmentFile;
-      out.push(...unknownLevel(a, ctx), ...duplicateAssessment(a, ctx, byAssessmentKey), ...assessmentRefs(a, ctx), ...scoredAgainst(a, ctx));
+      out.push(...unknownLevel(a, ctx), ...duplicateAssessment(a, ctx, byAssessmentKey), ...assessmentRefs(a, ctx), ...scoredAgainst(a, ctx, keys));
     }
   }
 
@@ -124,6 +127,8 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
       if (setting === 'off' || !reported) continue;
       diagnostics.push(toDiagnostic(file, setting ? { ...finding, severity: setting } : finding));
     }
+    // A workspace where every file has a finding must not keep every file's syntax tree.
+    file.forget?.();
   }
   diagnostics.sort(byPlace);
   const errorsOf = (file: LoadedFile) => (findings.get(file) ?? []).filter((f) => f.severity === 'error').map((f) => toDiagnostic(file, f));

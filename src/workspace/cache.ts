@@ -67,9 +67,50 @@ function fnv(s: string): number {
 /** One shard per 512 files or so, a power of two, at most 64. */
 export const shardCount = (files: number) => Math.min(64, 2 ** Math.max(0, Math.ceil(Math.log2(files / 512))));
 
+/** A shard being written: a temporary file beside it, filled as entries come, renamed over it at the end. */
+class ShardFile {
+  private readonly tmp: string;
+  private pending: string[] = [];
+  private size = 0;
+  private first = true;
+
+  constructor(private readonly file: string) {
+    this.tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    fs.writeFileSync(this.tmp, `{"engine":${JSON.stringify(engineId())},"entries":{`);
+  }
+
+  add(rel: string, entry: string): void {
+    this.pending.push(`${JSON.stringify(rel)}:${entry}`);
+    this.size += entry.length;
+    if (this.size > 1 << 18) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    fs.appendFileSync(this.tmp, `${this.first ? '' : ','}${this.pending.join(',')}`);
+    this.first = false;
+    this.pending = [];
+    this.size = 0;
+  }
+
+  close(): void {
+    this.flush();
+    fs.appendFileSync(this.tmp, '}}');
+    fs.renameSync(this.tmp, this.file);
+  }
+
+  abort(): void {
+    fs.rmSync(this.tmp, { force: true });
+  }
+}
+
+/** Temporary files left by a run that was stopped: gone after an hour. */
+const STALE_MS = 3_600_000;
+
 /**
  * One set of shards for one language, each shard named `<set>.<lang>.<i>-<n>.json` (the i-th of
  * n). Read whole when opened, or (`lazy`) a shard at a time, when the run needs few of them.
+ * Entries set in a run are kept in memory until `save`, or (after `stream`) written at once.
  */
 export class Cache<E> {
   /** Entries by path, parsed or (new in this run, or not yet needed) as JSON text. */
@@ -79,6 +120,11 @@ export class Cache<E> {
   /** Shard files on disk: name -> [i, n]; and those read. */
   private readonly onDisk = new Map<string, [number, number]>();
   private readonly read = new Set<string>();
+  /** Shards being written as entries come (`stream`), and the paths written so. */
+  private streams?: { n: number; files: Map<number, ShardFile | undefined> };
+  private readonly streamed = new Set<string>();
+  /** Writing failed once: the run goes on without the cache. */
+  private broken = false;
 
   private constructor(
     private readonly dir: string,
@@ -100,7 +146,7 @@ export class Cache<E> {
       return; // unreadable or not JSON: as if it were not there
     }
     if (shard?.engine !== engineId() || typeof shard.entries !== 'object' || shard.entries === null) return;
-    for (const [rel, entry] of Object.entries(shard.entries)) if (!this.entries.has(rel)) this.entries.set(rel, entry);
+    for (const [rel, entry] of Object.entries(shard.entries)) if (!this.entries.has(rel) && !this.streamed.has(rel)) this.entries.set(rel, entry);
   }
 
   /** Opens a set of a workspace's cache in the language of the messages. */
@@ -133,10 +179,50 @@ export class Cache<E> {
     return parsed;
   }
 
+  /** From now on, entries set as text go to their shard file at once (a run of `files` files), not into memory. */
+  stream(files: number): void {
+    this.streams = { n: shardCount(files), files: new Map() };
+  }
+
+  private shardFile(i: number, n: number): ShardFile | undefined {
+    if (this.broken) return undefined;
+    try {
+      fs.mkdirSync(this.dir, { recursive: true });
+      // Whatever the workspace's .gitignore says, git leaves the cache alone.
+      if (!fs.existsSync(path.join(this.dir, '.gitignore'))) writeFileAtomic(path.join(this.dir, '.gitignore'), '*\n');
+      return new ShardFile(path.join(this.dir, this.name(i, n)));
+    } catch {
+      this.broken = true;
+      return undefined;
+    }
+  }
+
   /** Sets an entry, given as its JSON text when the caller has that already. */
   set(rel: string, entry: E | string): void {
+    const h = fnv(rel);
+    this.dirty.add(h);
+    const streams = this.streams;
+    if (streams && typeof entry === 'string') {
+      const i = h % streams.n;
+      let file = streams.files.get(i);
+      if (!file && !streams.files.has(i)) streams.files.set(i, (file = this.shardFile(i, streams.n)));
+      try {
+        file?.add(rel, entry);
+      } catch {
+        this.broken = true;
+      }
+      this.entries.delete(rel);
+      this.streamed.add(rel);
+      return;
+    }
     this.entries.set(rel, entry);
-    this.dirty.add(fnv(rel));
+  }
+
+  private removeStale(): void {
+    for (const name of fs.readdirSync(this.dir)) {
+      const file = path.join(this.dir, name);
+      if (name.startsWith('.') && name.endsWith('.tmp') && Date.now() - (fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) > STALE_MS) fs.rmSync(file, { force: true });
+    }
   }
 
   /**
@@ -146,29 +232,29 @@ export class Cache<E> {
    */
   save(live: ReadonlySet<string>): void {
     const n = shardCount(live.size);
+    const streams = this.streams?.n === n ? this.streams.files : new Map<number, ShardFile | undefined>();
+    if (this.streams && this.streams.n !== n) for (const f of this.streams.files.values()) f?.abort();
     const wanted = Array.from({ length: n }, (_, i) => this.name(i, n));
     // A shard is written when one of its files was set or dropped, or when it is not on disk in
     // this count; it then holds what was on disk of it and what this run set.
     for (const rel of this.entries.keys()) if (!live.has(rel)) this.dirty.add(fnv(rel));
     const changed = new Set([...this.dirty].map((h) => h % n));
-    const write = wanted.map((name, i) => i).filter((i) => changed.has(i) || !this.onDisk.has(wanted[i]!));
+    const write = wanted.map((_, i) => i).filter((i) => changed.has(i) || !this.onDisk.has(wanted[i]!));
     if (write.length === 0 && this.onDisk.size === n) return;
     if (write.some((i) => !this.onDisk.has(wanted[i]!))) for (const name of this.onDisk.keys()) this.load(name);
     for (const i of write) if (this.onDisk.has(wanted[i]!)) this.load(wanted[i]!);
-    const shards = new Map(write.map((i) => [i, [] as string[]]));
-    for (const [rel, entry] of this.entries) {
-      const shard = live.has(rel) ? shards.get(fnv(rel) % n) : undefined;
-      shard?.push(`${JSON.stringify(rel)}:${typeof entry === 'string' ? entry : JSON.stringify(entry)}`);
-    }
+    const files = new Map(write.map((i) => [i, streams.has(i) ? streams.get(i) : this.shardFile(i, n)]));
     try {
-      fs.mkdirSync(this.dir, { recursive: true });
-      // Whatever the workspace's .gitignore says, git leaves the cache alone.
-      if (!fs.existsSync(path.join(this.dir, '.gitignore'))) writeFileAtomic(path.join(this.dir, '.gitignore'), '*\n');
-      const engine = JSON.stringify(engineId());
-      for (const [i, body] of shards) writeFileAtomic(path.join(this.dir, wanted[i]!), `{"engine":${engine},"entries":{${body.join(',')}}}`);
+      for (const [rel, entry] of this.entries) {
+        if (live.has(rel)) files.get(fnv(rel) % n)?.add(rel, typeof entry === 'string' ? entry : JSON.stringify(entry));
+      }
+      if (this.broken) throw new Error('cache not written');
+      for (const f of files.values()) f?.close();
       for (const name of this.onDisk.keys()) if (!wanted.includes(name)) fs.rmSync(path.join(this.dir, name), { force: true });
+      this.removeStale();
     } catch {
       // A read-only workspace, a full disk: the next run starts cold.
+      for (const f of files.values()) f?.abort();
     }
   }
 }

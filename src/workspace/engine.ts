@@ -3,9 +3,11 @@
 // enough such files. Only the records are kept: a workspace of 100,000 models fits in memory.
 import fs from 'node:fs';
 import { restoreFile, type FileRecord, type LoadedFile } from '../core/load.js';
+import type { Framework } from '../core/types.js';
+import { usableFrameworks } from '../core/validate.js';
 import type { Messages } from '../i18n/index.js';
 import { Cache, RACY_MS, type CacheSet } from './cache.js';
-import { parallelMap, workerCount } from './pool.js';
+import { parallelEach, workerCount } from './pool.js';
 import { processFile, readFile, sameStamp, stampOf, unpackStates, type FileJob, type FileResult, type Stamp } from './process.js';
 
 export interface EngineOptions {
@@ -51,40 +53,41 @@ function indexEntryText(job: FileJob, r: FileResult, record: string): string {
   return `{"s":${JSON.stringify(r.stamp ? stampArray(r.stamp) : [0, 0, 0, 0])},"h":${JSON.stringify(r.hash)},${job.requireKind ? '"k":1,' : ''}${racy ? '"r":1,' : ''}"f":${record}}`;
 }
 
-export function loadChecked(root: string, jobs: FileJob[], opts: EngineOptions): CheckedFiles {
+/**
+ * Loads every job's file, checked. Files for which `first` holds (the criteria folder) are done
+ * first: the frameworks among them let each score sheet's marks be checked as it is read.
+ */
+export function loadChecked(root: string, jobs: FileJob[], opts: EngineOptions, first: (job: FileJob) => boolean = () => false): CheckedFiles {
   const { m, need } = opts;
   const index = opts.cache ? Cache.open<IndexEntry>(root, 'index', m.lang) : undefined;
   let data = opts.cache ? Cache.open<DataEntry>(root, 'data', m.lang, { lazy: need === 'index' }) : undefined;
+  // What dvk keeps of each file goes to disk as it comes, so that its text need not stay in memory.
+  data?.stream(jobs.length);
   const records: FileRecord[] = new Array(jobs.length);
-  const todo: number[] = [];
   const fromCache = (i: number, e: IndexEntry, d: DataEntry | undefined) => {
     const f = e.f;
     records[i] = { ...f, data: need === 'data' ? d!.d && unpackStates(d!.d) : f.data && unpackStates(f.data) };
   };
-  jobs.forEach((job, i) => {
-    if (index) {
+  /** The indices of the jobs whose files must be read: all of them without the cache. */
+  const lookUp = (indices: number[]): number[] => {
+    if (!index) return indices;
+    return indices.filter((i) => {
+      const job = jobs[i]!;
       const stat = fs.statSync(job.abs, { throwIfNoEntry: false });
       job.stamp = stat && stampOf(stat);
       const e = index.get(job.rel);
       const d = need === 'data' ? data!.get(job.rel) : undefined;
-      if (e && Boolean(e.k) === job.requireKind && (need === 'index' || d?.h === e.h)) {
-        if (job.stamp && !e.r && sameStamp({ size: e.s[0], mtime: e.s[1], ctime: e.s[2], ino: e.s[3] }, job.stamp)) {
-          fromCache(i, e, d);
-          return;
-        }
-        job.hash = e.h;
+      if (!e || Boolean(e.k) !== job.requireKind || (need === 'data' && d?.h !== e.h)) return true;
+      if (job.stamp && !e.r && sameStamp({ size: e.s[0], mtime: e.s[1], ctime: e.s[2], ino: e.s[3] }, job.stamp)) {
+        fromCache(i, e, d);
+        return false;
       }
-    }
-    todo.push(i);
-  });
-
-  const work = todo.map((i) => jobs[i]!);
-  const run = (job: FileJob) => processFile(job, m, readFile);
-  const workers = workerCount(work.length, FILES_PER_WORKER);
-  const results = workers > 0 ? parallelMap(work, run, { workers, chunk: CHUNK, script: new URL('./worker.js', import.meta.url), extra: m.lang }) : work.map(run);
-  todo.forEach((i, k) => {
+      job.hash = e.h;
+      return true;
+    });
+  };
+  const take = (i: number, r: FileResult) => {
     const job = jobs[i]!;
-    const r = results[k]!;
     if (r.index === undefined) {
       // The same bytes as the cached version: its record stands, with the new stamp.
       const e = index!.get(job.rel)!;
@@ -97,24 +100,28 @@ export function loadChecked(root: string, jobs: FileJob[], opts: EngineOptions):
     const record = JSON.parse(r.index) as FileRecord;
     const full = need === 'data' && r.data !== undefined ? (JSON.parse(r.data) as Record<string, unknown>) : record.data;
     records[i] = { ...record, data: full && unpackStates(full) };
-  });
-
-  // A score sheet's marks are checked against its framework in validate.ts, from all its data
-  // (then remembered in the index set): this run's, else the file's again.
-  const fresh = new Map<number, string | undefined>();
-  if (need === 'index') todo.forEach((i, k) => records[i]!.kind === 'assessment' && fresh.set(i, results[k]!.data));
-  results.length = 0;
-  const whole = (i: number) => (): Record<string, unknown> | undefined => {
-    const text = fresh.has(i) ? fresh.get(i) : processFile({ ...jobs[i]!, hash: undefined }, m, readFile).data;
-    return text === undefined ? undefined : unpackStates(JSON.parse(text) as Record<string, unknown>);
   };
-  // What dvk keeps of each file is written now, so that its text need not stay in memory.
+
+  const all = jobs.map((_, i) => i);
+  const early = all.filter((i) => first(jobs[i]!));
+  for (const i of lookUp(early)) take(i, processFile(jobs[i]!, m, readFile));
+  const frameworks = new Map([...usableFrameworks(early.map((i) => records[i]!))].map(([id, f]) => [id, f.data as unknown as Framework]));
+  const todo = lookUp(all.filter((i) => !first(jobs[i]!)));
+  const work = todo.map((i) => jobs[i]!);
+  const run = (job: FileJob) => processFile(job, m, readFile, frameworks);
+  const done = (k: number, r: FileResult) => take(todo[k]!, r);
+  const workers = workerCount(work.length, FILES_PER_WORKER);
+  if (workers > 0) parallelEach(work, run, done, { workers, chunk: CHUNK, script: new URL('./worker.js', import.meta.url), extra: { lang: m.lang, frameworks } });
+  else work.forEach((job, k) => done(k, run(job)));
+
   const live = new Set(jobs.map((j) => j.rel));
   data?.save(live);
   data = undefined;
   const files = jobs.map((job, i) => {
     const file = restoreFile(job.show, job.rel, records[i]!, () => readFile(job.abs));
-    if (need === 'index') file.whole = whole(i);
+    // All of a file's data, for a run that kept only what validation needs: a score sheet's marks
+    // when its framework changed since they were checked.
+    if (need === 'index') file.whole = () => wholeData(processFile({ ...job, hash: undefined }, m, readFile).data);
     return file;
   });
   return {
@@ -134,3 +141,5 @@ export function loadChecked(root: string, jobs: FileJob[], opts: EngineOptions):
     },
   };
 }
+
+const wholeData = (text: string | undefined) => (text === undefined ? undefined : unpackStates(JSON.parse(text) as Record<string, unknown>));

@@ -30,11 +30,22 @@ export function workerCount(jobs: number, minPerWorker: number, env: NodeJS.Proc
   return Math.max(0, Math.min(spare, Math.floor(jobs / minPerWorker) - 1, 7));
 }
 
-/** `jobs.map(run)`, with `workers` worker threads running `script` on the same jobs. */
-export function parallelMap<J, R>(jobs: J[], run: (job: J) => R, opts: { workers: number; chunk: number; script: URL; extra: unknown }): R[] {
+/**
+ * Runs `run` on every job, on this thread and `workers` worker threads running `script` on the
+ * same jobs, and hands each result to `done` with its job's index as soon as its chunk is back
+ * (in no particular order), so that the caller need not hold them all.
+ */
+export function parallelEach<J, R>(jobs: J[], run: (job: J) => R, done: (k: number, result: R) => void, opts: { workers: number; chunk: number; script: URL; extra: unknown }): void {
   const chunks = Math.ceil(jobs.length / opts.chunk);
-  const results: (R[] | undefined)[] = new Array(chunks);
-  const doChunk = (i: number) => (results[i] = jobs.slice(i * opts.chunk, (i + 1) * opts.chunk).map(run));
+  const finished: boolean[] = new Array(chunks).fill(false);
+  let missing = chunks;
+  const deliver = (i: number, results: R[]) => {
+    if (finished[i]) return;
+    finished[i] = true;
+    missing--;
+    results.forEach((r, j) => done(i * opts.chunk + j, r));
+  };
+  const doChunk = (i: number) => deliver(i, jobs.slice(i * opts.chunk, (i + 1) * opts.chunk).map(run));
   const state = new Int32Array(new SharedArrayBuffer(8));
   const ports: MessagePort[] = [];
   const workers: Worker[] = [];
@@ -49,29 +60,32 @@ export function parallelMap<J, R>(jobs: J[], run: (job: J) => R, opts: { workers
     workers.push(worker);
     ports.push(port1);
   }
-  for (let i; (i = Atomics.add(state, 0, 1)) < chunks; ) doChunk(i);
-
-  let missing = results.reduce((n, r) => n - (r ? 1 : 0), chunks);
   let lastProgress = Date.now();
-  while (missing > 0) {
-    const seen = Atomics.load(state, 1);
+  const drain = () => {
     for (const port of ports) {
       for (let msg; (msg = receiveMessageOnPort(port)); ) {
         const m = msg.message as ChunkMessage<R>;
-        if (results[m.i]) continue;
         if ('error' in m) doChunk(m.i);
-        else results[m.i] = m.results;
-        missing--;
+        else deliver(m.i, m.results);
         lastProgress = Date.now();
       }
     }
+  };
+  for (let i; (i = Atomics.add(state, 0, 1)) < chunks; ) {
+    doChunk(i);
+    drain();
+  }
+  // The workers' last chunks: each gets STALL_MS from now to come back.
+  lastProgress = Date.now();
+  while (missing > 0) {
+    const seen = Atomics.load(state, 1);
+    drain();
     if (missing === 0) break;
     if (Date.now() - lastProgress > STALL_MS) {
-      for (let i = 0; i < chunks; i++) if (!results[i]) doChunk(i);
+      for (let i = 0; i < chunks; i++) if (!finished[i]) doChunk(i);
       break;
     }
     Atomics.wait(state, 1, seen, 100);
   }
   for (const w of workers) void w.terminate();
-  return results.flat() as R[];
 }

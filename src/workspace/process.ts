@@ -2,9 +2,9 @@
 // the worker threads share, so that a file's record is the same whichever thread made it.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { checkFile, indexData } from '../core/check.js';
+import { checkFile, indexData, scoreAgainst } from '../core/check.js';
 import { loadFile, type FileRecord } from '../core/load.js';
-import { STEPS, type StepState } from '../core/types.js';
+import { STEPS, type Assessment, type Framework, type StepState } from '../core/types.js';
 import type { Messages } from '../i18n/index.js';
 
 /** What identifies a version of a file without reading it (git's racy-clean test works the same way). */
@@ -50,15 +50,21 @@ export const readFile = (abs: string): Uint8Array => fs.readFileSync(abs);
 
 export const hashOf = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('base64');
 
-/** Reads, loads and checks one file; the record keeps only what dvk needs of the file (check.ts). */
-export function processFile(job: FileJob, m: Messages, read: (abs: string) => Uint8Array): FileResult {
+/**
+ * Reads, loads and checks one file; the record keeps only what dvk needs of the file (check.ts).
+ * A score sheet's marks are checked against its framework when `frameworks` has it, so that they
+ * need not be kept for validation.
+ */
+export function processFile(job: FileJob, m: Messages, read: (abs: string) => Uint8Array, frameworks?: ReadonlyMap<string, Framework>): FileResult {
   const bytes = read(job.abs);
   const hash = hashOf(bytes);
   if (hash === job.hash) return { hash, stamp: job.stamp };
   const file = loadFile(job.show, job.rel, bytes, { m, requireKind: job.requireKind, reread: () => read(job.abs) });
   checkFile(file, m, { compact: true });
   const { kind, data, findings, valid, ranges } = file;
-  const record: FileRecord = { kind, findings, valid, ranges, data: data && packStates(indexData(kind, data)) };
+  const framework = kind === 'assessment' && valid ? frameworks?.get(data!.framework as string) : undefined;
+  const scored = framework && scoreAgainst(data as unknown as Assessment, framework, m);
+  const record: FileRecord = { kind, findings, valid, ranges, scored, data: data && packStates(indexData(kind, data)) };
   return { hash, stamp: job.stamp, index: JSON.stringify(record), data: data && JSON.stringify(packStates(data)) };
 }
 

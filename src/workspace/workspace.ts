@@ -82,8 +82,8 @@ interface Source {
   read(abs: string): Uint8Array;
   /** Files named on the command line (absolute); empty for all. */
   named?: Set<string>;
-  /** Loads the files (every file but the config); by default, one by one as they are. */
-  load?(jobs: FileJob[]): CheckedFiles;
+  /** Loads the files (every file but the config); by default, one by one as they are. `criteria`: the criteria folder. */
+  load?(jobs: FileJob[], criteria: string): CheckedFiles;
 }
 
 /** Loads the config and the files of a workspace, from disk or from a git revision alike. */
@@ -119,7 +119,7 @@ function assemble(src: Source): Workspace {
     jobs.push({ abs, show: show(abs), rel: slash(path.relative(root, abs)), requireKind });
   }
   const loaded = src.load
-    ? src.load(jobs)
+    ? src.load(jobs, dataDirs[2]!)
     : { files: jobs.map((j) => loadFile(j.show, j.rel, src.read(j.abs), { m, requireKind: j.requireKind, reread: () => src.read(j.abs) })), save: () => {} };
   jobs.forEach((job, i) => {
     const file = loaded.files[i]!;
@@ -170,7 +170,7 @@ export function openWorkspace(opts: { cwd: string; m: Messages; named?: string[]
     },
     read: (abs) => fs.readFileSync(abs),
     named,
-    load: opts.engine && ((jobs) => loadChecked(root, jobs, opts.engine!)),
+    load: opts.engine && ((jobs, criteria) => loadChecked(root, jobs, opts.engine!, (job) => inside(job.abs, criteria))),
   });
 }
 
