@@ -2,7 +2,7 @@
 // shared counter, so that a worker still starting up costs nothing and a slow one holds up no
 // one. It is synchronous (the main thread waits with Atomics.wait), so that opening a workspace
 // stays an ordinary function call. A worker only makes the run faster: a chunk it fails on, or
-// never finishes, the main thread does itself, and every chunk's results go back in order.
+// never finishes, the main thread does itself; each chunk's results are handed over as they come.
 import os from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 

@@ -80,6 +80,23 @@ describe('the cache', () => {
     expect(await dvk(['validate', '--format', 'json'], { cwd: ws })).toEqual(none);
   }, SLOW);
 
+  it('checks unchanged score sheets again against a framework whose maximums changed, and back', async () => {
+    const ws = example();
+    const criteria = path.join(ws, 'criteria/vd-100-diem.yaml');
+    const original = fs.readFileSync(criteria, 'utf8');
+    const args = [['validate', '--format', 'json'], ['score', '--format', 'json']];
+    for (const a of args) await dvk(a, { cwd: ws, env: workers });
+    // The same total, but marks of 6.5 and 7.5 for C1.1 are now over its maximum.
+    fs.writeFileSync(criteria, original.replace(/max: 8\n(\s+)step: register/, 'max: 6\n$1step: register').replace(/max: 7\n(\s+)step: register/, 'max: 9\n$1step: register'));
+    const over = await dvk(['--no-cache', 'validate', '--format', 'json'], { cwd: ws });
+    expect(over.exitCode).toBe(1);
+    expect(over.stdout).toContain('DT-2023-ND-01.yaml');
+    for (const a of args) await sameEveryWay(ws, a);
+    fs.writeFileSync(criteria, original);
+    expect((await dvk(['validate', '--format', 'json'], { cwd: ws })).exitCode).toBe(0);
+    for (const a of args) await sameEveryWay(ws, a);
+  }, SLOW);
+
   it('sees an edit that keeps the size and the modification time', async () => {
     const ws = example();
     const file = path.join(ws, 'models/2023/HM/phan-loai-rac-tai-nguon.yaml');
