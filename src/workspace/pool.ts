@@ -52,7 +52,11 @@ export function parallelEach<J, R>(jobs: J[], run: (job: J) => R, done: (k: numb
   for (let w = 0; w < Math.min(opts.workers, chunks - 1); w++) {
     const { port1, port2 } = new MessageChannel();
     const data: PoolData<J> = { jobs, chunk: opts.chunk, state, port: port2, extra: opts.extra };
-    const worker = new Worker(opts.script, { workerData: data, transferList: [port2] });
+    // A worker holds nothing between chunks: a small heap keeps it from growing hundreds of MB
+    // before it collects (100,000 models: 1,112 MiB peak without the limits, 995 MiB with them).
+    // A worker that runs out stops; the main thread then does its chunks.
+    const resourceLimits = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
+    const worker = new Worker(opts.script, { workerData: data, transferList: [port2], resourceLimits });
     worker.unref();
     worker.on('error', () => {
       // Its chunks are done here when it makes no more progress.
