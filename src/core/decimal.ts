@@ -25,13 +25,16 @@ export class Ratio {
 
   /** The number as written: 8.5 is 17/2, 0.1 is 1/10 (never the binary float's value). */
   static of(x: number | string): Ratio {
-    const s = typeof x === 'number' ? plain(x) : x.trim();
-    const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(s);
-    if (!m || (m[2] === '' && !m[3])) throw new RangeError(`not a finite decimal: ${s}`);
-    const frac = m[3] ?? '';
-    const n = BigInt((m[2] || '0') + frac) * (m[1] === '-' ? -1n : 1n);
-    return new Ratio(n, 10n ** BigInt(frac.length));
+    if (typeof x !== 'number') return parse(x.trim());
+    // A workspace's marks are a few hundred numbers, each read thousands of times.
+    let r = known.get(x);
+    if (!r) {
+      if (known.size >= 10_000) known.clear();
+      known.set(x, (r = parse(plain(x))));
+    }
+    return r;
   }
+
 
   add(o: Ratio): Ratio {
     return new Ratio(this.n * o.d + o.n * this.d, this.d * o.d);
@@ -92,17 +95,29 @@ export class Ratio {
 
   /** Shortest exact decimal text (for a value with a finite expansion), else 12 places. */
   toString(): string {
-    if (!this.isDecimal()) return this.toFixed(12);
-    for (let p = 0; ; p++) {
-      const s = this.toFixed(p);
-      if (Ratio.of(s).eq(this)) return s;
-    }
+    // n/d in lowest terms with d = 2^a·5^b has exactly max(a, b) decimal places.
+    let d = this.d;
+    let twos = 0;
+    let fives = 0;
+    for (; d % 2n === 0n; d /= 2n) twos++;
+    for (; d % 5n === 0n; d /= 5n) fives++;
+    return this.toFixed(d === 1n ? Math.max(twos, fives) : 12);
   }
 
   /** The JSON number: the exact decimal's nearest double, which prints as that decimal. */
   toNumber(): number {
     return Number(this.toString());
   }
+}
+
+const known = new Map<number, Ratio>();
+
+function parse(s: string): Ratio {
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(s);
+  if (!m || (m[2] === '' && !m[3])) throw new RangeError(`not a finite decimal: ${s}`);
+  const frac = m[3] ?? '';
+  const n = BigInt((m[2] || '0') + frac) * (m[1] === '-' ? -1n : 1n);
+  return new Ratio(n, 10n ** BigInt(frac.length));
 }
 
 /** A number's shortest decimal form without exponent (1e-7 -> "0.0000001"). */

@@ -4,7 +4,7 @@ import type { Messages } from '../i18n/index.js';
 import { slugify } from './hints.js';
 import { recognize, type Recognition } from './recognize.js';
 import { score, type ScoreResult } from './score.js';
-import type { Assessment, Field, Framework, LevelDef, Model } from './types.js';
+import type { Assessment, Field, Framework, LevelDef, Model, ModelInfo } from './types.js';
 
 export interface Filters {
   year?: number;
@@ -15,7 +15,7 @@ export interface Filters {
 }
 
 export interface Row {
-  model: Model;
+  model: ModelInfo;
   file: string;
   /** The level that scored it; undefined when not assessed. */
   level?: string;
@@ -25,7 +25,7 @@ export interface Row {
 }
 
 export interface ResultsInput {
-  models: { data: Model; file: string }[];
+  models: { data: ModelInfo; file: string }[];
   assessments: { data: Assessment; file: string }[];
   frameworks: ReadonlyMap<string, Framework>;
   levels: LevelDef[];
@@ -39,7 +39,7 @@ export function unitMatches(unit: Model['unit'], query: string): boolean {
   return (unit.code !== undefined && slugify(unit.code) === q) || `-${slugify(unit.name)}-`.includes(`-${q}-`);
 }
 
-export function inScope(model: Model, f: Filters): boolean {
+export function inScope(model: Pick<Model, 'year' | 'field' | 'unit'>, f: Filters): boolean {
   return (
     (f.year === undefined || model.year === f.year) &&
     (f.field === undefined || model.field === f.field) &&
@@ -62,7 +62,7 @@ export function results(input: ResultsInput, filters: Filters, m: Messages): Row
       const framework = input.frameworks.get(a.data.framework);
       if (!framework) continue;
       const result = score(framework, a.data, input.detail ?? false);
-      rows.push({ model, file, level: a.data.level, assessment: a, result, recognition: recognize(model, result, m) });
+      rows.push({ model, file, level: a.data.level, assessment: a, result, recognition: recognize(model, result, m, input.detail ?? false) });
     }
   }
   const levelRank = (l: string | undefined) => {

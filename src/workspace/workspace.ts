@@ -8,8 +8,10 @@ import { loadFile, type LoadedFile } from '../core/load.js';
 import { validateAgainst } from '../core/schema.js';
 import type { Config, LevelDef } from '../core/types.js';
 import { UsageError } from '../errors.js';
+import { loadChecked, type CheckedFiles, type EngineOptions } from './engine.js';
 import { filesAt, readAt, repoPath } from './git.js';
 import { CONFIG_NAME, findConfig } from './find-config.js';
+import type { FileJob } from './process.js';
 
 export { CONFIG_NAME, findConfig };
 
@@ -27,6 +29,8 @@ export interface Workspace {
   paths: Record<PathName, string>;
   /** The files named on the command line (all files when none were named). */
   named: Set<LoadedFile>;
+  /** Keeps what this run learnt in the cache (a workspace opened with `engine` and the cache on). */
+  save(): void;
 }
 
 /** A path with `/` between its parts, whatever the system. */
@@ -68,6 +72,10 @@ interface Source {
   read(abs: string): Uint8Array;
   /** Files named on the command line (absolute); empty for all. */
   named?: Set<string>;
+  /** The bytes read from standard input, for the file they stand for. */
+  stdin?(abs: string): Uint8Array | undefined;
+  /** Loads the files (every file but the config); by default, one by one as they are. `criteria`: the criteria folder. */
+  load?(jobs: FileJob[], criteria: string): CheckedFiles;
 }
 
 /** Loads the config and the files of a workspace, from disk or from a git revision alike. */
@@ -96,16 +104,23 @@ function assemble(src: Source): Workspace {
   const files: LoadedFile[] = configFile ? [configFile] : [];
   const named = new Set<LoadedFile>();
   if (configFile && (namedAbs.size === 0 || namedAbs.has(configPath))) named.add(configFile);
+  const jobs: FileJob[] = [];
   for (const abs of found) {
     if (abs === configPath) continue;
     const requireKind = namedAbs.has(abs) || dataDirs.some((d) => inside(abs, d));
-    const file = loadFile(show(abs), slash(path.relative(root, abs)), src.read(abs), { m, requireKind, reread: () => src.read(abs) });
-    // A YAML file outside the data folders without `kind` is not ours (e.g. a CI workflow).
-    if (!file.kind && !requireKind) continue;
-    files.push(file);
-    if (namedAbs.size === 0 || namedAbs.has(abs)) named.add(file);
+    jobs.push({ abs, show: show(abs), rel: slash(path.relative(root, abs)), requireKind, bytes: src.stdin?.(abs) });
   }
-  return { root, cwd, config, configFile, configInvalid, files, levels: levelsOf(config), paths, named };
+  const loaded = src.load
+    ? src.load(jobs, dataDirs[2]!)
+    : { files: jobs.map((j) => loadFile(j.show, j.rel, src.read(j.abs), { m, requireKind: j.requireKind, reread: () => src.read(j.abs) })), save: () => {} };
+  jobs.forEach((job, i) => {
+    const file = loaded.files[i]!;
+    // A YAML file outside the data folders without `kind` is not ours (e.g. a CI workflow).
+    if (!file.kind && !job.requireKind) return;
+    files.push(file);
+    if (namedAbs.size === 0 || namedAbs.has(job.abs)) named.add(file);
+  });
+  return { root, cwd, config, configFile, configInvalid, files, levels: levelsOf(config), paths, named, save: loaded.save };
 }
 
 /** A file read from standard input (`-`), with the path it stands for. */
@@ -115,7 +130,12 @@ export interface StdinFile {
   bytes: Uint8Array;
 }
 
-export function openWorkspace(opts: { cwd: string; m: Messages; named?: string[]; stdin?: StdinFile }): Workspace {
+/**
+ * Opens the workspace in the current folder (or above it). With `engine`, the files come checked
+ * (check.ts), from the cache where they have not changed, and keep only what dvk needs of them;
+ * without it, they come as they are, data whole (fmt, import, new, diff).
+ */
+export function openWorkspace(opts: { cwd: string; m: Messages; named?: string[]; stdin?: StdinFile; engine?: EngineOptions }): Workspace {
   const { m } = opts;
   const cwd = path.resolve(opts.cwd);
   const configPath = findConfig(cwd);
@@ -151,7 +171,9 @@ export function openWorkspace(opts: { cwd: string; m: Messages; named?: string[]
       return out;
     },
     read: (abs) => (abs === stdinAbs ? opts.stdin!.bytes : fs.readFileSync(abs)),
+    stdin: (abs) => (abs === stdinAbs ? opts.stdin!.bytes : undefined),
     named,
+    load: opts.engine && ((jobs, criteria) => loadChecked(root, jobs, opts.engine!, (job) => inside(job.abs, criteria))),
   });
 }
 

@@ -2,7 +2,7 @@
 // some systems arrives decomposed (a letter followed by combining marks): it looks the same but
 // sorts, searches and compares differently.
 import type { Finding, LoadedFile } from '../load.js';
-import type { RuleContext } from './context.js';
+import type { Messages } from '../../i18n/index.js';
 
 const COMBINING = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]/;
 
@@ -11,7 +11,7 @@ export function isNfc(s: string): boolean {
 }
 
 /** Runs on any parsed file, valid or not: every key and string value. */
-export function nfc(file: LoadedFile, { m }: RuleContext): Finding[] {
+export function nfc(file: LoadedFile, { m }: { m: Messages }): Finding[] {
   const findings: Finding[] = [];
   // One path array for the walk, copied only for a finding: most strings are fine.
   const path: (string | number)[] = [];
