@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-exe/', '.cache/', 'generated/', 'coverage/', 'examples/**/out/', 'node_modules/'] },
+  { ignores: ['dist/', 'dist-exe/', '.cache/', 'generated/', 'coverage/', 'examples/**/out/', 'node_modules/', 'reports/', '.stryker-tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -35,15 +35,17 @@ export async function runJobs(
   const onSignal = () => {
     interrupted = true;
   };
+  // Rendering runs without yielding to the event loop, where signal handlers run: a turn of the
+  // loop before each document and before each write lets a Ctrl-C that came meanwhile be
+  // handled, so that no document is written after it (the last one of a batch included).
+  const pending = () => new Promise((resolve) => setImmediate(resolve)).then(() => interrupted);
   process.once('SIGINT', onSignal);
   try {
     for (let start = 0; start < jobs.length && !interrupted; start += size) {
       const part = jobs.slice(start, start + size);
       let bytes: Uint8Array[] = [];
       for (const [k, job] of part.entries()) {
-        // Rendering runs without yielding; let a pending signal be handled between documents.
-        await new Promise((resolve) => setImmediate(resolve));
-        if (interrupted) break;
+        if (await pending()) break;
         if (tty) ctx.err(`\r\u001b[2K${bar(start + k, jobs.length, job.label, columns)}`);
         bytes.push(await job.render());
       }
@@ -55,6 +57,7 @@ export async function runJobs(
         if (interrupted) break;
         throw e;
       }
+      if (await pending()) break;
       part.forEach((job, k) => {
         writeFileAtomic(job.file, bytes[k]!);
         written.push(job.file);

@@ -1,5 +1,6 @@
 // What every command gets: the catalogue, the streams, the folder, colour and verbosity.
 import type { Lang, Messages } from '../i18n/index.js';
+import { terminalText } from './reporters/escape.js';
 
 export interface Io {
   /** Standard input: answers to questions on a terminal, `-` for validate and fmt. */
@@ -51,6 +52,6 @@ export const terminalWidth = (ctx: { io: Io }): number | undefined => (ctx.io.st
 /** "Lỗi: …" and "Gợi ý: …" on stderr: how every command reports what stops it. */
 export function printError(ctx: Ctx, e: { message: string; hint?: string }, color: boolean): void {
   const prefix = `${ctx.m.cli.errorPrefix}:`;
-  ctx.err(`${color ? `\u001b[31m${prefix}\u001b[39m` : prefix} ${e.message}\n`);
-  if (e.hint) ctx.err(`${ctx.m.cli.hintPrefix}: ${e.hint}\n`);
+  ctx.err(`${color ? `\u001b[31m${prefix}\u001b[39m` : prefix} ${terminalText(e.message)}\n`);
+  if (e.hint) ctx.err(`${ctx.m.cli.hintPrefix}: ${terminalText(e.hint)}\n`);
 }

@@ -13,6 +13,7 @@ import type { Workspace } from '../workspace/workspace.js';
 import { messages } from '../i18n/index.js';
 import { checkedWorkspace } from '../workspace/checked.js';
 import { findSoffice, pdfConverter, PdfError } from '../workspace/pdf.js';
+import { checkOutputDir, checkOutputFile } from '../workspace/output.js';
 import { fieldLabel } from '../render/labels.js';
 import { relative, runJobs, type Job } from './batch.js';
 import type { Ctx } from './context.js';
@@ -198,6 +199,7 @@ export async function writeDocuments(
   let jobs: Job[];
   if (opts.by) {
     const dir = opts.output ? path.resolve(ctx.cwd, opts.output) : path.join(outDir, target.base);
+    checkOutputDir(target.ws, dir, ctx.m);
     const taken = new Set<string>();
     const groups = groupRows(target.rows, opts.by, target.ws.levels);
     const number = documentNumbers(ctx, opts, target.number, groups.length);
@@ -207,14 +209,17 @@ export async function writeDocuments(
     jobs = [{ file: opts.output ? path.resolve(ctx.cwd, opts.output) : path.join(outDir, `${target.base}.${format}`), label: target.base, render: render(undefined, number(0)) }];
   }
   const numbered = (n: number) => (opts.by && opts.numberFrom !== undefined && n ? `\n${ctx.m.cli.numbering.numbered(opts.numberFrom, opts.numberFrom + n - 1)}` : '');
-  await writeJobs(ctx, jobs, (n) => `${summary(n)}${numbered(n)}`, soffice);
+  await writeJobs(ctx, target.ws, jobs, (n) => `${summary(n)}${numbered(n)}`, soffice);
 }
 
 /**
- * Runs the jobs (each document converted to PDF by LibreOffice when `soffice` is given), then
- * prints what was written and the summary; exit 130 when interrupted.
+ * Runs the jobs (each document converted to PDF by LibreOffice when `soffice` is given) once
+ * their paths are checked (output.ts), then prints what was written and the summary; exit 130
+ * when interrupted.
  */
-export async function writeJobs(ctx: Ctx, jobs: Job[], summary: (written: number) => string, soffice?: string): Promise<void> {
+export async function writeJobs(ctx: Ctx, ws: Workspace, jobs: Job[], summary: (written: number) => string, soffice?: string): Promise<void> {
+  // Every path is checked before anything is rendered: a refused batch writes nothing.
+  for (const job of jobs) checkOutputFile(ws, job.file, path.extname(job.file).toLowerCase(), ctx.m);
   const converter = soffice ? pdfConverter(soffice) : undefined;
   let result: Awaited<ReturnType<typeof runJobs>>;
   try {

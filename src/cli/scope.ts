@@ -6,11 +6,20 @@ import type { Assessment, Framework, Model, ModelInfo } from '../core/types.js';
 import { InputError, UsageError } from '../errors.js';
 import type { Messages } from '../i18n/index.js';
 import type { checkedWorkspace } from '../workspace/checked.js';
-import type { LoadedFile } from '../core/load.js';
+import { declared, type LoadedFile } from '../core/load.js';
 import { byPlace } from '../core/validate.js';
 import { nearest } from '../core/hints.js';
 
 export type Loaded = ReturnType<typeof checkedWorkspace>;
+
+/**
+ * Whether a file that failed to load or validate may be of the year asked for: unless it names
+ * another valid year (common.schema.json: 2000-2100), it may (`year: 2203` is a slip for 2023).
+ */
+function maybeYear(year: unknown, wanted: number | undefined): boolean {
+  const y = typeof year === 'string' && /^\d+$/.test(year) ? Number(year) : year;
+  return wanted === undefined || y === wanted || !(Number.isInteger(y) && (y as number) >= 2000 && (y as number) <= 2100);
+}
 
 export interface ScopeRequest extends Filters {
   /** The paths named on the command line (they narrow the scope). */
@@ -39,16 +48,36 @@ export function scoreScope(m: Messages, { ws, validation }: Loaded, req: ScopeRe
   const filters: Filters = req.explain ? { level: req.level } : req;
   // A model that fails its schema cannot be filtered by unit or field: it is in scope (and so
   // refused) unless its year says otherwise.
-  const wanted = (f: LoadedFile) =>
-    validation.valid.has(f) ? inScope(f.data as unknown as Model, filters) : filters.year === undefined || f.data!.year === filters.year || typeof f.data!.year !== 'number';
+  const wanted = (f: LoadedFile) => (validation.valid.has(f) ? inScope(f.data as unknown as Model, filters) : maybeYear(f.data!.year, filters.year));
   const models = req.explain ? modelFiles.filter((f) => f.data!.id === req.explain) : modelFiles.filter(wanted);
   if (req.explain && models.length === 0) throw new UsageError(m.cli.score.noSuchModel(req.explain, nearest(req.explain, modelFiles.map((f) => String(f.data!.id)))));
   const ids = new Set(models.map((f) => f.data!.id));
-  const sheets = sheetFiles.filter((f) => ids.has(f.data!.model) && (filters.level === undefined || f.data!.level === filters.level));
+  // A score sheet is in scope when it names a model in scope; a broken one also when it names no
+  // model of the workspace (its model may be one of these), and whatever its level unless that
+  // is another level of the workspace.
+  const modelIds = new Set(ws.files.filter((f) => f.kind === 'model' && f.data).map((f) => f.data!.id));
+  const levels = new Set(ws.levels.map((l) => l.id));
+  const sheetWanted = (model: unknown, level: unknown, broken: boolean) =>
+    (ids.has(model) || (broken && !modelIds.has(model))) &&
+    (filters.level === undefined || level === filters.level || (broken && !levels.has(level as string)));
+  const sheets = sheetFiles.filter((f) => sheetWanted(f.data!.model, f.data!.level, validation.failed.has(f)));
   const frameworkIds = new Set(sheets.map((f) => f.data!.framework));
-  const frameworkFiles = ws.files.filter((f) => f.kind === 'criteria' && frameworkIds.has(f.data?.id));
+  // A framework is in scope when a score sheet in scope uses it; a broken one also when its id
+  // names no framework (it may be the one a sheet uses, or a sheet overwritten).
+  const frameworkWanted = (id: unknown, broken: boolean) => frameworkIds.has(id) || (broken && typeof id !== 'string');
+  const frameworkFiles = ws.files.filter((f) => f.kind === 'criteria' && f.data && frameworkWanted(f.data.id, validation.failed.has(f)));
 
-  const broken = [...new Set([...models, ...sheets, ...frameworkFiles])].filter((f) => validation.failed.has(f));
+  // A file dvk could not read, parse or identify may be any of these: it is in scope unless
+  // what it says of itself (read from its lines when it does not parse) places it elsewhere.
+  const unknown = ws.files.filter((f) => f.kind === undefined).filter((f) => {
+    const d = f.data ?? declared(f.text);
+    const named = !req.paths.length || ws.named.has(f);
+    if (d.kind === 'model') return named && (req.explain === undefined || d.id === undefined || String(d.id) === req.explain) && maybeYear(d.year, filters.year);
+    if (d.kind === 'assessment') return sheetWanted(d.model, d.level, true);
+    if (d.kind === 'criteria') return frameworkWanted(d.id, true);
+    return true;
+  });
+  const broken = [...new Set([...models, ...sheets, ...frameworkFiles, ...unknown])].filter((f) => validation.failed.has(f));
   if (broken.length) {
     throw new InputError(m.cli.score.refused(broken.map((f) => f.path)), broken.flatMap((f) => validation.errorsOf(f)).sort(byPlace));
   }

@@ -1,5 +1,7 @@
 // Plain-text tables for the terminal: padded columns, right-aligned numbers, long cells
 // shortened with an ellipsis.
+import { maxOf } from '../core/arrays.js';
+import { terminalText } from './reporters/escape.js';
 export interface Column {
   header: string;
   align?: 'left' | 'right';
@@ -57,9 +59,10 @@ function fit(columns: Column[], natural: number[], room: number): { keep: number
  * terminal's), it fits in that many characters; without it (output piped), only `max` applies.
  */
 export function table(columns: Column[], rows: string[][], style: { bold?: (s: string) => string; footer?: string[]; width?: number } = {}): string {
-  const cells = rows.map((r) => r.map((c, i) => (columns[i]?.max ? shorten(c, columns[i].max) : c)));
+  // Text from the data: never a control character or a line break on the terminal.
+  const cells = rows.map((r) => r.map((c, i) => (columns[i]?.max ? shorten(terminalText(c), columns[i].max) : terminalText(c))));
   const all = style.footer ? [...cells, style.footer] : cells;
-  const natural = columns.map((c, i) => Math.max(width(c.header), ...all.map((r) => width(r[i] ?? ''))));
+  const natural = columns.map((c, i) => maxOf(all.map((r) => width(r[i] ?? '')), width(c.header)));
   const { keep, widths } = style.width ? fit(columns, natural, style.width) : { keep: columns.map((_, i) => i), widths: natural };
   const line = (r: string[]) => keep.map((i, k) => pad(shorten(r[i] ?? '', widths[k]!), widths[k]!, columns[i]!.align ?? 'left')).join(' '.repeat(GAP)).trimEnd();
   const bold = style.bold ?? ((s: string) => s);

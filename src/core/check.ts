@@ -4,6 +4,7 @@
 // that depends on other files or on the configuration runs in validate.ts. Like there, the rules
 // run on every file that parsed, schema errors or not, less what the schema errors already say.
 import { createHash } from 'node:crypto';
+import { pushAll } from './arrays.js';
 import type { ErrorObject } from 'ajv';
 import type { Messages } from '../i18n/index.js';
 import type { Finding, LoadedFile } from './load.js';
@@ -12,6 +13,7 @@ import type { CriteriaFile, TypedFile } from './rules/context.js';
 import { dateOrder } from './rules/date-order.js';
 import { frameworkConsistency } from './rules/framework.js';
 import { nfc } from './rules/nfc.js';
+import { controlCharacter } from './rules/control-character.js';
 import { placeholder } from './rules/placeholder.js';
 import { stepStates } from './rules/step-completeness.js';
 import { yearMismatch } from './rules/year.js';
@@ -121,15 +123,15 @@ export function checkFile(file: LoadedFile, m: Messages, opts: { compact?: boole
     const errors = validateAgainst(file.kind!, file.data);
     valid = errors.length === 0;
     if (!valid) {
-      findings.push(...schemaFindings(errors, file.data, m, (path) => locate(file.positions(), file.text, path).source));
+      pushAll(findings, schemaFindings(errors, file.data, m, (path) => locate(file.positions(), file.text, path).source));
       file.broken = brokenPaths(errors, file.data);
     }
   }
   const own: Finding[] = [];
   if (checked && file.kind === 'criteria') own.push(...frameworkConsistency(file as CriteriaFile, { m }));
   if (checked && file.kind === 'model') own.push(...dateOrder(file as TypedFile<Model>, { m }), ...yearMismatch(file as TypedFile<Model>, { m }));
-  findings.push(...own.filter((x) => !x.path || !brokenAt(file, x.path)));
-  if (file.data) findings.push(...nfc(file, { m }), ...placeholder(file, { m }));
+  pushAll(findings, own.filter((x) => !x.path || !brokenAt(file, x.path)));
+  if (file.data) pushAll(findings, nfc(file, { m }), placeholder(file, { m }), controlCharacter(file, { m }));
   file.findings = findings.map(located(file));
   file.valid = valid;
   const compact = opts.compact && (valid || !checked);

@@ -75,11 +75,18 @@ export class Ratio {
   }
 
   /** Whether the value has a finite decimal expansion (its denominator is 2^a·5^b). */
-  isDecimal(): boolean {
+  /** Digits after the point of the exact decimal (d = 2^a·5^b needs max(a, b)); undefined when it has none. */
+  private places(): number | undefined {
     let d = this.d;
-    while (d % 2n === 0n) d /= 2n;
-    while (d % 5n === 0n) d /= 5n;
-    return d === 1n;
+    let twos = 0;
+    let fives = 0;
+    for (; d % 2n === 0n; twos++) d /= 2n;
+    for (; d % 5n === 0n; fives++) d /= 5n;
+    return d === 1n ? Math.max(twos, fives) : undefined;
+  }
+
+  isDecimal(): boolean {
+    return this.places() !== undefined;
   }
 
   /** Decimal text with exactly `places` digits after the point, rounded half up if needed. */
@@ -95,13 +102,8 @@ export class Ratio {
 
   /** Shortest exact decimal text (for a value with a finite expansion), else 12 places. */
   toString(): string {
-    // n/d in lowest terms with d = 2^a·5^b has exactly max(a, b) decimal places.
-    let d = this.d;
-    let twos = 0;
-    let fives = 0;
-    for (; d % 2n === 0n; d /= 2n) twos++;
-    for (; d % 5n === 0n; d /= 5n) fives++;
-    return this.toFixed(d === 1n ? Math.max(twos, fives) : 12);
+    // The fraction is in lowest terms, so these places are the fewest that show it exactly.
+    return this.toFixed(this.places() ?? 12);
   }
 
   /** The JSON number: the exact decimal's nearest double, which prints as that decimal. */

@@ -33,6 +33,7 @@ import {
   isPair,
   isScalar,
   isSeq,
+  parse,
   parseDocument,
   stringify,
   visit,
@@ -350,7 +351,10 @@ function sortKeys(node: unknown, order: KeyOrder | undefined) {
       const sorted = pairs.map((p, i) => ({ p, i, r: rank(p) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.p);
       node.items = sorted;
     }
-    for (const p of node.items) sortKeys(p.value, order?.props[keyName(p)] ?? order?.other);
+    for (const p of node.items) {
+      const key = keyName(p);
+      sortKeys(p.value, order && Object.hasOwn(order.props, key) ? order.props[key] : order?.other);
+    }
   } else if (isSeq(node)) {
     for (const item of node.items) sortKeys(item, order?.items);
   }
@@ -427,11 +431,56 @@ const mustBeBlock = (s: string) => s.includes('\n');
 /** Trailing blanks on a line cannot be shown in a block scalar without trailing spaces. */
 const blockable = (s: string) => !/[ \t](\n|$)/.test(s) && s.trim() !== '';
 
+/**
+ * Whether a YAML 1.1 reader (PyYAML, many editors' plugins) would read the text, written plain,
+ * as something else than text: `yes`, `off`, `1_000`, `1:20`, `0b101`, `010`. Dates are the
+ * exception: dvk writes them plain on purpose.
+ */
+function otherIn11(v: string): boolean {
+  if (!/^[\w.+\-~:<=]{1,40}$/.test(v) || /^\d{4}-\d\d-\d\d$/.test(v)) return false;
+  // Only these can be another type for a 1.1 reader: numbers, signs, `.inf`, `~`, `<<`, `=`, the booleans
+  // and null. The rest is text without asking yaml, which is cheap, and right where yaml's 1.1 schema
+  // is wrong: it reads `e2` as NaN.
+  if (!/^[-+.0-9~<=]/.test(v) && !/^(?:y|yes|n|no|on|off|true|false|null)$/i.test(v)) return false;
+  try {
+    const value: unknown = parse(v, { version: '1.1', schema: 'yaml-1.1' });
+    return typeof value !== 'string' && !(value instanceof Date);
+  } catch {
+    return false;
+  }
+}
+
+/** Characters YAML 1.1 reads as line breaks, and a BOM: written only as escapes, in double quotes. */
+const BREAKS = /[\u0085\u2028\u2029\ufeff]/;
+
+/** A string's style where it would be plain: quoted where a reader could take it for another type or a line break. */
+function plainStyle(v: string): Scalar.Type {
+  return BREAKS.test(v) ? Scalar.QUOTE_DOUBLE : otherIn11(v) ? Scalar.QUOTE_SINGLE : Scalar.PLAIN;
+}
+
+/**
+ * The output with BREAKS escaped inside double-quoted scalars (yaml writes them as they are):
+ * `\N`, `\L`, `\P`, `\uFEFF`.
+ */
+function escapeBreaks(out: string): string {
+  if (!BREAKS.test(out)) return out;
+  const spans: [number, number][] = [];
+  visit(parseDocument(out, { version: '1.2', uniqueKeys: false }), {
+    Scalar(_, s) {
+      if (s.type === Scalar.QUOTE_DOUBLE && s.range) spans.push([s.range[0], s.range[1]]);
+    },
+  });
+  const names: Record<string, string> = { '\u0085': '\\N', '\u2028': '\\L', '\u2029': '\\P', '\ufeff': '\\uFEFF' };
+  let text = out;
+  for (const [a, b] of spans.sort((x, y) => y[0] - x[0])) text = text.slice(0, a) + text.slice(a, b).replace(new RegExp(BREAKS.source, 'g'), (c) => names[c]!) + text.slice(b);
+  return text;
+}
+
 /** Strings and keys inside a flow collection: plain where YAML allows. */
 function plainInside(node: unknown) {
   visit(node as Node, {
     Scalar(_, s) {
-      if (typeof s.value === 'string') s.type = Scalar.PLAIN;
+      if (typeof s.value === 'string') s.type = plainStyle(s.value);
     },
   });
 }
@@ -487,7 +536,7 @@ function layout(node: unknown, column: number, indent: number, measure: Measure,
     } else if (/[ \t]\n/.test(v)) {
       node.type = Scalar.QUOTE_DOUBLE;
     } else {
-      node.type = Scalar.PLAIN;
+      node.type = plainStyle(v);
     }
     return;
   }
@@ -507,7 +556,7 @@ function layout(node: unknown, column: number, indent: number, measure: Measure,
   }
   if (isMap(node)) {
     for (const pair of node.items) {
-      if (isScalar(pair.key) && typeof pair.key.value === 'string') pair.key.type = Scalar.PLAIN;
+      if (isScalar(pair.key) && typeof pair.key.value === 'string') pair.key.type = plainStyle(pair.key.value);
       const keyComment = isScalar(pair.key) && pair.key.comment;
       const valueColumn = keyComment ? indent + 2 : indent + keyWidth(pair.key) + 2;
       layout(pair.value, valueColumn, indent + 2, measure, isScalar(pair.key) ? pair.key : undefined);
@@ -526,7 +575,8 @@ export function formatYaml(text: string, kind: Kind, schemas: SchemaSet): Format
   const doc = parseDocument(source, {
     version: '1.2',
     schema: 'core',
-    uniqueKeys: true,
+    // The file loaded without a repeated key; yaml's check would cost N² for N keys.
+    uniqueKeys: false,
     strict: true,
     prettyErrors: false,
     customTags: tags as never,
@@ -542,7 +592,7 @@ export function formatYaml(text: string, kind: Kind, schemas: SchemaSet): Format
   trimLeadingBlank(doc);
   layout(doc.contents, 0, 0, measurer(tags));
   // yaml ends the text with one newline (more only for text that keeps its final newlines).
-  const out = doc.toString(OPTIONS);
+  const out = escapeBreaks(doc.toString(OPTIONS));
   return { text: out, changed: out !== text };
 }
 
@@ -553,7 +603,8 @@ function nfcDeep(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(nfcDeep);
   if (v && typeof v === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[nfc(k)] = nfcDeep(x);
+    // Defined, not assigned: a key `__proto__` is data, as yaml's toJS makes it.
+    for (const [k, x] of Object.entries(v)) Object.defineProperty(out, nfc(k), { value: nfcDeep(x), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return v;

@@ -6,8 +6,25 @@ import type { Messages, Msg } from '../i18n/index.js';
 import { fastParse, locate, MAX_ALIAS_COUNT, parseWithPositions, position, yaml, type Positioned, type Range, type Target } from './parse.js';
 import { KINDS, type Diagnostic, type Kind, type Path, type Severity } from './types.js';
 import { text as asText } from './rules/shape.js';
+import { pushAll } from './arrays.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
+/** How deep data may nest: a dvk file needs about six levels; a parser's stack runs out near 800. */
+export const MAX_DEPTH = 64;
+
+/**
+ * The path to a value nested more than `max` levels deep, or undefined. The recursion stops at
+ * `max`, so it cannot run out of stack itself.
+ */
+function pathBelow(value: unknown, max: number): Path | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  if (max === 0) return [];
+  for (const [k, v] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+    const below = pathBelow(v, max - 1);
+    if (below) return [k, ...below];
+  }
+  return undefined;
+}
 
 /** A problem tied to a place in a file's data, located only when it is reported. */
 export interface Finding {
@@ -161,6 +178,21 @@ function fail(path: string, rel: string, text: string, finding: Finding): Loaded
   return { ...textFile(path, rel, text), findings: [finding] };
 }
 
+/** A file that could not be read (the caller says why): no text, no data, one finding. */
+export const failedFile = (path: string, rel: string, finding: Finding): LoadedFile => fail(path, rel, '', finding);
+
+export const isDvkKind = (kind: unknown): kind is Kind => typeof kind === 'string' && (KINDS as readonly string[]).includes(kind);
+
+/**
+ * What a file that may not parse says of itself in its top-level `key: value` lines (kind, id,
+ * year, model, level): enough to tell whether a broken file belongs to a command's scope.
+ */
+export function declared(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [, key, value] of text.matchAll(/^(kind|id|year|model|level|framework):[ \t]*['"]?([^'"\s#]+)/gm)) out[key!] ??= value!;
+  return out;
+}
+
 export function loadFile(path: string, rel: string, bytes: Uint8Array, opts: LoadOptions): LoadedFile {
   const { m } = opts;
   if (bytes.length > MAX_FILE_BYTES) {
@@ -197,8 +229,10 @@ export function loadFile(path: string, rel: string, bytes: Uint8Array, opts: Loa
     data = fast.data;
   } else {
     const p = file.positions();
-    file.findings.push(...yamlFindings(p, text, m));
-    file.findings.push(...tagFindings(p, text, m));
+    const syntax = yamlFindings(p, text, m);
+    // A tag yaml could not resolve is already among its warnings: report it once.
+    const warned = new Set(syntax.filter((f) => f.rule === 'yaml-unknown-tag').map((f) => `${f.at!.line}:${f.at!.column}`));
+    pushAll(file.findings, syntax, tagFindings(p, text, m).filter((f) => !warned.has(`${f.at!.line}:${f.at!.column}`)));
     if (file.findings.length > 0) return file;
     try {
       data = p.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -223,6 +257,11 @@ export function loadFile(path: string, rel: string, bytes: Uint8Array, opts: Loa
     }
   }
 
+  const deep = pathBelow(data, MAX_DEPTH);
+  if (deep) {
+    file.findings.push({ rule: 'yaml-depth-limit', severity: 'error', path: deep, ...m.yamlError('RESOURCE_EXHAUSTION', '') });
+    return file;
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     file.findings.push({ rule: 'file-not-mapping', severity: 'error', path: [], ...m.notMapping(describe(data)) });
     return file;
@@ -232,8 +271,8 @@ export function loadFile(path: string, rel: string, bytes: Uint8Array, opts: Loa
   if (kind === undefined) {
     if (opts.defaultKind) file.kind = opts.defaultKind;
     else if (opts.requireKind) file.findings.push({ rule: 'file-unknown-kind', severity: 'error', path: [], ...m.missingKind(rel) });
-  } else if (typeof kind === 'string' && (KINDS as readonly string[]).includes(kind)) {
-    file.kind = kind as Kind;
+  } else if (isDvkKind(kind)) {
+    file.kind = kind;
   } else {
     file.findings.push({ rule: 'file-unknown-kind', severity: 'error', path: ['kind'], ...m.unknownKind(asText(kind)) });
   }
@@ -265,6 +304,7 @@ function tagFindings(p: Positioned, text: string, m: Messages): Finding[] {
 
 const YAML_RULES: Record<string, string> = {
   DUPLICATE_KEY: 'yaml-duplicate-key',
+  RESOURCE_EXHAUSTION: 'yaml-depth-limit',
   TAG_RESOLVE_FAILED: 'yaml-unknown-tag',
   MULTIPLE_DOCS: 'yaml-multiple-documents',
 };

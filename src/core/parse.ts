@@ -7,6 +7,7 @@ import jsyaml from 'js-yaml';
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { Document, Node } from 'yaml';
+import { pushAll } from './arrays.js';
 import type { Path } from './types.js';
 
 // The plain scalars that are not text, as yaml's YAML 1.2 core schema reads them: null, bool,
@@ -63,9 +64,16 @@ function skipNullWord(t: string, j: number): number {
   return j;
 }
 
-/** A line's risky starts: `%`; `?` or an empty/null key after indentation and dashes; `- -`. */
+/** A line's risky starts: `%`; `?` or an empty/null key after indentation and dashes; `- -`; `--- x`. */
 function riskyLine(t: string, i: number): boolean {
   if (t.charCodeAt(i) === 37 /* % */) return true;
+  // Content on the line of a document marker (`--- key: value`): yaml refuses a mapping there.
+  if ((t.startsWith('---', i) || t.startsWith('...', i)) && isBlank(t.charCodeAt(i + 3))) {
+    let j = i + 3;
+    while (isBlank(t.charCodeAt(j))) j++;
+    const c = t.charCodeAt(j);
+    if (!(j >= t.length || isBreak(c) || c === 35 /* # */)) return true;
+  }
   let j = i;
   while (isBlank(t.charCodeAt(j))) j++;
   let dashes = 0;
@@ -80,19 +88,108 @@ function riskyLine(t: string, i: number): boolean {
   return t.charCodeAt(k) === 58 /* : */ && endsKey(t.charCodeAt(k + 1));
 }
 
+/** The column of a line's first key or value, after its indentation and dashes. */
+function keyColumn(t: string, i: number): number {
+  let j = i;
+  while (isBlank(t.charCodeAt(j))) j++;
+  while (t.charCodeAt(j) === 45 /* - */ && isBlank(t.charCodeAt(j + 1))) {
+    j++;
+    while (isBlank(t.charCodeAt(j))) j++;
+  }
+  return j - i;
+}
+
+/** The last index of the line that `i` is on (before its line feed). */
+function endOfLine(t: string, i: number): number {
+  let j = i;
+  while (j + 1 < t.length && t.charCodeAt(j + 1) !== LF) j++;
+  return j;
+}
+
+/** Where a quoted scalar that starts at `i` ends (its closing quote), or -1 when a line break or the end comes first. */
+function closingQuote(t: string, i: number): number {
+  const q = t.charCodeAt(i);
+  for (let j = i + 1; j < t.length; j++) {
+    const c = t.charCodeAt(j);
+    if (isBreak(c)) return -1;
+    if (q === 34 /* " */ && c === 92 /* \ */) j++;
+    else if (c === q) {
+      if (q === 39 /* ' */ && t.charCodeAt(j + 1) === 39) j++;
+      else return j;
+    }
+  }
+  return -1;
+}
+
 /**
  * Whether a text holds a construct where the two parsers could part ways, so the fast path
  * declines it: anchors, aliases, tags and directives; explicit (`?`) and empty or null keys;
  * collections as keys; a sequence nested on the same line as its parent's dash (js-yaml
- * misplaces what follows). One pass over the characters; it may decline more than needed,
- * never less (test/unit/parse.test.ts checks it against the equivalent regular expressions).
+ * misplaces what follows); and what js-yaml accepts but the YAML 1.2 spec (and yaml) refuses:
+ * quoted scalars and flow collections over several lines (their continuation lines may be
+ * under-indented), a comment right after a closing quote, content after `---`, a tab on a blank
+ * line, a block scalar that starts with a blank line. One pass over the characters; it may
+ * decline more than needed, never less (test/unit/parse.test.ts checks it against the
+ * equivalent regular expressions, test/unit/yaml-suite.test.ts against the YAML test suite).
  */
 export function risky(t: string): boolean {
   const n = t.length;
   let prev = LF;
+  // Whether a scalar or a collection may start here: at a line's start, after `: `, `- `, `? `,
+  // and after `[`, `{`, `,` (quotes and brackets elsewhere belong to plain text).
+  let canStart = true;
+  // How deep in flow collections, and where the line starts.
+  let flow = 0;
+  let lineStart = 0;
+  // A block scalar: the column its content lines pass (-1: none), and one whose header is on this line.
+  let block = -1;
+  let header = -1;
   for (let i = 0; i < n; i++) {
     const c = t.charCodeAt(i);
-    if (isBreak(prev) && riskyLine(t, i)) return true;
+    if (isBreak(prev) && !(prev === CR && c === LF)) {
+      if (flow > 0) return true;
+      let spaces = i;
+      while (t.charCodeAt(spaces) === SPACE) spaces++;
+      let j = spaces;
+      while (isBlank(t.charCodeAt(j))) j++;
+      const blankLine = j >= n || isBreak(t.charCodeAt(j));
+      if (blankLine && j > spaces) return true; // a tab on a blank line
+      if (header >= 0) {
+        if (blankLine) return true;
+        block = header;
+        header = -1;
+      }
+      if (block >= 0 && (blankLine || spaces - i > block)) {
+        // A content line of a block scalar: text, nothing to look at.
+        i = endOfLine(t, i);
+        prev = 0;
+        continue;
+      }
+      block = -1;
+      if (riskyLine(t, i)) return true;
+      lineStart = i;
+      canStart = true;
+    }
+    // Letters and digits, most of any text: they only end the place where a scalar may start.
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c < 0x2000)) {
+      canStart = false;
+      prev = c;
+      continue;
+    }
+    if (c === 35 /* # */ && (isBlank(prev) || isBreak(prev))) {
+      // A comment: nothing in it counts.
+      i = endOfLine(t, i);
+      prev = 0;
+      continue;
+    }
+    if ((c === 34 /* " */ || c === 39 /* ' */) && canStart) {
+      const end = closingQuote(t, i);
+      if (end < 0 || t.charCodeAt(end + 1) === 35 /* # */) return true;
+      i = end;
+      prev = c;
+      canStart = false;
+      continue;
+    }
     if (c === 38 /* & */ || c === 42 /* * */ || c === 33 /* ! */) {
       if (endsToken(prev) || prev === 91 || prev === 123 || prev === 44) return true;
     } else if (c === 91 /* [ */ || c === 123 /* { */ || c === 44 /* , */) {
@@ -104,6 +201,22 @@ export function risky(t: string): boolean {
       let j = i + 1;
       while (isBlank(t.charCodeAt(j))) j++;
       if (t.charCodeAt(j) === 58 && endsKey(t.charCodeAt(j + 1))) return true;
+    }
+    if (isBlank(c)) {
+      if (prev === 58 /* : */ || prev === 45 /* - */ || prev === 63 /* ? */) canStart = true;
+    } else if (c === 91 || c === 123) {
+      if (canStart || flow > 0) flow++;
+      canStart = true;
+    } else if (c === 93 || c === 125) {
+      if (flow > 0) flow--;
+      canStart = false;
+    } else if (c === 44 /* , */) {
+      canStart = flow > 0;
+    } else if ((c === 124 /* | */ || c === 62 /* > */) && canStart && flow === 0) {
+      header = keyColumn(t, lineStart);
+      canStart = false;
+    } else if (!isBreak(c)) {
+      canStart = false;
     }
     prev = c;
   }
@@ -139,18 +252,53 @@ export interface Positioned {
 }
 
 export function parseWithPositions(text: string): Positioned {
-  const { LineCounter, parseDocument } = yaml();
+  const { LineCounter, parseDocument, YAMLParseError } = yaml();
   const lines = new LineCounter();
-  const doc = parseDocument(text, {
+  const options = {
     lineCounter: lines,
     version: '1.2',
     schema: 'core',
-    uniqueKeys: true,
+    // yaml compares each key with every earlier one (minutes for a file of 100,000 keys); the
+    // same check, keyed by value, follows.
+    uniqueKeys: false,
     strict: true,
     prettyErrors: false,
     keepSourceTokens: false,
-  });
+  } as const;
+  let doc: Document;
+  try {
+    doc = parseDocument(text, options);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    // yaml's parser recurses on some broken indentation (thousands of lines each opening a level,
+    // found by fuzzing): the file is reported as nested too deeply, not as a crash of dvk.
+    doc = parseDocument('', { ...options, lineCounter: new LineCounter() });
+    doc.errors.push(new YAMLParseError([0, 1], 'RESOURCE_EXHAUSTION', e.message));
+    return { doc, lines };
+  }
+  pushAll(doc.errors, duplicateKeys(doc));
   return { doc, lines };
+}
+
+/**
+ * Keys repeated in a mapping, as yaml's own check reports them (DUPLICATE_KEY at the later key;
+ * scalar keys equal by value), in one pass.
+ */
+function duplicateKeys(doc: Document): Yaml.YAMLParseError[] {
+  const { isMap, isScalar, visit, YAMLParseError } = yaml();
+  const out: Yaml.YAMLParseError[] = [];
+  visit(doc, {
+    Map(_, map) {
+      if (!isMap(map)) return;
+      const seen = new Set<unknown>();
+      for (const { key } of map.items) {
+        if (!isScalar(key) || Number.isNaN(key.value)) continue;
+        if (seen.has(key.value) && key.range) out.push(new YAMLParseError([key.range[0], key.range[1]], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        seen.add(key.value);
+      }
+    },
+  });
+  return out;
 }
 
 export interface Range {
@@ -167,9 +315,22 @@ export interface Located extends Range {
   source?: string;
 }
 
-function keyMatches(key: unknown, segment: string | number): boolean {
-  const k = yaml().isScalar(key) ? (key as Yaml.Scalar).value : key;
-  return String(k) === String(segment);
+/** Each mapping's entries by key as text (the first of equal keys), made on first use. */
+const pairsByKey = new WeakMap<Yaml.YAMLMap, Map<string, Yaml.Pair>>();
+
+function pairOf(map: Yaml.YAMLMap, segment: string | number): Yaml.Pair | undefined {
+  let byKey = pairsByKey.get(map);
+  if (!byKey) {
+    const { isPair, isScalar } = yaml();
+    byKey = new Map();
+    for (const it of map.items) {
+      if (!isPair(it)) continue;
+      const k = String(isScalar(it.key) ? it.key.value : it.key);
+      if (!byKey.has(k)) byKey.set(k, it);
+    }
+    pairsByKey.set(map, byKey);
+  }
+  return byKey.get(String(segment));
 }
 
 /**
@@ -178,14 +339,14 @@ function keyMatches(key: unknown, segment: string | number): boolean {
  * stands in: its key for a mapping entry, else the node itself.
  */
 export function locate(p: Positioned, text: string, path: Path, target: Target = 'value'): Located {
-  const { isMap, isPair, isScalar, isSeq } = yaml();
+  const { isMap, isScalar, isSeq } = yaml();
   let node: Node | null | undefined = p.doc.contents as Node | null;
   let keyNode: Node | null = null;
   for (const segment of path) {
     let next: Node | null | undefined;
     let nextKey: Node | null = null;
     if (isMap(node)) {
-      const pair = node.items.find((it) => isPair(it) && keyMatches(it.key, segment));
+      const pair = pairOf(node, segment);
       if (pair) {
         next = pair.value as Node | null;
         nextKey = pair.key as Node | null;

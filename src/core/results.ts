@@ -5,6 +5,8 @@ import { slugify } from './hints.js';
 import { recognize, type Recognition } from './recognize.js';
 import { score, type ScoreResult } from './score.js';
 import type { Assessment, Field, Framework, LevelDef, Model, ModelInfo } from './types.js';
+import { addTo } from './arrays.js';
+import { modelInfo } from './check.js';
 
 export interface Filters {
   year?: number;
@@ -25,7 +27,8 @@ export interface Row {
 }
 
 export interface ResultsInput {
-  models: { data: ModelInfo; file: string }[];
+  /** What dvk keeps of each model (check.ts), or the whole model. */
+  models: { data: ModelInfo | Model; file: string }[];
   assessments: { data: Assessment; file: string }[];
   frameworks: ReadonlyMap<string, Framework>;
   levels: LevelDef[];
@@ -51,11 +54,12 @@ export function results(input: ResultsInput, filters: Filters, m: Messages): Row
   const byModel = new Map<string, ResultsInput['assessments']>();
   for (const a of input.assessments) {
     if (filters.level !== undefined && a.data.level !== filters.level) continue;
-    byModel.set(a.data.model, [...(byModel.get(a.data.model) ?? []), a]);
+    addTo(byModel, a.data.model, a);
   }
   const rows: Row[] = [];
-  for (const { data: model, file } of input.models) {
-    if (!inScope(model, filters)) continue;
+  for (const { data, file } of input.models) {
+    if (!inScope(data, filters)) continue;
+    const model = 'states' in data ? data : modelInfo(data);
     const sheets = byModel.get(model.id) ?? [];
     if (sheets.length === 0) rows.push({ model, file });
     for (const a of sheets) {

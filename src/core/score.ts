@@ -76,7 +76,7 @@ export function score(framework: Framework, assessment: Assessment, detail = tru
   const groups = framework.groups.map((g): GroupResult => {
     const criteria = g.criteria.map((c): CriterionResult => {
       const marks = sheets.map((s) => {
-        const mark = s.scores[c.id];
+        const mark = Object.hasOwn(s.scores, c.id) ? s.scores[c.id] : undefined;
         if (mark === undefined) throw new RangeError(`criterion ${c.id} not scored`);
         return Ratio.of(mark);
       });

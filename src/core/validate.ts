@@ -12,7 +12,9 @@ import { assessmentKey, duplicateAssessment, duplicateId } from './rules/duplica
 import { evidence } from './rules/evidence.js';
 import { unknownLevel } from './rules/levels.js';
 import { stepCompleteness } from './rules/step-completeness.js';
-import type { Assessment, Diagnostic, LevelDef, RuleSetting, StepName } from './types.js';
+import type { Assessment, Config, Diagnostic, LevelDef, RuleSetting, StepName } from './types.js';
+import { configPaths } from './config.js';
+import { addTo, pushAll } from './arrays.js';
 
 export interface ValidateOptions {
   m: Messages;
@@ -44,7 +46,7 @@ function groupById(files: LoadedFile[], kind: string): Map<string, LoadedFile[]>
   const map = new Map<string, LoadedFile[]>();
   for (const f of files) {
     const id = f.data?.id;
-    if (f.kind === kind && typeof id === 'string') map.set(id, [...(map.get(id) ?? []), f]);
+    if (f.kind === kind && typeof id === 'string') addTo(map, id, f);
   }
   return map;
 }
@@ -97,7 +99,9 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
   };
   const ctx: RuleContext = { m, levels: opts.levels, require: opts.require ?? [], evidence: opts.evidence ?? new Set(), index, brokenAt };
   /** A rule's findings, less what the file's schema errors already say. */
-  const add = (f: LoadedFile, found: Finding[]) => findings.get(f)!.push(...found.filter((x) => !x.path || !brokenAt(f, x.path)));
+  const add = (f: LoadedFile, ...found: Finding[][]) => {
+    for (const list of found) pushAll(findings.get(f)!, list.filter((x) => !x.path || !brokenAt(f, x.path)));
+  };
   // Files that parsed into data of a known kind: the rules check them all, valid or not.
   const checked = files.filter((f) => f.valid || f.broken);
 
@@ -107,20 +111,20 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
   const byAssessmentKey = new Map<string, LoadedFile[]>();
   for (const f of checked) {
     if (f.kind === 'assessment' && typeof f.data!.model === 'string' && typeof f.data!.level === 'string') {
-      const key = assessmentKey(f.data!);
-      byAssessmentKey.set(key, [...(byAssessmentKey.get(key) ?? []), f]);
+      addTo(byAssessmentKey, assessmentKey(f.data!), f);
     }
   }
 
   // The rules that look at other files or at the configuration (check.ts ran the others).
   for (const f of checked) {
+    if (f.kind === 'config' && f.valid) add(f, configPaths(f.data as Config, ctx.m));
     if (f.kind === 'model' || f.kind === 'criteria') add(f, duplicateId(f, ctx));
     if (f.kind === 'model') {
       const model = f as ModelFile;
-      add(f, [...unknownLevel(model, ctx), ...evidence(model, ctx), ...stepCompleteness(model, ctx)]);
+      add(f, unknownLevel(model, ctx), evidence(model, ctx), stepCompleteness(model, ctx));
     } else if (f.kind === 'assessment') {
       const a = f as AssessmentFile;
-      add(f, [...unknownLevel(a, ctx), ...duplicateAssessment(a, ctx, byAssessmentKey), ...assessmentRefs(a, ctx), ...scoredAgainst(a, ctx, keys)]);
+      add(f, unknownLevel(a, ctx), duplicateAssessment(a, ctx, byAssessmentKey), assessmentRefs(a, ctx), scoredAgainst(a, ctx, keys));
     }
   }
 

@@ -61,6 +61,7 @@ const FILE_ERROR_WORDS: Record<string, string> = {
   EEXIST: 'the file exists',
   ENAMETOOLONG: 'the path is too long',
   EBUSY: 'the file is in use by another program',
+  ENOTREG: 'it is not a regular file (a device, a FIFO or a socket)',
 };
 
 const YAML_ERRORS: Record<string, Msg> = {
@@ -77,6 +78,7 @@ const YAML_ERRORS: Record<string, Msg> = {
   TAG_RESOLVE_FAILED: { message: 'Unsupported tag.', hint: 'Remove the tag starting with "!"; if it is text, put it in double quotes.' },
   KEY_OVER_1024_CHARS: { message: 'A key is longer than 1024 characters.', hint: 'Look for a colon misplaced in text.' },
   BAD_ALIAS: { message: 'An alias (*) refers to no anchor (&).', hint: 'Check the anchor name, or put text starting with * in double quotes.' },
+  RESOURCE_EXHAUSTION: { message: 'The data is nested too deep (over 64 levels).', hint: 'A dvk file needs only a few levels; check the brackets [ { and the indentation.' },
 };
 
 export const en: Messages = {
@@ -365,6 +367,11 @@ export const en: Messages = {
     'evidence-missing': 'Evidence files exist.',
     'step-incomplete': 'Each step that is present has what it requires.',
     nfc: 'Text is in precomposed Unicode (NFC).',
+    'file-unreadable': 'Every file and folder of the workspace can be read.',
+    'yaml-depth-limit': 'Data nests at most 64 levels deep.',
+    'config-paths': 'The folders of paths lie inside the workspace; paths.out is apart from the data folders.',
+    'control-character': 'Text holds no control characters (NUL, ESC, bidirectional overrides…).',
+    'file-link': 'No symbolic link leads to a place dvk does not read.',
   },
 
   cli: {
@@ -885,5 +892,51 @@ export const en: Messages = {
         return `Warning: ${file} already exists at the top of the git repository; dvk did not overwrite it. ${why}\n${text.replace(/^/gm, '    ')}`;
       },
     },
+  },
+  safety: {
+    pathOutside: (name, value) => ({
+      message: `paths.${name} leads out of the workspace: ${q(value)}.`,
+      hint: 'Write a path relative to the folder of dvk.config.yaml, without .. and not absolute.',
+    }),
+    outAmongInputs: (value, name) => ({
+      message: `paths.out (${q(value)}) is, holds or lies in the data folder ${name}: documents could replace data.`,
+      hint: 'Give paths.out a folder of its own, e.g. out.',
+    }),
+    controlCharacter: (code, at) => ({
+      message: `The text holds the control character ${code} (character ${n(at)}): invisible, but it can garble a terminal, a CI log or a document.`,
+      hint: 'Delete it: type the text again, or paste it as plain text.',
+    }),
+    outputExtension: (file, ext) => ({
+      message: `Not writing ${file}: the output file must end in ${ext}.`,
+      hint: `Name a file that ends in ${ext}, e.g. out/decision${ext}.`,
+    }),
+    outputNotFile: (file) => ({
+      message: `Not writing ${file}: it is not a regular file (a folder, a device or a FIFO).`,
+      hint: 'Write to a file in the out/ folder.',
+    }),
+    outputNotFolder: (dir) => ({
+      message: `Not writing into ${dir}: it is not a folder.`,
+      hint: 'With --by, -o names a folder (dvk makes it if needed).',
+    }),
+    outputIsInput: (file) => ({
+      message: `Not writing ${file}: it is an input of the workspace (the config, a model, a score sheet, a framework or evidence).`,
+      hint: 'Documents go to the out/ folder; they never replace data.',
+    }),
+    tooLarge: (file, bytes, max) => ({
+      message: `${file} is too large: ${n(bytes)} bytes, the limit is ${n(max)} bytes.`,
+      hint: 'Split the sheet into smaller files and import each.',
+    }),
+    notRegular: (file) => ({
+      message: `${file} is not a regular file (a folder, a FIFO or a device).`,
+      hint: 'Name an .xlsx or .csv file.',
+    }),
+    unreadable: (folder, reason) => ({
+      message: `Cannot read this ${folder ? 'folder' : 'file'}: ${reason === 'not-regular' ? 'it is not a regular file (a FIFO, a device or a socket)' : reason === 'broken-link' ? 'a symbolic link to nothing' : (FILE_ERROR_WORDS[reason] ?? reason)}.`,
+      hint: 'Make it readable, repair it or remove it. While a file cannot be read, dvk scores nothing and writes no document: a model may be missing.',
+    }),
+    link: (target) => ({
+      message: `A symbolic link leads to ${q(target)}, where dvk does not read (outside the workspace, in a hidden folder, out/ or evidence/).`,
+      hint: 'dvk does not follow links: it reads each file where it lies. Copy the file in instead of the link, or remove the link.',
+    }),
   },
 };

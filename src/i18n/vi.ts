@@ -67,6 +67,7 @@ const FILE_ERROR_WORDS: Record<string, string> = {
   EEXIST: 'tệp đã có',
   ENAMETOOLONG: 'đường dẫn quá dài',
   EBUSY: 'tệp đang được chương trình khác dùng',
+  ENOTREG: 'đây không phải tệp thường (thiết bị, FIFO hoặc socket)',
 };
 
 const YAML_ERRORS: Record<string, Msg> = {
@@ -83,6 +84,7 @@ const YAML_ERRORS: Record<string, Msg> = {
   TAG_RESOLVE_FAILED: { message: 'Thẻ kiểu (tag) không được hỗ trợ.', hint: 'Bỏ thẻ bắt đầu bằng "!"; nếu là văn bản thì đặt trong dấu nháy kép.' },
   KEY_OVER_1024_CHARS: { message: 'Khóa dài quá 1024 ký tự.', hint: 'Kiểm tra dấu hai chấm bị đặt nhầm trong văn bản.' },
   BAD_ALIAS: { message: 'Tham chiếu (*) không trỏ tới neo (&) nào.', hint: 'Kiểm tra tên neo, hoặc đặt văn bản bắt đầu bằng * trong dấu nháy kép.' },
+  RESOURCE_EXHAUSTION: { message: 'Dữ liệu lồng nhau quá sâu (quá 64 cấp).', hint: 'Mỗi tệp của dvk chỉ cần vài cấp lồng nhau; kiểm tra các dấu ngoặc [ { và thụt lề.' },
 };
 
 export const vi = {
@@ -406,6 +408,11 @@ export const vi = {
     'evidence-missing': 'Tệp minh chứng tồn tại.',
     'step-incomplete': 'Mỗi bước đã ghi có đủ nội dung bắt buộc.',
     nfc: 'Văn bản ở dạng Unicode dựng sẵn (NFC).',
+    'file-unreadable': 'Mọi tệp và thư mục trong kho dữ liệu đọc được.',
+    'yaml-depth-limit': 'Dữ liệu lồng nhau không quá 64 cấp.',
+    'config-paths': 'Các thư mục trong paths nằm trong kho dữ liệu; paths.out tách khỏi thư mục dữ liệu.',
+    'control-character': 'Văn bản không chứa ký tự điều khiển (NUL, ESC, ký tự đảo chiều văn bản…).',
+    'file-link': 'Liên kết tượng trưng chỉ trỏ tới nơi dvk đọc trong kho dữ liệu.',
   },
 
   cli: {
@@ -945,5 +952,52 @@ export const vi = {
         return `Cảnh báo: ${file} đã có ở gốc kho git; dvk không ghi đè. ${why}\n${text.replace(/^/gm, '    ')}`;
       },
     },
+  },
+  // Reliability and safety: what dvk refuses to read or write, and why.
+  safety: {
+    pathOutside: (name: string, value: string): Msg => ({
+      message: `paths.${name} trỏ ra ngoài kho dữ liệu: ${q(value)}.`,
+      hint: 'Ghi đường dẫn tương đối từ thư mục chứa dvk.config.yaml, không dùng .. hay đường dẫn tuyệt đối.',
+    }),
+    outAmongInputs: (value: string, name: string): Msg => ({
+      message: `paths.out (${q(value)}) trùng hoặc lồng với thư mục dữ liệu ${name}: văn bản xuất ra có thể ghi đè dữ liệu.`,
+      hint: 'Đặt paths.out là một thư mục riêng, ví dụ out.',
+    }),
+    controlCharacter: (code: string, at: number): Msg => ({
+      message: `Văn bản chứa ký tự điều khiển ${code} (ở ký tự thứ ${n(at)}), không hiển thị được nhưng có thể làm sai lệch màn hình, nhật ký CI hoặc văn bản xuất ra.`,
+      hint: 'Xóa ký tự này: gõ lại đoạn văn bản, hoặc dán vào trình soạn thảo dưới dạng văn bản thuần.',
+    }),
+    outputExtension: (file: string, ext: string): Msg => ({
+      message: `Không ghi ${file}: tệp xuất phải có đuôi ${ext}.`,
+      hint: `Đặt tên tệp kết thúc bằng ${ext}, ví dụ out/quyet-dinh${ext}.`,
+    }),
+    outputNotFile: (file: string): Msg => ({
+      message: `Không ghi ${file}: đây không phải tệp thường (thư mục, thiết bị hoặc FIFO).`,
+      hint: 'Ghi ra một tệp trong thư mục out/.',
+    }),
+    outputNotFolder: (dir: string): Msg => ({
+      message: `Không ghi vào ${dir}: đây không phải thư mục.`,
+      hint: 'Với --by, -o là một thư mục (dvk tạo nếu chưa có).',
+    }),
+    outputIsInput: (file: string): Msg => ({
+      message: `Không ghi ${file}: đây là dữ liệu đầu vào của kho (tệp cấu hình, mô hình, phiếu chấm, bộ tiêu chí hoặc minh chứng).`,
+      hint: 'Văn bản xuất ra đặt ở thư mục out/, không ghi đè lên dữ liệu.',
+    }),
+    tooLarge: (file: string, bytes: number, max: number): Msg => ({
+      message: `${file} quá lớn: ${n(bytes)} byte, giới hạn ${n(max)} byte.`,
+      hint: 'Chia bảng thành nhiều tệp nhỏ hơn rồi nhập từng tệp.',
+    }),
+    notRegular: (file: string): Msg => ({
+      message: `${file} không phải tệp thường (thư mục, FIFO hoặc thiết bị).`,
+      hint: 'Ghi đường dẫn một tệp .xlsx hoặc .csv.',
+    }),
+    unreadable: (folder: boolean, reason: string): Msg => ({
+      message: `Không đọc được ${folder ? 'thư mục' : 'tệp'} này: ${reason === 'not-regular' ? 'đây không phải tệp thường (FIFO, thiết bị hoặc socket)' : reason === 'broken-link' ? 'liên kết tượng trưng trỏ tới nơi không có' : (FILE_ERROR_WORDS[reason] ?? reason)}.`,
+      hint: `Cấp quyền đọc, sửa hoặc xóa ${folder ? 'thư mục' : 'tệp'} này. Khi còn tệp không đọc được, dvk không chấm điểm và không xuất văn bản, vì có thể thiếu mô hình.`,
+    }),
+    link: (target: string): Msg => ({
+      message: `Liên kết tượng trưng trỏ tới ${q(target)}, nơi dvk không đọc (ngoài kho dữ liệu, trong thư mục ẩn, out/ hoặc evidence/).`,
+      hint: 'dvk không đi theo liên kết mà đọc tệp ở chỗ của nó. Chép tệp vào kho thay cho liên kết, hoặc xóa liên kết.',
+    }),
   },
 };

@@ -8,7 +8,7 @@ import { usableFrameworks } from '../core/validate.js';
 import type { Messages } from '../i18n/index.js';
 import { Cache, RACY_MS, type CacheSet } from './cache.js';
 import { parallelEach, workerCount } from './pool.js';
-import { processFile, readFile, sameStamp, stampOf, unpackStates, type FileJob, type FileResult, type Stamp } from './process.js';
+import { bytesOf, processFile, readFile, sameStamp, stampOf, unpackStates, type FileJob, type FileResult, type Stamp } from './process.js';
 
 export interface EngineOptions {
   m: Messages;
@@ -96,7 +96,7 @@ export function loadChecked(root: string, jobs: FileJob[], opts: EngineOptions, 
       fromCache(i, e, need === 'data' ? data!.get(job.rel) : undefined);
       return;
     }
-    if (!job.bytes) {
+    if (!job.bytes && !r.unread) {
       index?.set(job.rel, indexEntryText(job, r, r.index));
       data?.set(job.rel, `{"h":${JSON.stringify(r.hash)}${r.data === undefined ? '' : `,"d":${r.data}`}}`);
     }
@@ -121,7 +121,7 @@ export function loadChecked(root: string, jobs: FileJob[], opts: EngineOptions, 
   data?.save(live);
   data = undefined;
   const files = jobs.map((job, i) => {
-    const file = restoreFile(job.show, job.rel, records[i]!, () => job.bytes ?? readFile(job.abs));
+    const file = restoreFile(job.show, job.rel, records[i]!, () => job.bytes ?? bytesOf(job.abs));
     // All of a file's data, for a run that kept only what validation needs: a score sheet's marks
     // when its framework changed since they were checked.
     if (need === 'index') file.whole = () => wholeData(processFile({ ...job, hash: undefined }, m, readFile).data);
@@ -135,7 +135,7 @@ export function loadChecked(root: string, jobs: FileJob[], opts: EngineOptions, 
       // against a framework): remembered with the file.
       files.forEach((f, i) => {
         const placed = f.ranges && Object.keys(f.ranges).length !== Object.keys(records[i]!.ranges ?? {}).length;
-        if ((!placed && f.scored === records[i]!.scored) || jobs[i]!.bytes) return;
+        if ((!placed && f.scored === records[i]!.scored) || jobs[i]!.bytes || !index.get(jobs[i]!.rel)) return;
         const rel = jobs[i]!.rel;
         const e = index.get(rel)!;
         index.set(rel, { ...e, f: { ...e.f, ranges: f.ranges, scored: f.scored } });

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { checkFile, indexData, scoreAgainst } from '../core/check.js';
 import { loadFile, type FileRecord } from '../core/load.js';
+import { failureFinding, readLimited, type ReadFailure } from './read.js';
 import { STEPS, type Assessment, type Framework, type StepState } from '../core/types.js';
 import type { Messages } from '../i18n/index.js';
 
@@ -45,10 +46,18 @@ export interface FileResult {
    */
   index?: string;
   data?: string;
+  /** The file could not be read (its record says why): nothing is cached, it is read again next time. */
+  unread?: true;
 }
 
-/** Reads a workspace file's bytes. */
-export const readFile = (abs: string): Uint8Array => fs.readFileSync(abs);
+/** Reads a workspace file's bytes: a regular file within the size limit, else why not (read.ts). */
+export const readFile: (abs: string) => Uint8Array | ReadFailure = readLimited;
+
+/** A file's bytes read again (for a finding's position); empty when it can no longer be read. */
+export function bytesOf(abs: string): Uint8Array {
+  const bytes = readFile(abs);
+  return bytes instanceof Uint8Array ? bytes : new Uint8Array();
+}
 
 export const hashOf = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('base64');
 
@@ -57,11 +66,15 @@ export const hashOf = (bytes: Uint8Array) => createHash('sha1').update(bytes).di
  * A score sheet's marks are checked against its framework when `frameworks` has it, so that they
  * need not be kept for validation.
  */
-export function processFile(job: FileJob, m: Messages, read: (abs: string) => Uint8Array, frameworks?: ReadonlyMap<string, Framework>): FileResult {
+export function processFile(job: FileJob, m: Messages, read: (abs: string) => Uint8Array | ReadFailure, frameworks?: ReadonlyMap<string, Framework>): FileResult {
   const bytes = job.bytes ?? read(job.abs);
+  if (!(bytes instanceof Uint8Array)) {
+    const record: FileRecord = { findings: [failureFinding(bytes, m)], valid: false };
+    return { hash: '', unread: true, index: JSON.stringify(record) };
+  }
   const hash = hashOf(bytes);
   if (hash === job.hash) return { hash, stamp: job.stamp };
-  const file = loadFile(job.show, job.rel, bytes, { m, requireKind: job.requireKind, reread: () => job.bytes ?? read(job.abs) });
+  const file = loadFile(job.show, job.rel, bytes, { m, requireKind: job.requireKind, reread: () => job.bytes ?? bytesOf(job.abs) });
   checkFile(file, m, { compact: true });
   const { kind, data, findings, valid, broken, ranges } = file;
   const framework = kind === 'assessment' && valid ? frameworks?.get(data!.framework as string) : undefined;

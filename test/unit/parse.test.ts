@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { createRequire } from 'node:module';
 import { fastParse, locate, parseWithPositions, position, risky } from '../../src/core/parse.js';
 import type { Path } from '../../src/core/types.js';
 import { EXAMPLE } from '../helpers.js';
@@ -125,24 +126,19 @@ describe('fastParse agrees with yaml on whole documents (property)', () => {
     fc.assert(fc.property(documents, agrees), { numRuns: 1500 });
   });
 
-  // Each of these is a disagreement the property above can run into; one test per construct.
-  it('a compact nested sequence (`- -`) followed by a sibling item', () => {
-    agrees('a:\n  - x\n  - -\n  - b\n');
-  });
-
-  it('a null key (`~:` / `null:`)', () => {
-    agrees('~: x\n');
-    agrees('null: x\n');
-  });
-
-  it('an empty key in a flow collection (`[ : ]`, `{ : b }`)', () => {
-    agrees('a: [ : ]\n');
-    agrees('a: { : b }\n');
-  });
-
-  it('a collection as a key', () => {
-    agrees('[a, b]: c\n');
-    agrees('? { a: 1 }\n: c\n');
+  // Each of these is a disagreement the property above can run into, where js-yaml reads
+  // something else than yaml: the fast path must decline it, and yaml's reading stands.
+  it.each([
+    ['a compact nested sequence (`- -`) followed by a sibling item', 'a:\n  - x\n  - -\n  - b\n', { a: ['x', [null], 'b'] }],
+    ['a null key (`~:`)', '~: x\n', { '': 'x' }],
+    ['a null key (`null:`)', 'null: x\n', { '': 'x' }],
+    ['an empty key in a flow sequence (`[ : ]`)', 'a: [ : ]\n', { a: [{ '': null }] }],
+    ['an empty key in a flow mapping (`{ : b }`)', 'a: { : b }\n', { a: { '': 'b' } }],
+    ['a flow sequence as a key', '[a, b]: c\n', { '[ a, b ]': 'c' }],
+    ['a flow mapping as an explicit key', '? { a: 1 }\n: c\n', { '{ a: 1 }': 'c' }],
+  ])('%s', (_name, text, data) => {
+    expect(fastParse(text)).toBeUndefined();
+    expect(parseWithPositions(text).doc.toJS({ mapAsMap: false })).toEqual(data);
   });
 
   it('quoted, block and folded scalars, comments, flow collections', () => {
@@ -321,5 +317,57 @@ describe('risky: the fast path declines at least what these expressions match', 
   });
   it('lets ordinary model files through', () => {
     expect(risky('kind: model\nname: Dân vận khéo, "xanh - sạch - đẹp"\nunit: { name: UBND, level: xa }\ngoals:\n  - Mục tiêu: 80% hộ\n')).toBe(false);
+  });
+});
+
+// The CommonJS build of yaml, as src/core/parse.ts loads it (so that a spy sees its calls).
+const yamlPackage = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+
+describe('many keys in one mapping (issue 9, defect 4)', () => {
+  const keys = (n: number) => Array.from({ length: n }, (_, i) => `k${i}: ${i}\n`).join('');
+
+  it('finds repeated keys as yaml does: the later key, scalar keys equal by value', () => {
+    const text = 'a: 1\nb: 2\na: 3\n"1": x\n1: y\nm: { x: 1, x: 2 }\n? [a]\n: 1\n? [a]\n: 2\n';
+    const ours = parseWithPositions(text).doc.errors.map((e) => [e.code, e.pos[0]]);
+    const { parseDocument } = yamlPackage;
+    const theirs = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true }).errors.map((e) => [e.code, e.pos[0]]);
+    expect(ours.map(([, at]) => text.slice(at as number, (at as number) + 2))).toEqual(['a:', 'x:']);
+    expect(ours).toEqual(theirs);
+  });
+
+  it('agrees with yaml on which keys repeat (property)', () => {
+    const key = fc.constantFrom('a', 'b', '"a"', "'b'", '1', '"1"', 'true', '~', '1.0', '0x1');
+    fc.assert(
+      fc.property(fc.array(key, { minLength: 1, maxLength: 8 }), fc.boolean(), (ks, flow) => {
+        const text = flow ? `{ ${ks.map((k, i) => `${k}: ${i}`).join(', ')} }\n` : ks.map((k, i) => `${k}: ${i}\n`).join('');
+        const ours = parseWithPositions(text).doc.errors.map((e) => `${e.code}@${e.pos[0]}`);
+        const theirs = yamlPackage.parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true }).errors.map((e) => `${e.code}@${e.pos[0]}`);
+        expect(ours.sort()).toEqual(theirs.sort());
+      }),
+      { seed: 9, numRuns: 300 },
+    );
+  });
+
+  it('never compares each key with every other one while parsing', () => {
+    const parse = vi.spyOn(yamlPackage, 'parseDocument');
+    parseWithPositions(keys(3));
+    expect(parse).toHaveBeenCalledWith(expect.any(String), expect.objectContaining({ uniqueKeys: false }));
+    parse.mockRestore();
+  });
+
+  it('locates every key of a large mapping reading each entry a bounded number of times', () => {
+    const n = 5_000;
+    const p = parseWithPositions(keys(n));
+    const map = p.doc.contents as { items: unknown[] };
+    let reads = 0;
+    map.items = new Proxy(map.items, {
+      get(target, prop, receiver) {
+        if (typeof prop === 'string' && /^\d+$/.test(prop)) reads++;
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    });
+    for (let i = 0; i < n; i += 1) expect(locate(p, '', [`k${i}`], 'key').line).toBe(i + 1);
+    // A search per key read n²/2 entries (12.5 million here); an index reads each once.
+    expect(reads).toBeLessThanOrEqual(2 * n);
   });
 });

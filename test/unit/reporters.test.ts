@@ -8,6 +8,10 @@ import { stylish } from '../../src/cli/reporters/stylish.js';
 import { summarize, type ReportInput } from '../../src/cli/reporters/types.js';
 import type { Diagnostic } from '../../src/core/types.js';
 import { messages } from '../../src/i18n/index.js';
+import { explain, scoreMarkdown, scoreTable } from '../../src/cli/reporters/score.js';
+import { DEFAULT_LEVELS } from '../../src/core/config.js';
+import { results } from '../../src/core/results.js';
+import { framework, model, sheet } from './builders.js';
 
 const m = messages('vi');
 const ANSI = /\u001b\[/;
@@ -225,5 +229,50 @@ describe('stylish', () => {
     expect(out).toMatch(/error/);
     expect(out).toMatch(/warning/);
     expect(out).not.toMatch(/lỗi/);
+  });
+});
+
+describe('at scale (issue 9, defect 2)', () => {
+  // Spreading a list into Math.max(...) overflowed the stack beyond ~125,000 items.
+  const many = Array.from({ length: 200_000 }, (_, i) => diag({ file: `models/m${i >> 4}.yaml`, line: (i % 16) + 1, severity: 'warning', rule: 'step-incomplete' }));
+
+  it('stylish prints 200,000 diagnostics', () => {
+    const out = stylish(input(many, 12_500), { color: false });
+    expect(out.split('\n').filter((l) => l.includes('step-incomplete'))).toHaveLength(200_000);
+    expect(out).toContain('200.000 cảnh báo');
+  });
+
+  it('junit groups 200,000 diagnostics of one file', () => {
+    const one = many.map((d) => ({ ...d, file: 'models/a.yaml' }));
+    expect(junit(input(one, 1), ['models/a.yaml']).match(/<testcase /g)).toHaveLength(200_000);
+  });
+});
+
+describe('text from the data in score outputs (issue 9, defect 9)', () => {
+  const hostileName = '\u001b]0;pwned\u0007\u001b[2J\u202eabc [bấm](http://x.example) @octocat';
+  const rows = results(
+    {
+      models: [{ data: model({ name: hostileName, unit: { name: 'UBND\u202e xã A', code: 'A', level: 'xa' } }), file: 'models/a.yaml' }],
+      assessments: [{ data: sheet({ a: 8, b: 7, c: 15 }), file: 'assessments/a.yaml' }],
+      frameworks: new Map([['f', framework()]]),
+      levels: DEFAULT_LEVELS,
+      detail: true,
+    },
+    {},
+    m,
+  );
+  const o = { m, levels: DEFAULT_LEVELS, color: false };
+  const RAW = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+
+  it('the table, --explain and Markdown never send a control character', () => {
+    expect(rows).toHaveLength(1);
+    for (const out of [scoreTable(rows, o), explain(rows, o), scoreMarkdown(rows, o)]) expect(out).not.toMatch(RAW);
+    expect(explain(rows, o)).toContain('\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\\u{202e}abc');
+  });
+
+  it('Markdown makes no link and no mention of a name', () => {
+    const md = scoreMarkdown(rows, o);
+    expect(md).toContain('\\[bấm\\](http://x.example) @\u2060octocat');
+    expect(md).not.toContain('[bấm](');
   });
 });

@@ -135,6 +135,15 @@ describe('unknown and missing keys', () => {
     expect(diagnostics[0]).toMatchObject({ line: 10, column: 1, endLine: 10, endColumn: 6 });
   });
 
+  it('10,000 missing keys in one file: one finding each, the misspelt one still merged (fuzz seed 20261129, case 1974)', () => {
+    // Quadratic before: minutes, past the test's time bound.
+    const text = `kind: assessment\nversion: 1\nmodel: KT-2023-AA-01\nlevel: huyen\nframework: f-40\ndate: 2023-12-05\nassessors:\n  - name: A\n    scroes: {}\n${'  - name: B\n'.repeat(10_000)}`;
+    const { findings } = check('assessment', text);
+    expect(findings.filter((f) => f.rule === 'schema-required')).toHaveLength(10_000);
+    expect(findings.filter((f) => f.rule === 'schema-unknown-key').map((f) => dotted(f.path ?? []))).toEqual(['assessors[0].scroes']);
+    expect(findings.some((f) => f.rule === 'schema-required' && dotted(f.path ?? []) === 'assessors[0]')).toBe(false);
+  });
+
   it('an unknown key with no near candidate lists the allowed keys', () => {
     const f = one(check('model', model([], 'something_else: 1\n')).findings);
     expect(f.rule).toBe('schema-unknown-key');

@@ -145,3 +145,12 @@ describe('table with a width to fit', () => {
     expect(wrap('không có độ rộng', undefined)).toBe('không có độ rộng');
   });
 });
+
+describe('at scale (issue 9, defect 2)', () => {
+  it('lays out 200,000 rows (the status and score tables of a national workspace)', () => {
+    const rows = Array.from({ length: 200_000 }, (_, i) => [`M-${i}`, 'Đơn vị']);
+    const out = lines(table([{ header: 'Mã' }, { header: 'Đơn vị' }], rows));
+    expect(out).toHaveLength(200_002);
+    expect(out[2]).toBe('M-0       Đơn vị');
+  });
+});

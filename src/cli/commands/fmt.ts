@@ -9,13 +9,15 @@ import { toDiagnostic } from '../../core/load.js';
 import type { Diagnostic } from '../../core/types.js';
 import { UsageError } from '../../errors.js';
 import type { Msg } from '../../i18n/index.js';
-import { writeFileAtomic } from '../../workspace/atomic.js';
+import { rewriteFile } from '../../workspace/atomic.js';
 import { openWorkspace } from '../../workspace/workspace.js';
 import { SCHEMAS, schemaText } from './schema.js';
 import { printError, useColor, type Ctx, type GlobalOptions } from '../context.js';
 import { stylish } from '../reporters/stylish.js';
 import { summarize } from '../reporters/types.js';
 import { addStdinOption, stdinInput } from '../stdin.js';
+import { terminalText } from '../reporters/escape.js';
+import { pushAll } from '../../core/arrays.js';
 
 /** Every JSON Schema shipped with dvk, by path relative to schemas/ (`steps/register.schema.json`). */
 export function readSchemas(): SchemaSet {
@@ -62,7 +64,7 @@ export function registerFmt(program: Command, ctx: Ctx): void {
     for (const file of files) {
       const errors = file.findings.filter((f) => f.severity === 'error');
       if (!file.kind || errors.length) {
-        skipped.push(...errors.map((f) => toDiagnostic(file, f)));
+        pushAll(skipped, errors.map((f) => toDiagnostic(file, f)));
         skippedFiles++;
         continue;
       }
@@ -90,8 +92,8 @@ export function registerFmt(program: Command, ctx: Ctx): void {
       }
       if (text === original) continue;
       changed++;
-      if (mode === 'write') writeFileAtomic(abs, text);
-      ctx.out(`${file.path}\n`);
+      if (mode === 'write') rewriteFile(abs, text);
+      ctx.out(`${terminalText(file.path)}\n`);
     }
 
     if (skipped.length) ctx.err(stylish({ diagnostics: skipped, summary: summarize(skipped, skippedFiles), m, version: ctx.version }, { color: errColor }));

@@ -10,6 +10,7 @@ import { nearest } from '../../core/hints.js';
 import { UsageError } from '../../errors.js';
 import type { FieldValue } from '../../core/forms/read.js';
 import { writeFileAtomic } from '../../workspace/atomic.js';
+import { checkOutputFile } from '../../workspace/output.js';
 import { assertConfig } from '../../workspace/checked.js';
 import { openWorkspace, type Workspace } from '../../workspace/workspace.js';
 import { relative } from '../batch.js';
@@ -33,6 +34,8 @@ const choiceLabels = (ws: Workspace): Record<string, string> => ({
 async function write(ctx: Ctx, ws: Workspace, output: string | undefined, base: string, spec: FormSpec, values: Map<string, FieldValue>, extra: { about?: string[]; model?: string } = {}) {
   const file = output ? path.resolve(ctx.cwd, output) : path.join(ws.root, ws.paths.out, `${base}.docx`);
   if (path.extname(file).toLowerCase() !== '.docx') throw new UsageError(ctx.m.cli.forms.badOutput(output ?? file));
+  // Never over an input of the workspace, a folder or a device.
+  checkOutputFile(ws, file, '.docx', ctx.m);
   const { formDocx } = await import('../../render/form.js');
   writeFileAtomic(file, formDocx({ spec, values, labels: choiceLabels(ws), ...extra }));
   ctx.out(`${relative(ctx, file)}\n`);

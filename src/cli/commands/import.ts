@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { DEFAULT_ID_PATTERN, nextModelId } from '../../core/ids.js';
+import { unzipSync } from 'fflate';
+import { DEFAULT_ID_PATTERN, idAllocator, notReserved, takenIds } from '../../core/ids.js';
 import { nearest, slugify } from '../../core/hints.js';
 import {
   cleanText,
@@ -27,12 +28,14 @@ import { FIELDS, MODEL_TYPES, type Field, type Model, type ModelType } from '../
 import { InputError, UsageError } from '../../errors.js';
 import type { Messages } from '../../i18n/index.js';
 import { writeFileAtomic } from '../../workspace/atomic.js';
+import { ReadProblem, readRegularFile } from '../../workspace/read.js';
 import { assertConfig } from '../../workspace/checked.js';
 import { openWorkspace, slash } from '../../workspace/workspace.js';
 import type { Ctx } from '../context.js';
 import { readSchemas } from './fmt.js';
 import { schemaRef } from './new.js';
 import { parseCount } from '../args.js';
+import { terminalText } from '../reporters/escape.js';
 
 interface ImportOptions {
   map?: string[];
@@ -56,6 +59,35 @@ interface SheetRow {
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 // ---- Reading ----
+
+/** A registration sheet is larger than a model file, never this large. */
+export const MAX_SHEET_BYTES = 20 * 1024 * 1024;
+/** What an .xlsx may unpack to: a small zip can hold gigabytes of XML. */
+const MAX_XLSX_UNPACKED = 200 * 1024 * 1024;
+
+/** The sheet's bytes: a regular file within the limit (not /dev/zero, not a FIFO). */
+function readSheet(abs: string, given: string, shown: string, m: Messages): Buffer {
+  try {
+    return readRegularFile(abs, MAX_SHEET_BYTES);
+  } catch (e) {
+    if (!(e instanceof ReadProblem)) throw e;
+    if (e.reason === 'too-large') throw new InputError(m.safety.tooLarge(shown, e.size, MAX_SHEET_BYTES));
+    if (e.reason === 'not-regular') throw new UsageError(m.safety.notRegular(shown));
+    throw new UsageError(m.cli.pathNotFound(given));
+  }
+}
+
+/** The sum of an .xlsx's unpacked sizes, from its directory (nothing is unpacked). */
+function unpackedSize(bytes: Uint8Array): number {
+  let total = 0;
+  unzipSync(bytes, {
+    filter: (f) => {
+      total += f.originalSize;
+      return false;
+    },
+  });
+  return total;
+}
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
@@ -88,6 +120,13 @@ function cellText(value: unknown): string {
  */
 async function readXlsx(bytes: Buffer, shown: string, sheet: string | undefined, map: ReadonlyMap<string, ImportKey | null>, m: Messages): Promise<SheetRow[]> {
   const t = m.cli.import;
+  let unpacked: number;
+  try {
+    unpacked = unpackedSize(bytes);
+  } catch (e) {
+    throw new InputError(t.badXlsx(shown, String((e as Error)?.message ?? e).slice(0, 200)));
+  }
+  if (unpacked > MAX_XLSX_UNPACKED) throw new InputError(m.safety.tooLarge(shown, unpacked, MAX_XLSX_UNPACKED));
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
@@ -157,7 +196,7 @@ export function modelYaml(model: Model, schema: string, source: string, format: 
 /** The file name of a model, as `dvk new model` makes it, cut at a word boundary. */
 export function fileName(name: string): string {
   const slug = slugify(name);
-  return slug.length <= 60 ? slug : slug.slice(0, 61).replace(/-[^-]*$/, '') || slug.slice(0, 60);
+  return notReserved(slug.length <= 60 ? slug : slug.slice(0, 61).replace(/-[^-]*$/, '') || slug.slice(0, 60));
 }
 
 /** The model with its id in the place the schema and the examples put it. */
@@ -208,12 +247,7 @@ export function registerImport(program: Command, ctx: Ctx): void {
 
       const abs = path.resolve(ctx.cwd, file);
       const shown = slash(path.relative(ctx.cwd, abs)) || file;
-      let bytes: Buffer;
-      try {
-        bytes = fs.readFileSync(abs);
-      } catch {
-        throw new UsageError(m.cli.pathNotFound(file));
-      }
+      const bytes = readSheet(abs, file, shown, m);
       const ext = path.extname(abs).toLowerCase();
       let rows: SheetRow[];
       if (isOle(bytes) || ext === '.xls') throw new InputError(t.oldXls(shown));
@@ -240,11 +274,11 @@ export function registerImport(program: Command, ctx: Ctx): void {
 
       const dataRows = rows.slice(headerAt + 1).filter((r) => [...match.columns.keys()].some((c) => cleanText(r.cells[c] ?? '')));
       if (!dataRows.length) throw new InputError(t.noRows(shown));
-      if (match.unmatched.length && !ctx.quiet) ctx.err(`${t.unusedColumns(match.unmatched)}\n`);
+      if (match.unmatched.length && !ctx.quiet) ctx.err(`${terminalText(t.unusedColumns(match.unmatched))}\n`);
 
       // What the workspace already holds: ids, and the code and level of each unit's models.
       const models = ws.files.filter((f) => f.kind === 'model' && f.data);
-      const taken = new Set(models.map((f) => String(f.data!.id)));
+      const taken = takenIds(ws.files);
       const knownUnits = new Map<string, { code?: string; level?: string }>();
       for (const f of models) {
         const unit = f.data!.unit as { name?: unknown; code?: unknown; level?: unknown } | undefined;
@@ -258,6 +292,7 @@ export function registerImport(program: Command, ctx: Ctx): void {
       const modelKey = (year: unknown, unit: unknown, name: unknown) => `${String(year)}\u0000${unitKey(String(unit))}\u0000${slugify(String(name))}`;
       const imported = new Set(models.map((f) => modelKey(f.data!.year, (f.data!.unit as { name?: unknown } | undefined)?.name, f.data!.name)));
       const pattern = ws.config.id_pattern ?? DEFAULT_ID_PATTERN;
+      const nextId = idAllocator(pattern, taken);
       const { formatYaml } = await import('../../core/fmt.js');
       const schemas = readSchemas();
       const format = (text: string) => formatYaml(text, 'model', schemas).text;
@@ -285,7 +320,7 @@ export function registerImport(program: Command, ctx: Ctx): void {
         }
         const skip = (problems: string[]) => {
           skipped.push(row.n);
-          ctx.err(`${t.skipped(row.n, problems)}\n`);
+          ctx.err(`${terminalText(t.skipped(row.n, problems))}\n`);
         };
         const result = rowToModel(values, rowCtx);
         if ('problems' in result) {
@@ -298,14 +333,14 @@ export function registerImport(program: Command, ctx: Ctx): void {
           continue;
         }
         const code = draft.unit.code!;
-        const id = nextModelId(pattern, { year: draft.year, unit: code }, taken);
+        const id = nextId({ year: draft.year, unit: code });
         // A pattern without {nn} gives the same id twice; one with other characters, an invalid id.
         if (taken.has(id) || !/^[A-Z0-9]+(-[A-Z0-9]+)*$/.test(id)) {
           skip([taken.has(id) ? t.problem.idTaken(id) : t.problem.invalid(m.cli.newModel.badId(id).message)]);
           continue;
         }
         const model = withId(draft, id);
-        const target = path.join(ws.root, ws.paths.models, String(draft.year), code, `${fileName(draft.name) || id.toLowerCase()}.yaml`);
+        const target = path.join(ws.root, ws.paths.models, String(draft.year), notReserved(code), `${fileName(draft.name) || notReserved(id.toLowerCase())}.yaml`);
         const rel = slash(path.relative(ctx.cwd, target));
         const earlier = planned.get(target);
         if (earlier !== undefined) {

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { DEFAULT_ID_PATTERN, nextModelId, unitCode } from '../../core/ids.js';
+import { DEFAULT_ID_PATTERN, nextModelId, notReserved, takenIds, unitCode } from '../../core/ids.js';
 import { slugify } from '../../core/hints.js';
 import { yaml } from '../../core/parse.js';
+import { schemaFindings, validateAgainst } from '../../core/schema.js';
 import { FIELDS, MODEL_TYPES } from '../../core/types.js';
 import { DvkError, UsageError } from '../../errors.js';
 import { matchField, matchLevel, matchType } from '../../core/import.js';
@@ -80,14 +81,14 @@ export function registerNew(program: Command, ctx: Ctx): void {
       const code = unitCode(unit);
       const level = opts.level ?? ws.levels[0]!.id;
       if (!ws.levels.some((l) => l.id === level)) throw new UsageError(m.unknownLevel(level, ws.levels.map((l) => l.id)));
-      const taken = new Set(ws.files.filter((f) => f.kind === 'model').map((f) => String(f.data?.id)));
+      const taken = takenIds(ws.files);
       const id = opts.id ?? nextModelId(ws.config.id_pattern ?? DEFAULT_ID_PATTERN, { year, unit: code }, taken);
       if (!/^[A-Z0-9]+(-[A-Z0-9]+)*$/.test(id)) throw new UsageError(t.badId(id));
       if (taken.has(id)) throw new UsageError(t.idTaken(id));
       const name = opts.name!;
       const target = file
         ? path.resolve(ctx.cwd, file)
-        : path.join(ws.root, ws.paths.models, String(year), code, `${(opts.name && slugify(opts.name).slice(0, 60)) || id.toLowerCase()}.yaml`);
+        : path.join(ws.root, ws.paths.models, String(year), notReserved(code), `${notReserved((opts.name && slugify(opts.name).slice(0, 60)) || id.toLowerCase())}.yaml`);
       if (fs.existsSync(target)) throw new UsageError(t.exists(slash(path.relative(ctx.cwd, target))));
 
       // Today, for a model of this year; the first of January for a model of another year.
@@ -111,6 +112,10 @@ export function registerNew(program: Command, ctx: Ctx): void {
       // Written in fmt's canonical form, so that `dvk fmt --check` passes on a new file.
       const { formatYaml } = await import('../../core/fmt.js');
       const text = formatYaml(template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? ''), 'model', readSchemas()).text;
+      // A file dvk writes passes dvk validate: a value out of range (--year 0) is refused here.
+      const data = yaml().parse(text) as unknown;
+      const problem = schemaFindings(validateAgainst('model', data), data, m, () => undefined)[0];
+      if (problem) throw new UsageError(problem);
       try {
         writeFileAtomic(target, text, { overwrite: false });
       } catch (e) {

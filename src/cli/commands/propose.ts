@@ -11,6 +11,7 @@ import { InputError, UsageError } from '../../errors.js';
 import { headCommit } from '../../workspace/git.js';
 import { parseCount } from '../args.js';
 import type { Ctx } from '../context.js';
+import { checkOutputFile } from '../../workspace/output.js';
 import { decisionReference, documentDateOf, documentNumber, documentScope, recognizedRows, refusePlaceholders, writeJobs } from '../documents.js';
 
 interface ProposeOptions {
@@ -115,6 +116,7 @@ export function registerPropose(program: Command, ctx: Ctx): void {
       );
 
       const docx = opts.output ? path.resolve(ctx.cwd, opts.output) : path.join(ws.root, ws.paths.out, `de-nghi-${year}-${level.id}-${to.id}.docx`);
+      checkOutputFile(ws, docx, '.docx', m);
       const zip = docx.slice(0, docx.length - path.extname(docx).length) + '.zip';
       const [{ proposalDocument }, { pack, documentTimestamp }] = await Promise.all([import('../../render/proposal.js'), import('../../render/pack.js')]);
       const render = async () =>
@@ -135,6 +137,7 @@ export function registerPropose(program: Command, ctx: Ctx): void {
         );
       await writeJobs(
         ctx,
+        ws,
         [
           { file: zip, label: path.basename(zip), render: async () => bundle.bytes },
           { file: docx, label: path.basename(docx), render },

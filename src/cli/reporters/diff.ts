@@ -1,6 +1,7 @@
 // Output of `dvk diff`: text for the terminal, Markdown for a pull-request comment, JSON.
 import type { Messages } from '../../i18n/index.js';
 import type { DiffTotals, ModelChange, Outcome } from '../../core/diff.js';
+import { markdownText, terminalText } from './escape.js';
 
 export interface DiffInput {
   rev: string;
@@ -46,10 +47,10 @@ export function diffText({ rev, commit, changes, totals, m, levelName }: DiffInp
     }
   }
   if (changes.length === 0) out.push(t.none);
-  return `${out.join('\n')}\n`;
+  return `${out.map(terminalText).join('\n')}\n`;
 }
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const cell = markdownText;
 
 export function diffMarkdown({ rev, commit, changes, totals, m, levelName }: DiffInput): string {
   const t = m.cli.diff;
@@ -63,14 +64,17 @@ export function diffMarkdown({ rev, commit, changes, totals, m, levelName }: Dif
       const first = i === 0;
       out.push(
         `| ${[
-          first ? `\`${ch.id}\`` : '',
-          first ? ch.name : '',
-          first ? what(m, ch, levelName) : '',
-          s.level ? levelName(s.level) : '',
-          s.level ? arrow(score(m, s.before), score(m, s.after)) : '',
-          s.level ? arrow(s.before?.class ?? '—', s.after?.class ?? '—') : '',
-          s.level ? arrow(mark(m, s.before), mark(m, s.after)) : '',
-        ].map(cell).join(' | ')} |`,
+          // The id in a code span, where nothing is escaped: without the characters that end it.
+          first ? `\`${terminalText(ch.id).replace(/[`|]/g, '')}\`` : '',
+          ...[
+            first ? ch.name : '',
+            first ? what(m, ch, levelName) : '',
+            s.level ? levelName(s.level) : '',
+            s.level ? arrow(score(m, s.before), score(m, s.after)) : '',
+            s.level ? arrow(s.before?.class ?? '—', s.after?.class ?? '—') : '',
+            s.level ? arrow(mark(m, s.before), mark(m, s.after)) : '',
+          ].map(cell),
+        ].join(' | ')} |`,
       );
     });
   }

@@ -2,6 +2,7 @@
 // diagnostic (its type is the severity), one passing test case for a clean file.
 import type { ReportInput } from './types.js';
 import type { Diagnostic } from '../../core/types.js';
+import { addTo } from '../../core/arrays.js';
 
 const xml = (s: string | number) =>
   String(s)
@@ -14,7 +15,7 @@ const xml = (s: string | number) =>
 
 export function junit({ diagnostics }: ReportInput, files: readonly string[]): string {
   const byFile = new Map<string, Diagnostic[]>(files.map((f) => [f, []]));
-  for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  for (const d of diagnostics) addTo(byFile, d.file, d);
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
   out.push(`<testsuites name="dvk" tests="${[...byFile.values()].reduce((n, ds) => n + Math.max(1, ds.length), 0)}" failures="${diagnostics.length}">`);
   for (const [file, ds] of byFile) {

@@ -6,6 +6,7 @@ import type { Ratio } from '../../core/decimal.js';
 import { tally, type Row } from '../../core/results.js';
 import type { LevelDef } from '../../core/types.js';
 import { table, wrap } from '../table.js';
+import { csvCell, markdownText, terminalText } from './escape.js';
 
 export interface ScoreFormatOptions {
   m: Messages;
@@ -25,12 +26,15 @@ const levelName = (o: ScoreFormatOptions, id: string) => o.levels.find((l) => l.
 /** Ranks within each level: 1, 2, 2, 4 for equal totals. */
 export function ranks(rows: Row[]): (number | undefined)[] {
   const out: (number | undefined)[] = [];
+  // Where the current level's rows begin (rows come grouped by level, best first).
+  let start = 0;
   rows.forEach((r, i) => {
     if (!r.result) return out.push(undefined);
     const prev = rows[i - 1];
     const sameLevel = prev?.result && prev.level === r.level;
+    if (!sameLevel) start = i;
     if (sameLevel && prev.result!.total.eq(r.result.total)) out.push(out[i - 1]);
-    else out.push(sameLevel ? i - rows.findIndex((x) => x.level === r.level) + 1 : 1);
+    else out.push(i - start + 1);
   });
   return out;
 }
@@ -72,7 +76,7 @@ export function scoreTable(rows: Row[], o: ScoreFormatOptions): string {
   const refused = rows.filter((r) => r.recognition && !r.recognition.recognized);
   if (refused.length) {
     out.push(c.bold(m.score.reasonsTitle));
-    for (const r of refused) out.push(wrap(`  ${r.model.id}${r.level ? ` (${levelName(o, r.level).toLowerCase()})` : ''}: ${r.recognition!.reasons.map((x) => x.message).join('; ')}`, o.width, '    '));
+    for (const r of refused) out.push(wrap(terminalText(`  ${r.model.id}${r.level ? ` (${levelName(o, r.level).toLowerCase()})` : ''}: ${r.recognition!.reasons.map((x) => x.message).join('; ')}`), o.width, '    '));
     out.push('');
   }
   out.push(wrap(m.score.legend, o.width));
@@ -119,12 +123,11 @@ function scoreJsonModel(r: Row) {
   };
 }
 
-const csvCell = (s: string) => (/[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /**
  * CSV for Excel: UTF-8 with a BOM, CRLF line ends. In Vietnamese, decimals take a comma, so the
  * fields are separated by semicolons, as Excel expects in a Vietnamese locale; in English,
- * decimal points and commas.
+ * decimal points and commas. A cell that Excel would read as a formula is written as text.
  */
 export function scoreCsv(rows: Row[], o: ScoreFormatOptions): string {
   const { m } = o;
@@ -163,7 +166,7 @@ export function scoreCsv(rows: Row[], o: ScoreFormatOptions): string {
   return `\uFEFF${lines.map((l) => l.map(csvCell).join(sep)).join('\r\n')}\r\n`;
 }
 
-const md = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const md = markdownText;
 
 export function scoreMarkdown(rows: Row[], o: ScoreFormatOptions): string {
   const { m } = o;
@@ -187,8 +190,8 @@ export function explain(rows: Row[], o: ScoreFormatOptions): string {
   const e = m.score.explain;
   const model = rows[0]!.model;
   const out: string[] = [
-    c.bold(`${model.id}: ${model.name}`),
-    e.modelLine(model.unit.name, levelName(o, model.unit.level), m.score.fieldLabel(model.field), m.score.typeLabel(model.type), model.year),
+    c.bold(terminalText(`${model.id}: ${model.name}`)),
+    terminalText(e.modelLine(model.unit.name, levelName(o, model.unit.level), m.score.fieldLabel(model.field), m.score.typeLabel(model.type), model.year)),
     '',
   ];
   for (const r of rows) {
@@ -197,10 +200,10 @@ export function explain(rows: Row[], o: ScoreFormatOptions): string {
       continue;
     }
     const res = r.result;
-    out.push(c.bold(e.sheetLine(levelName(o, r.level!), res.framework.id, r.assessment!.file)));
+    out.push(c.bold(terminalText(e.sheetLine(levelName(o, r.level!), res.framework.id, r.assessment!.file))));
     out.push(e.method(res.aggregation, res.applied, res.assessors.length, num(m, res.rounding)));
     const people = res.assessors.map((name, i) => `${e.assessorShort(i + 1)}: ${name || e.unnamed}`);
-    if (res.assessors.length > 1 || res.assessors[0]) out.push(`${e.assessors}: ${people.join('; ')}`);
+    if (res.assessors.length > 1 || res.assessors[0]) out.push(terminalText(`${e.assessors}: ${people.join('; ')}`));
     out.push('');
     const columns = [
       { header: e.criterion }, { header: e.max, align: 'right' as const },
@@ -217,9 +220,9 @@ export function explain(rows: Row[], o: ScoreFormatOptions): string {
     }
     out.push(table(columns, lines, { bold: c.bold, footer: [e.total, num(m, res.max), ...res.assessors.map(() => ''), '', fixed(m, res.total, res.places)] }));
     const cls = r.recognition.class;
-    out.push(cls ? e.classLine(cls.label, m.number(cls.min)) : e.noClassLine);
+    out.push(cls ? terminalText(e.classLine(cls.label, m.number(cls.min))) : e.noClassLine);
     out.push(e.conditions);
-    for (const ch of r.recognition.checks) out.push(`  ${ch.passed ? c.green('✓') : c.red('✗')} ${ch.message}`);
+    for (const ch of r.recognition.checks) out.push(`  ${ch.passed ? c.green('✓') : c.red('✗')} ${terminalText(ch.message)}`);
     out.push(e.conclusion(r.recognition.recognized, r.recognition.exemplary), '');
   }
   return `${out.join('\n')}`;

@@ -51,7 +51,7 @@ export function assessmentScores(a: Assessment, framework: Framework, { m }: { m
   const findings: Finding[] = [];
   const criteria = new Map(framework.groups.flatMap((g) => g.criteria.map((c) => [c.id, c] as const)));
   for (const sheet of sheets(a)) {
-    const missing = [...criteria.keys()].filter((id) => !(id in sheet.scores));
+    const missing = [...criteria.keys()].filter((id) => !Object.hasOwn(sheet.scores, id));
     for (const [id, score] of Object.entries(sheet.scores)) {
       const c = criteria.get(id);
       if (!c) {

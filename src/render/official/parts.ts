@@ -296,5 +296,5 @@ export function pageNumberHeaders(f: DocFormat): { default: Header; first: Heade
 
 /** Fills {year}, {count} and friends in texts from the configuration. */
 export function fill(text: string, vars: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(vars, k) ? String(vars[k]) : m));
 }

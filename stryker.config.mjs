@@ -1,0 +1,23 @@
+// Mutation testing (npm run mutate; not part of npm test): StrykerJS changes the code of the
+// engine, the workspace access and the reporters one small bug at a time, and the unit tests must
+// fail for each. The end-to-end tests run the built CLI, which a mutant does not reach, so only
+// the unit tests run here (vitest.mutate.config.ts). Incremental: a second run only tests the
+// mutants of code or tests that changed. `npm run mutate -- --mutate src/core/score.ts` for one file.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: { configFile: 'vitest.mutate.config.ts' },
+  mutate: ['src/core/**/*.ts', 'src/workspace/**/*.ts', 'src/cli/reporters/**/*.ts', '!src/**/*.d.ts'],
+  coverageAnalysis: 'perTest',
+  incremental: true,
+  incrementalFile: 'reports/mutation/incremental.json',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  concurrency: 2,
+  timeoutMS: 20_000,
+  thresholds: { high: 90, low: 85, break: null },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};

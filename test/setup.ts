@@ -1,0 +1,6 @@
+// Every test must check something that could fail: a test that runs no assertion fails.
+import { beforeEach, expect } from 'vitest';
+
+beforeEach(() => {
+  expect.hasAssertions();
+});

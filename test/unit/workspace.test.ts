@@ -1,0 +1,79 @@
+// The workspace's file discovery: what cannot be read is reported, never skipped.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { messages } from '../../src/i18n/index.js';
+import { writeFileAtomic } from '../../src/workspace/atomic.js';
+import { openWorkspace } from '../../src/workspace/workspace.js';
+import { EXAMPLE, workspaceFrom } from '../helpers.js';
+
+const m = messages('en');
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('openWorkspace', () => {
+  it('reports a folder it cannot list (permission denied) as a located error, and keeps the rest', () => {
+    const dir = workspaceFrom(EXAMPLE);
+    const locked = path.join(dir, 'models', '2023', 'CA');
+    const readdir = fs.readdirSync;
+    vi.spyOn(fs, 'readdirSync').mockImplementation(((p: fs.PathLike, o: unknown) => {
+      if (String(p) === locked) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+      return readdir(p, o as { withFileTypes: true });
+    }) as typeof fs.readdirSync);
+    const ws = openWorkspace({ cwd: dir, m });
+    const folder = ws.files.find((f) => f.path === 'models/2023/CA');
+    expect(folder?.findings).toEqual([expect.objectContaining({ rule: 'file-unreadable', severity: 'error', at: { line: 1, column: 1, endLine: 1, endColumn: 1 } })]);
+    expect(folder?.findings[0]?.message).toBe('Cannot read this folder: permission denied.');
+    expect(ws.named.has(folder!)).toBe(true);
+    expect(ws.files.some((f) => f.path === 'models/2023/HM/phan-loai-rac-tai-nguon.yaml')).toBe(true);
+  });
+
+  it('reports a file it cannot open', () => {
+    const dir = workspaceFrom(EXAMPLE);
+    const target = path.join(dir, 'models', '2023', 'CA', 'camera-an-ninh.yaml');
+    const open = fs.openSync;
+    vi.spyOn(fs, 'openSync').mockImplementation(((p: fs.PathLike, ...rest: unknown[]) => {
+      if (String(p) === target) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+      return (open as (...a: unknown[]) => number)(p, ...rest);
+    }) as typeof fs.openSync);
+    const ws = openWorkspace({ cwd: dir, m });
+    const file = ws.files.find((f) => f.path === 'models/2023/CA/camera-an-ninh.yaml');
+    expect(file?.kind).toBeUndefined();
+    expect(file?.findings.map((f) => f.rule)).toEqual(['file-unreadable']);
+  });
+
+  it('does not follow a symbolic link to a folder it reads anyway (a loop ends at once)', () => {
+    const dir = workspaceFrom(EXAMPLE);
+    const before = openWorkspace({ cwd: dir, m }).files.length;
+    fs.symlinkSync('..', path.join(dir, 'models', '2023', 'loop'));
+    const ws = openWorkspace({ cwd: dir, m });
+    expect(ws.files.length).toBe(before);
+    expect(ws.files.every((f) => f.findings.length === 0)).toBe(true);
+  });
+});
+
+describe('writeFileAtomic', () => {
+  it('refuses a target that exists and is not a regular file (a FIFO here; a device as root)', () => {
+    const dir = workspaceFrom();
+    const fifo = path.join(dir, 'ong.docx');
+    execFileSync('mkfifo', [fifo]);
+    expect(() => writeFileAtomic(fifo, 'x')).toThrow(expect.objectContaining({ code: 'ENOTREG', path: fifo }));
+    expect(fs.statSync(fifo).isFIFO()).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(['ong.docx']);
+  });
+});
+
+describe('writeFileAtomic leaves no temporary file (issue 9, defect 13)', () => {
+  it('after a write, a write that must not overwrite, and one that fails', () => {
+    const dir = workspaceFrom();
+    const file = path.join(dir, 'a.yaml');
+    writeFileAtomic(file, 'a: 1\n');
+    writeFileAtomic(path.join(dir, 'b.yaml'), 'b: 1\n', { overwrite: false });
+    expect(() => writeFileAtomic(file, 'a: 2\n', { overwrite: false })).toThrow(expect.objectContaining({ code: 'EEXIST', path: file }));
+    expect(fs.readdirSync(dir).sort()).toEqual(['a.yaml', 'b.yaml']);
+    expect(fs.readFileSync(file, 'utf8')).toBe('a: 1\n');
+  });
+});
