@@ -8,6 +8,7 @@
 //   npm run fuzz                           10,000 cases, seed from the clock (printed)
 //   npm run fuzz -- --seed 42 --cases 500  a given seed and count
 //   npm run fuzz -- --seed 42 --case 317   one case again, with what it changed
+//   npm run fuzz -- --seed 42 --from 6200  the cases from 6,200 on, as numbered in the full run
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -196,12 +197,12 @@ function check(argv, res, validation) {
 }
 
 /** Runs `cases` cases from `seed`; returns the failures (each with the seed and case to rerun it). */
-export async function fuzz({ seed, cases, only, log = () => {}, childShare = 0.02, exampleShare = 0.2 }) {
+export async function fuzz({ seed, cases, only, from = 0, log = () => {}, childShare = 0.02, exampleShare = 0.2 }) {
   const runner = new Runner();
   const failures = [];
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dvk-fuzz-'));
   try {
-    for (let i = only ?? 0; i < (only !== undefined ? only + 1 : cases); i++) {
+    for (let i = only ?? from; i < (only !== undefined ? only + 1 : cases); i++) {
       const r = rng((seed ^ Math.imul(i + 1, 0x9e3779b1)) >>> 0);
       const base = BASES[r.chance(exampleShare) ? 0 : 1];
       const dir = path.join(work, String(i));
@@ -255,9 +256,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const seed = arg('seed') ?? Date.now() % 2 ** 31;
   const cases = arg('cases') ?? 10_000;
   const only = arg('case');
-  console.log(`dvk fuzz: seed ${seed}, ${only !== undefined ? `case ${only}` : `${cases} cases`}`);
+  // --from N: the cases from N on (to finish a run that was stopped), as numbered in the full run.
+  const from = arg('from') ?? 0;
+  console.log(`dvk fuzz: seed ${seed}, ${only !== undefined ? `case ${only}` : `cases ${from} to ${cases - 1}`}`);
   const started = Date.now();
-  const failures = await fuzz({ seed, cases, only, log: (s) => console.log(s) });
+  const failures = await fuzz({ seed, cases, only, from, log: (s) => console.log(s) });
   console.log(`${failures.length ? `${failures.length} failures` : 'no failure'} in ${Math.round((Date.now() - started) / 1000)} s (seed ${seed})`);
   process.exitCode = failures.length ? 1 : 0;
 }
