@@ -20,6 +20,8 @@ export interface Ctx {
   /** Colour on stdout. */
   color: boolean;
   quiet: boolean;
+  /** Use the cache between runs (`--no-cache` turns it off). */
+  cache: boolean;
   version: string;
   out(text: string): void;
   err(text: string): void;
@@ -41,6 +43,7 @@ export interface GlobalOptions {
   lang?: string;
   color?: boolean;
   quiet?: boolean;
+  cache?: boolean;
 }
 
 /** The width of the terminal standard output goes to; undefined when piped, so that output for scripts does not change. */

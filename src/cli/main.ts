@@ -93,6 +93,7 @@ async function buildProgram(ctx: Ctx, argv: string[]): Promise<Command> {
     .addOption(new Option('--lang <lang>', m.cli.options.lang).choices(LANGS as string[]))
     .addOption(new Option('--no-color', m.cli.options.noColor))
     .addOption(new Option('-q, --quiet', m.cli.options.quiet))
+    .addOption(new Option('--no-cache', m.cli.cache.option))
     .addHelpText('after', m.cli.help.footer);
 
   program.on('option:V', () => {
@@ -110,6 +111,7 @@ async function buildProgram(ctx: Ctx, argv: string[]): Promise<Command> {
     if (!stat.isDirectory()) throw new UsageError(m.cli.places.notFolder(g.cwd ?? '.'));
     ctx.color = useColor(ctx.io.stdout, ctx.io.env, g.color);
     ctx.quiet = Boolean(g.quiet);
+    ctx.cache = g.cache !== false;
   });
 
   // Only the command that runs is loaded; the others are listed for --help by name and description.
@@ -141,6 +143,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     cwd: io.cwd,
     color: useColor(io.stdout, io.env, argv.includes('--no-color') ? false : undefined),
     quiet: false,
+    cache: true,
     version: VERSION,
     out: (s) => io.stdout.write(s),
     err: (s) => io.stderr.write(s),

@@ -2,7 +2,7 @@
 // by score, decide and report. Refuses when a file in scope has errors: a number computed from
 // a broken file would be wrong.
 import { inScope, results, type Filters, type Row } from '../core/results.js';
-import type { Assessment, Framework, Model } from '../core/types.js';
+import type { Assessment, Framework, Model, ModelInfo } from '../core/types.js';
 import { InputError, UsageError } from '../errors.js';
 import type { Messages } from '../i18n/index.js';
 import type { checkedWorkspace } from '../workspace/checked.js';
@@ -83,7 +83,7 @@ export function scoreScope(m: Messages, { ws, validation }: Loaded, req: ScopeRe
   }
   return results(
     {
-      models: models.map((f) => ({ data: f.data as unknown as Model, file: f.path })),
+      models: models.map((f) => ({ data: f.data as unknown as ModelInfo, file: f.path })),
       assessments: sheets.map((f) => ({ data: f.data as unknown as Assessment, file: f.path })),
       frameworks: new Map(frameworkFiles.map((f) => [f.data!.id as string, f.data as unknown as Framework])),
       levels: ws.levels,

@@ -25,13 +25,16 @@ export class Ratio {
 
   /** The number as written: 8.5 is 17/2, 0.1 is 1/10 (never the binary float's value). */
   static of(x: number | string): Ratio {
-    const s = typeof x === 'number' ? plain(x) : x.trim();
-    const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(s);
-    if (!m || (m[2] === '' && !m[3])) throw new RangeError(`not a finite decimal: ${s}`);
-    const frac = m[3] ?? '';
-    const n = BigInt((m[2] || '0') + frac) * (m[1] === '-' ? -1n : 1n);
-    return new Ratio(n, 10n ** BigInt(frac.length));
+    if (typeof x !== 'number') return parse(x.trim());
+    // A workspace's marks are a few hundred numbers, each read thousands of times.
+    let r = known.get(x);
+    if (!r) {
+      if (known.size >= 10_000) known.clear();
+      known.set(x, (r = parse(plain(x))));
+    }
+    return r;
   }
+
 
   add(o: Ratio): Ratio {
     return new Ratio(this.n * o.d + o.n * this.d, this.d * o.d);
@@ -107,6 +110,16 @@ export class Ratio {
   toNumber(): number {
     return Number(this.toString());
   }
+}
+
+const known = new Map<number, Ratio>();
+
+function parse(s: string): Ratio {
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(s);
+  if (!m || (m[2] === '' && !m[3])) throw new RangeError(`not a finite decimal: ${s}`);
+  const frac = m[3] ?? '';
+  const n = BigInt((m[2] || '0') + frac) * (m[1] === '-' ? -1n : 1n);
+  return new Ratio(n, 10n ** BigInt(frac.length));
 }
 
 /** A number's shortest decimal form without exponent (1e-7 -> "0.0000001"). */

@@ -5,12 +5,12 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Messages } from '../i18n/index.js';
 import type { LoadedFile } from './load.js';
 import { results, type Row } from './results.js';
-import { stepStates } from './rules/step-completeness.js';
 import type { Validation } from './validate.js';
-import { STEPS, type Assessment, type Framework, type LevelDef, type Model, type StepName } from './types.js';
+import { STEPS, type Assessment, type Framework, type LevelDef, type ModelInfo, type StepName, type StepState } from './types.js';
 
 export interface Snapshot {
-  models: Map<string, { file: string; data: Model }>;
+  /** Whole models (their step states added): an edit anywhere in a model shows as a change. */
+  models: Map<string, { file: string; data: ModelInfo }>;
   /** Score sheets by `model@level`. */
   sheets: Map<string, { file: string; data: Assessment }>;
   frameworks: Map<string, Framework>;
@@ -22,11 +22,11 @@ const sheetKey = (a: { model: string; level: string }) => `${a.model}@${a.level}
 
 /** The state of a workspace: its schema-valid models, sheets and frameworks, and their scores. */
 export function snapshot(files: LoadedFile[], v: Validation, levels: LevelDef[], m: Messages): Snapshot {
-  const models = new Map<string, { file: string; data: Model }>();
+  const models = new Map<string, { file: string; data: ModelInfo }>();
   const sheets = new Map<string, { file: string; data: Assessment }>();
   for (const f of files) {
     if (!v.valid.has(f)) continue;
-    if (f.kind === 'model') models.set(f.data!.id as string, { file: f.path, data: f.data as unknown as Model });
+    if (f.kind === 'model') models.set(f.data!.id as string, { file: f.path, data: f.data as unknown as ModelInfo });
     // A sheet with errors of its own (an unknown criterion, a score over the maximum) is not scored.
     else if (f.kind === 'assessment' && !v.failed.has(f)) sheets.set(sheetKey(f.data as unknown as Assessment), { file: f.path, data: f.data as unknown as Assessment });
   }
@@ -105,10 +105,10 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): ModelChange[] 
     const b = after.models.get(id);
     if (!a && !b) continue;
     const status: ModelChange['status'] = !a ? 'added' : !b ? 'removed' : a.file !== b.file ? 'renamed' : !isDeepStrictEqual(a.data, b.data) ? 'changed' : 'scored';
-    const sa = a ? stepStates(a.data) : [];
-    const sb = b ? stepStates(b.data) : [];
-    const furthest = (s: ReturnType<typeof stepStates>) => s.filter((x) => x.present).at(-1)?.step ?? null;
-    const complete = (s: ReturnType<typeof stepStates>, step: StepName) => s.find((x) => x.step === step)?.complete ?? false;
+    const sa = a ? a.data.states : [];
+    const sb = b ? b.data.states : [];
+    const furthest = (s: StepState[]) => s.filter((x) => x.present).at(-1)?.step ?? null;
+    const complete = (s: StepState[], step: StepName) => s.find((x) => x.step === step)?.complete ?? false;
     const levels = new Set<string>();
     for (const [key, s] of [...before.sheets, ...after.sheets]) if (s.data.model === id) levels.add(key.slice(id.length + 1));
     const sheets = [...levels].filter((l) => !isDeepStrictEqual(before.sheets.get(`${id}@${l}`)?.data, after.sheets.get(`${id}@${l}`)?.data)).sort();
@@ -123,7 +123,8 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): ModelChange[] 
       file: (b ?? a)!.file,
       status,
       from: status === 'renamed' ? a!.file : undefined,
-      keys: a && b ? changedKeys(a.data as unknown as Record<string, unknown>, b.data as unknown as Record<string, unknown>) : [],
+      // The step states follow from the steps: a change there is told by the steps' keys.
+      keys: a && b ? changedKeys(a.data as unknown as Record<string, unknown>, b.data as unknown as Record<string, unknown>).filter((k) => k !== 'states') : [],
       reached: a && b && furthest(sa) !== furthest(sb) ? { before: furthest(sa), after: furthest(sb) } : undefined,
       stepsCompleted: STEPS.filter((s) => complete(sb, s) && !complete(sa, s)),
       stepsUncompleted: STEPS.filter((s) => complete(sa, s) && !complete(sb, s)),

@@ -41,19 +41,44 @@ export interface Finding {
   forced?: boolean;
 }
 
-export interface LoadedFile {
+/**
+ * What dvk knows of a file once it is loaded and checked (check.ts), as plain data: what a
+ * worker thread sends back and what the cache between runs keeps.
+ */
+export interface FileRecord {
+  kind?: Kind;
+  /**
+   * The parsed data; undefined when the file could not be parsed into a mapping. Once checked,
+   * a model's is a ModelInfo: only what dvk needs of it, with its step states.
+   */
+  data?: Record<string, unknown>;
+  /** Problems found while loading (syntax, encoding, kind); once checked, every finding about the file alone, located. */
+  findings: Finding[];
+  /** Set once checked: whether the file passes its schema. */
+  valid?: boolean;
+  /** Set once checked, for a file that fails its schema: where its schema errors say it is wrong (check.ts `brokenAt`). */
+  broken?: string[];
+  /** Source ranges located so far, by `rangeKey` (kept so that a later run need not parse the file again to place a finding). */
+  ranges?: Record<string, Range>;
+  /**
+   * A score sheet's findings against its framework (unknown criteria, missing scores, scores
+   * over the maximum), for the framework's criteria as `against` identifies them.
+   */
+  scored?: { against: string; findings: Finding[] };
+}
+
+export interface LoadedFile extends FileRecord {
   /** Path as shown to the user: relative to the current folder, with `/`. */
   path: string;
   /** Path relative to the workspace root, with `/`. */
   rel: string;
   text: string;
-  kind?: Kind;
-  /** The parsed data; undefined when the file could not be parsed into a mapping. */
-  data?: Record<string, unknown>;
-  /** Problems found while loading (syntax, encoding, kind). */
-  findings: Finding[];
   /** Source positions, parsed on first use. */
   positions(): Positioned;
+  /** All the data dvk keeps of the file, when `data` holds only what validation needs (check.ts `indexData`). */
+  whole?(): Record<string, unknown> | undefined;
+  /** Lets go of the text and positions read back to place findings (the ranges placed stay). */
+  forget?(): void;
 }
 
 
@@ -115,20 +140,38 @@ function textFile(path: string, rel: string, text: string): LoadedFile {
   return { path, rel, text, findings: [], positions: () => (positioned ??= parseWithPositions(text)) };
 }
 
-function rereadFile(path: string, rel: string, reread: () => Uint8Array): LoadedFile {
-  let positioned: Positioned | undefined;
-  let text: string | undefined;
-  const file: LoadedFile = {
-    path,
-    rel,
-    // Read back once a finding needs it, then kept: such files are few.
-    get text() {
-      return (text ??= decodeUtf8(reread()));
-    },
-    findings: [],
-    positions: () => (positioned ??= parseWithPositions(file.text)),
-  };
-  return file;
+/** A file whose text is read back once a finding needs it, and kept until `forget`. */
+class RereadFile implements LoadedFile {
+  findings: Finding[] = [];
+  #text?: string;
+  #positioned?: Positioned;
+
+  constructor(
+    public path: string,
+    public rel: string,
+    private readonly reread: () => Uint8Array,
+  ) {}
+
+  get text(): string {
+    return (this.#text ??= decodeUtf8(this.reread()));
+  }
+
+  positions(): Positioned {
+    return (this.#positioned ??= parseWithPositions(this.text));
+  }
+
+  forget(): void {
+    this.#text = undefined;
+    this.#positioned = undefined;
+  }
+}
+
+const rereadFile = (path: string, rel: string, reread: () => Uint8Array): LoadedFile => new RereadFile(path, rel, reread);
+
+/** A file known from its record (a worker's or the cache's), its text read back when a finding needs it. */
+export function restoreFile(path: string, rel: string, record: FileRecord, reread: () => Uint8Array): LoadedFile {
+  // Its own copy of the ranges: those placed in this run are told apart from those it came with.
+  return Object.assign(rereadFile(path, rel, reread), record, record.ranges ? { ranges: { ...record.ranges } } : {});
 }
 
 function fail(path: string, rel: string, text: string, finding: Finding): LoadedFile {
@@ -367,9 +410,22 @@ export function describe(value: unknown): ValueType {
   return 'object';
 }
 
+const rangeKey = (path: Path, target: Target) => `${target} ${JSON.stringify(path)}`;
+
+/** The source range of a path in a file, located once (the file's `ranges` remember it). */
+export function locateIn(file: LoadedFile, path: Path, target: Target = 'value'): Range {
+  const key = rangeKey(path, target);
+  const ranges = (file.ranges ??= {});
+  if (!ranges[key]) {
+    const { line, column, endLine, endColumn } = locate(file.positions(), file.text, path, target);
+    ranges[key] = { line, column, endLine, endColumn };
+  }
+  return ranges[key];
+}
+
 /** Turns a finding into a located diagnostic. */
 export function toDiagnostic(file: LoadedFile, f: Finding): Diagnostic {
-  const range = f.at ?? locate(file.positions(), file.text, f.path ?? [], f.target ?? 'value');
+  const range = f.at ?? locateIn(file, f.path ?? [], f.target ?? 'value');
   const d: Diagnostic = {
     file: file.path,
     line: range.line,

@@ -10,32 +10,40 @@ import type { Document, Node } from 'yaml';
 import { pushAll } from './arrays.js';
 import type { Path } from './types.js';
 
-// Each tag's forms (regex -> value), in yaml's order. js-yaml keeps one type per tag, so every
-// form of a tag goes into one type.
+// The plain scalars that are not text, as yaml's YAML 1.2 core schema reads them: null, bool,
+// int, float, in that order. One js-yaml type for all of them: most scalars are prose, ruled out
+// by their first character, and a match is worked out once (resolve keeps it for construct).
 type Form = [RegExp, (s: string) => unknown];
-const scalar = (tag: string, first: RegExp, forms: Form[]) =>
-  new jsyaml.Type(`tag:yaml.org,2002:${tag}`, {
-    kind: 'scalar',
-    // Most scalars are prose: the first character rules a tag out before any full match.
-    resolve: (s: string | null) => s !== null && first.test(s) && forms.some(([re]) => re.test(s)),
-    construct: (s: string) => forms.find(([re]) => re.test(s))![1](s),
-  });
+const NUMBERS: Form[] = [
+  [/^0o[0-7]+$/, (s) => parseInt(s.substring(2), 8)],
+  [/^[-+]?[0-9]+$/, (s) => parseInt(s, 10)],
+  [/^0x[0-9a-fA-F]+$/, (s) => parseInt(s.substring(2), 16)],
+  [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (s) => (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity)],
+  [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, parseFloat],
+  [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, parseFloat],
+];
+const WORDS = new Map<string, unknown>([
+  ['', null], ['~', null], ['null', null], ['Null', null], ['NULL', null],
+  ['true', true], ['True', true], ['TRUE', true], ['false', false], ['False', false], ['FALSE', false],
+]);
+
+let resolved: unknown;
+function resolveScalar(s: string | null): boolean {
+  if (s === null) return false;
+  const c = s.charCodeAt(0);
+  // 0-9, '+', '-', '.'
+  if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) {
+    const form = NUMBERS.find(([re]) => re.test(s));
+    if (form) resolved = form[1](s);
+    return form !== undefined;
+  }
+  if (!WORDS.has(s)) return false;
+  resolved = WORDS.get(s);
+  return true;
+}
 
 const CORE_1_2 = jsyaml.FAILSAFE_SCHEMA.extend({
-  implicit: [
-    scalar('null', /^(?:[~nN]|$)/, [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]),
-    scalar('bool', /^[tTfF]/, [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T']]),
-    scalar('int', /^[-+0-9]/, [
-      [/^0o[0-7]+$/, (s) => parseInt(s.substring(2), 8)],
-      [/^[-+]?[0-9]+$/, (s) => parseInt(s, 10)],
-      [/^0x[0-9a-fA-F]+$/, (s) => parseInt(s.substring(2), 16)],
-    ]),
-    scalar('float', /^[-+.0-9]/, [
-      [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (s) => (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity)],
-      [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, parseFloat],
-      [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, parseFloat],
-    ]),
-  ],
+  implicit: [new jsyaml.Type('tag:yaml.org,2002:plain', { kind: 'scalar', resolve: resolveScalar, construct: () => resolved })],
 });
 
 const SPACE = 32;

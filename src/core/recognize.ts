@@ -3,9 +3,8 @@
 // every failed one as a reason in words.
 import type { Messages } from '../i18n/index.js';
 import { Ratio } from './decimal.js';
-import { stepStates } from './rules/step-completeness.js';
 import type { ScoreResult } from './score.js';
-import type { ClassDef, Gate, Model, StepName } from './types.js';
+import type { ClassDef, Gate, ModelInfo, StepName } from './types.js';
 
 export interface Check {
   /** Stable code: gate, class, min-class, group-ratio, not-lowest, exemplary. */
@@ -13,8 +12,12 @@ export interface Check {
   /** The gate or group it is about, where there is one. */
   subject?: string;
   passed: boolean;
+  /** What was checked and found, in words ('' for a passed condition unless asked for in detail). */
   message: string;
 }
+
+/** A condition: its message is worded only when it failed or all conditions are shown. */
+type CheckOf = (code: string, passed: boolean, message: () => string, subject?: string) => Check;
 
 export interface Recognition {
   class?: ClassDef;
@@ -40,52 +43,53 @@ export function classify(total: Ratio, classes: ClassDef[]): ClassDef | undefine
   return classes.find((c) => total.gte(Ratio.of(c.min)));
 }
 
-function gateChecks(gate: Gate, model: Model, m: Messages): Check[] {
+function gateChecks(gate: Gate, model: ModelInfo, m: Messages, check: CheckOf): Check[] {
   const checks: Check[] = [];
   const title = gate.title;
   if (gate.require_steps) {
-    const states = stepStates(model);
-    const lacking = gate.require_steps.filter((s) => !states.find((x) => x.step === s)?.complete) as StepName[];
-    checks.push({ code: 'gate', subject: gate.id, passed: lacking.length === 0, message: m.score.gateSteps(title, lacking) });
+    const lacking = gate.require_steps.filter((s) => !model.states.find((x) => x.step === s)?.complete) as StepName[];
+    checks.push(check('gate', lacking.length === 0, () => m.score.gateSteps(title, lacking), gate.id));
   }
   if (gate.min_months !== undefined) {
     const start = model.steps.register?.start;
     const end = model.steps.review?.date;
     const due = start ? addMonths(start, gate.min_months) : undefined;
     const passed = due !== undefined && end !== undefined && due <= end;
-    checks.push({ code: 'gate', subject: gate.id, passed, message: m.score.gateMonths(title, gate.min_months, passed, start, end, due) });
+    checks.push(check('gate', passed, () => m.score.gateMonths(title, gate.min_months!, passed, start, end, due), gate.id));
   }
   return checks;
 }
 
-export function recognize(model: Model, result: ScoreResult, m: Messages): Recognition {
+/**
+ * A model's class and recognition from its score. With `detail`, every condition is worded
+ * (`--explain`); without, only the failed ones, which are the reasons.
+ */
+export function recognize(model: ModelInfo, result: ScoreResult, m: Messages, detail = true): Recognition {
+  const check: CheckOf = (code, passed, message, subject) => ({ code, ...(subject === undefined ? {} : { subject }), passed, message: passed && !detail ? '' : message() });
   const f = result.framework;
   const cls = classify(result.total, f.classes);
   const rank = (id: string | undefined) => f.classes.findIndex((c) => c.id === id);
-  const checks: Check[] = (f.gates ?? []).flatMap((g) => gateChecks(g, model, m));
+  const checks: Check[] = (f.gates ?? []).flatMap((g) => gateChecks(g, model, m, check));
 
-  if (!cls) checks.push({ code: 'class', passed: false, message: m.score.noClass(result.total.toString()) });
+  if (!cls) checks.push(check('class', false, () => m.score.noClass(result.total.toString())));
   const rec = f.recognition;
   if (rec) {
     if (cls && rec.min_class) {
       const minClass = f.classes[rank(rec.min_class)]!;
       const passed = rank(cls.id) <= rank(rec.min_class);
-      checks.push({ code: 'min-class', passed, message: m.score.minClass(cls.label, minClass.label, passed) });
+      checks.push(check('min-class', passed, () => m.score.minClass(cls.label, minClass.label, passed)));
     }
     if (rec.min_group_ratio !== undefined) {
       const ratio = Ratio.of(rec.min_group_ratio);
       for (const g of result.groups) {
         const passed = g.score.gte(g.max.mul(ratio));
-        checks.push({
-          code: 'group-ratio', subject: g.id, passed,
-          message: m.score.groupRatio(g.id, g.score.toString(), g.max.toString(), ratio.mul(new Ratio(100n)).toString(), passed),
-        });
+        checks.push(check('group-ratio', passed, () => m.score.groupRatio(g.id, g.score.toString(), g.max.toString(), ratio.mul(new Ratio(100n)).toString(), passed), g.id));
       }
     }
   } else if (cls) {
     const lowest = f.classes[f.classes.length - 1]!;
     const passed = cls.id !== lowest.id;
-    checks.push({ code: 'not-lowest', passed, message: m.score.notLowest(cls.label, passed) });
+    checks.push(check('not-lowest', passed, () => m.score.notLowest(cls.label, passed)));
   }
 
   const recognized = checks.every((c) => c.passed);
@@ -93,7 +97,7 @@ export function recognize(model: Model, result: ScoreResult, m: Messages): Recog
   if (recognized && cls && rec?.exemplary) {
     const top = f.classes[rank(rec.exemplary.min_class)]!;
     exemplary = rank(cls.id) <= rank(rec.exemplary.min_class);
-    checks.push({ code: 'exemplary', passed: exemplary, message: m.score.exemplary(cls.label, top.label, exemplary) });
+    checks.push(check('exemplary', exemplary, () => m.score.exemplary(cls.label, top.label, exemplary)));
   }
   const reasons = checks.filter((c) => !c.passed && c.code !== 'exemplary').map((c) => ({ code: c.code, message: c.message }));
   return { class: cls, recognized, exemplary, checks, reasons };

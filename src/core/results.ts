@@ -4,8 +4,9 @@ import type { Messages } from '../i18n/index.js';
 import { slugify } from './hints.js';
 import { recognize, type Recognition } from './recognize.js';
 import { score, type ScoreResult } from './score.js';
-import type { Assessment, Field, Framework, LevelDef, Model } from './types.js';
+import type { Assessment, Field, Framework, LevelDef, Model, ModelInfo } from './types.js';
 import { addTo } from './arrays.js';
+import { modelInfo } from './check.js';
 
 export interface Filters {
   year?: number;
@@ -16,7 +17,7 @@ export interface Filters {
 }
 
 export interface Row {
-  model: Model;
+  model: ModelInfo;
   file: string;
   /** The level that scored it; undefined when not assessed. */
   level?: string;
@@ -26,7 +27,8 @@ export interface Row {
 }
 
 export interface ResultsInput {
-  models: { data: Model; file: string }[];
+  /** What dvk keeps of each model (check.ts), or the whole model. */
+  models: { data: ModelInfo | Model; file: string }[];
   assessments: { data: Assessment; file: string }[];
   frameworks: ReadonlyMap<string, Framework>;
   levels: LevelDef[];
@@ -40,7 +42,7 @@ export function unitMatches(unit: Model['unit'], query: string): boolean {
   return (unit.code !== undefined && slugify(unit.code) === q) || `-${slugify(unit.name)}-`.includes(`-${q}-`);
 }
 
-export function inScope(model: Model, f: Filters): boolean {
+export function inScope(model: Pick<Model, 'year' | 'field' | 'unit'>, f: Filters): boolean {
   return (
     (f.year === undefined || model.year === f.year) &&
     (f.field === undefined || model.field === f.field) &&
@@ -55,15 +57,16 @@ export function results(input: ResultsInput, filters: Filters, m: Messages): Row
     addTo(byModel, a.data.model, a);
   }
   const rows: Row[] = [];
-  for (const { data: model, file } of input.models) {
-    if (!inScope(model, filters)) continue;
+  for (const { data, file } of input.models) {
+    if (!inScope(data, filters)) continue;
+    const model = 'states' in data ? data : modelInfo(data);
     const sheets = byModel.get(model.id) ?? [];
     if (sheets.length === 0) rows.push({ model, file });
     for (const a of sheets) {
       const framework = input.frameworks.get(a.data.framework);
       if (!framework) continue;
       const result = score(framework, a.data, input.detail ?? false);
-      rows.push({ model, file, level: a.data.level, assessment: a, result, recognition: recognize(model, result, m) });
+      rows.push({ model, file, level: a.data.level, assessment: a, result, recognition: recognize(model, result, m, input.detail ?? false) });
     }
   }
   const levelRank = (l: string | undefined) => {

@@ -2,7 +2,7 @@
 // review results; the exemplary models; what is still incomplete. Pure, from scored rows.
 import { modelStatus } from './status.js';
 import type { Row } from './results.js';
-import { FIELDS, MODEL_TYPES, type Model, type ReviewResults } from './types.js';
+import { FIELDS, MODEL_TYPES, type Model, type ModelInfo, type ReviewResults } from './types.js';
 
 export interface Counts {
   /** Models of the year (registered). */
@@ -36,7 +36,7 @@ export interface ReportStats extends YearStats {
   exemplary: Row[];
   notRecognized: Row[];
   notAssessed: Row[];
-  incomplete: { model: Model; missing: string[] }[];
+  incomplete: { model: ModelInfo; missing: string[] }[];
 }
 
 const zero = (): Counts => ({ registered: 0, complete: 0, assessed: 0, recognized: 0, exemplary: 0 });

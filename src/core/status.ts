@@ -1,6 +1,5 @@
 // Where each model stands in the four steps, and a roll-up by unit.
-import { stepStates, type StepState } from './rules/step-completeness.js';
-import type { Model, ModelSource, StepName } from './types.js';
+import type { Model, ModelInfo, ModelSource, StepName, StepState } from './types.js';
 
 export interface ModelStatus {
   id: string;
@@ -35,8 +34,8 @@ export interface StatusReport {
   total: Omit<UnitStatus, 'unit' | 'code' | 'level'>;
 }
 
-export function modelStatus(model: Model, file: string): ModelStatus {
-  const steps = stepStates(model);
+export function modelStatus(model: ModelInfo, file: string): ModelStatus {
+  const steps = model.states;
   const present = steps.filter((s) => s.present);
   const reached = present.length ? present[present.length - 1]!.step : null;
   const missing: string[] = [];
@@ -49,7 +48,7 @@ export function modelStatus(model: Model, file: string): ModelStatus {
 
 const emptyCounts = (): UnitStatus['reached'] => ({ none: 0, register: 0, implement: 0, inspect: 0, review: 0 });
 
-export function statusReport(models: { model: Model; file: string }[]): StatusReport {
+export function statusReport(models: { model: ModelInfo; file: string }[]): StatusReport {
   const list = models.map(({ model, file }) => modelStatus(model, file));
   list.sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'vi') || a.id.localeCompare(b.id));
   const units = new Map<string, UnitStatus>();

@@ -106,6 +106,28 @@ export interface ReviewStep {
   replication?: string;
 }
 
+/** One step of a model: present, complete, and what it lacks ("goals", "activities[0].date"). */
+export interface StepState {
+  step: StepName;
+  present: boolean;
+  complete: boolean;
+  missing: string[];
+}
+
+/**
+ * A model as dvk keeps it once checked: what the cross-file rules, scores and documents need,
+ * with each step's state worked out from the whole file. The steps keep only their dates and
+ * the review's results and summary; the rest of their text is left in the file.
+ */
+export interface ModelInfo extends Omit<Model, 'steps' | 'notes'> {
+  steps: {
+    register?: Pick<RegisterStep, 'date' | 'start' | 'end'>;
+    review?: Pick<ReviewStep, 'date' | 'results' | 'summary'>;
+  };
+  /** The four steps in order. */
+  states: StepState[];
+}
+
 export type Scores = Record<string, number>;
 
 export interface Assessment {

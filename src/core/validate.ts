@@ -1,24 +1,18 @@
-// Validation: schemas, then the rules (one module each in rules/) on every file that parsed,
-// less what its schema errors already say, then severities from the configuration; findings
-// become located diagnostics only for the files being reported.
+// Validation: each file's own checks (check.ts: schema and the rules on the file alone, run here
+// unless a worker or the cache did), then the rules across files and those that depend on the
+// configuration, on every file that parsed, less what its schema errors already say, so that one
+// run shows every problem; then severities from the configuration; findings become located
+// diagnostics only for the files being reported.
 import type { Messages } from '../i18n/index.js';
-import { toDiagnostic, type Finding, type LoadedFile } from './load.js';
-import type { ErrorObject } from 'ajv';
-import { pointerToPath, schemaFindings, validateAgainst } from './schema.js';
+import { toDiagnostic, type FileRecord, type Finding, type LoadedFile } from './load.js';
+import { brokenAt, checkFile, criteriaKey, scoreAgainst } from './check.js';
 import type { AssessmentFile, CriteriaFile, ModelFile, RuleContext, WorkspaceIndex } from './rules/context.js';
 import { assessmentRefs, assessmentScores } from './rules/assessment.js';
-import { dateOrder } from './rules/date-order.js';
 import { assessmentKey, duplicateAssessment, duplicateId } from './rules/duplicates.js';
 import { evidence } from './rules/evidence.js';
-import { frameworkConsistency } from './rules/framework.js';
 import { unknownLevel } from './rules/levels.js';
-import { nfc } from './rules/nfc.js';
-import { controlCharacter } from './rules/control-character.js';
-import { placeholder } from './rules/placeholder.js';
 import { stepCompleteness } from './rules/step-completeness.js';
-import { yearMismatch } from './rules/year.js';
-import type { Config, Diagnostic, LevelDef, Path, RuleSetting, StepName } from './types.js';
-import { locate } from './parse.js';
+import type { Assessment, Config, Diagnostic, LevelDef, RuleSetting, StepName } from './types.js';
 import { configPaths } from './config.js';
 import { addTo, pushAll } from './arrays.js';
 
@@ -60,45 +54,37 @@ function groupById(files: LoadedFile[], kind: string): Map<string, LoadedFile[]>
 export const byPlace = (a: Diagnostic, b: Diagnostic) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);
 
 /**
- * Where an ajv error says the data is wrong, as path keys: the value with the wrong type, form or
- * range, a missing or unknown key, an invalid key name. A mapping that only lacks a key (or
- * matches no branch of a union) is itself fine for the rules to read.
+ * assessmentScores, worked out once per version of a valid sheet and of its framework's criteria;
+ * every time for a sheet that fails its schema (its data is kept whole).
  */
-function brokenPaths(errors: ErrorObject[], data: unknown): string[] {
-  return errors.flatMap((e) => {
-    const path = pointerToPath(e.instancePath, data);
-    const name = (e as ErrorObject & { propertyName?: string }).propertyName;
-    if (name !== undefined) return [pathKey([...path, name])];
-    if (e.keyword === 'required') return [pathKey([...path, String(e.params.missingProperty)])];
-    if (e.keyword === 'additionalProperties') return [pathKey([...path, String(e.params.additionalProperty)])];
-    if (['oneOf', 'anyOf', 'if', 'propertyNames', 'minProperties'].includes(e.keyword)) return [];
-    return [pathKey(path)];
-  });
+function scoredAgainst(a: AssessmentFile, ctx: RuleContext, keys: Map<CriteriaFile, string>): Finding[] {
+  const framework = ctx.index.validFrameworks.get(a.data.framework);
+  if (!framework) return [];
+  if (!a.valid) return assessmentScores(a.data, framework.data, ctx);
+  let key = keys.get(framework);
+  if (key === undefined) keys.set(framework, (key = criteriaKey(framework.data)));
+  if (a.scored?.against !== key) a.scored = scoreAgainst((a.whole?.() ?? a.data) as unknown as Assessment, framework.data, ctx.m);
+  return a.scored.findings;
 }
 
-const pathKey = (path: Path) => path.map(String).join('\u0000');
+/**
+ * The framework that score sheets naming an id are checked and scored against: the first valid
+ * one with that id and no errors of its own.
+ */
+export function usableFrameworks<F extends FileRecord>(files: Iterable<F>): Map<string, F> {
+  const out = new Map<string, F>();
+  for (const f of files) {
+    const id = f.data?.id as string;
+    if (f.kind === 'criteria' && f.valid && !f.findings.some((x) => x.severity === 'error') && !out.has(id)) out.set(id, f);
+  }
+  return out;
+}
 
 export function validate(files: LoadedFile[], opts: ValidateOptions): Validation {
   const { m } = opts;
+  for (const f of files) if (f.valid === undefined) checkFile(f, m);
+  const valid = new Set(files.filter((f) => f.valid));
   const findings = new Map<LoadedFile, Finding[]>(files.map((f) => [f, [...f.findings]]));
-  // Files that parsed into data of a known kind: the schema and the rules check them all, so
-  // that one run shows every problem.
-  const checked = files.filter((f) => f.data && f.kind && f.findings.length === 0);
-  const valid = new Set<LoadedFile>();
-  const broken = new Map<LoadedFile, string[]>();
-  for (const f of checked) {
-    const errors = validateAgainst(f.kind!, f.data);
-    if (errors.length === 0) {
-      valid.add(f);
-      continue;
-    }
-    pushAll(findings.get(f)!, schemaFindings(errors, f.data, m, (path) => locate(f.positions(), f.text, path).source));
-    broken.set(f, brokenPaths(errors, f.data));
-  }
-  const brokenAt = (file: LoadedFile, path: Path) => {
-    const at = pathKey(path);
-    return (broken.get(file) ?? []).some((b) => b === '' || at === b || at.startsWith(`${b}\u0000`));
-  };
 
   const firstValid = <F extends LoadedFile>(kind: string) => {
     const map = new Map<string, F>();
@@ -116,16 +102,12 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
   const add = (f: LoadedFile, ...found: Finding[][]) => {
     for (const list of found) pushAll(findings.get(f)!, list.filter((x) => !x.path || !brokenAt(f, x.path)));
   };
+  // Files that parsed into data of a known kind: the rules check them all, valid or not.
+  const checked = files.filter((f) => f.valid || f.broken);
 
-  // Frameworks first: a framework with errors of its own is not used to check score sheets.
-  for (const f of checked) {
-    if (f.kind !== 'criteria') continue;
-    const own = frameworkConsistency(f as CriteriaFile, ctx);
-    add(f, own);
-    const id = f.data!.id as string;
-    if (valid.has(f) && !own.some((x) => x.severity === 'error') && !index.validFrameworks.has(id)) index.validFrameworks.set(id, f as CriteriaFile);
-  }
+  for (const [id, f] of usableFrameworks(files)) index.validFrameworks.set(id, f as CriteriaFile);
 
+  const keys = new Map<CriteriaFile, string>();
   const byAssessmentKey = new Map<string, LoadedFile[]>();
   for (const f of checked) {
     if (f.kind === 'assessment' && typeof f.data!.model === 'string' && typeof f.data!.level === 'string') {
@@ -133,18 +115,16 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
     }
   }
 
-  for (const f of files) {
-    if (f.data) pushAll(findings.get(f)!, nfc(f, ctx), placeholder(f, ctx), controlCharacter(f, ctx));
-  }
+  // The rules that look at other files or at the configuration (check.ts ran the others).
   for (const f of checked) {
-    if (f.kind === 'config' && valid.has(f)) add(f, configPaths(f.data as Config, ctx.m));
+    if (f.kind === 'config' && f.valid) add(f, configPaths(f.data as Config, ctx.m));
     if (f.kind === 'model' || f.kind === 'criteria') add(f, duplicateId(f, ctx));
     if (f.kind === 'model') {
       const model = f as ModelFile;
-      add(f, unknownLevel(model, ctx), dateOrder(model, ctx), yearMismatch(model, ctx), evidence(model, ctx), stepCompleteness(model, ctx));
+      add(f, unknownLevel(model, ctx), evidence(model, ctx), stepCompleteness(model, ctx));
     } else if (f.kind === 'assessment') {
       const a = f as AssessmentFile;
-      add(f, unknownLevel(a, ctx), duplicateAssessment(a, ctx, byAssessmentKey), assessmentRefs(a, ctx), assessmentScores(a, ctx));
+      add(f, unknownLevel(a, ctx), duplicateAssessment(a, ctx, byAssessmentKey), assessmentRefs(a, ctx), scoredAgainst(a, ctx, keys));
     }
   }
 
@@ -158,6 +138,8 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
       if (setting === 'off' || !reported) continue;
       diagnostics.push(toDiagnostic(file, setting ? { ...finding, severity: setting } : finding));
     }
+    // A workspace where every file has a finding must not keep every file's syntax tree.
+    file.forget?.();
   }
   diagnostics.sort(byPlace);
   const errorsOf = (file: LoadedFile) => (findings.get(file) ?? []).filter((f) => f.severity === 'error').map((f) => toDiagnostic(file, f));

@@ -401,6 +401,9 @@ export const en: Messages = {
       format: 'output format',
       year: 'only models of this year (default: year in dvk.config.yaml)',
     },
+    cache: {
+      option: 'do not use the cache between runs (.dvk-cache/ in the workspace)',
+    },
     parseError: (code, quoted, suggestion, choices, raw) => {
       const hint = suggestion ? `Did you mean ${suggestion}?` : 'See "dvk --help".';
       switch (code) {

@@ -442,6 +442,9 @@ export const vi = {
       format: 'định dạng kết quả',
       year: 'chỉ xét mô hình của năm này (mặc định: year trong dvk.config.yaml)',
     },
+    cache: {
+      option: 'không dùng bộ nhớ đệm giữa các lần chạy (.dvk-cache/ trong kho dữ liệu)',
+    },
     parseError: (code: string, quoted: string[], suggestion: string | undefined, choices: string | undefined, raw: string): Msg => {
       const hint = suggestion ? `Có phải ý bạn là ${suggestion}?` : 'Xem "dvk --help".';
       switch (code) {

@@ -13,9 +13,10 @@ export function assertConfig(ws: Workspace, m: Messages): void {
   throw new UsageError(m.cli.configInvalid(ws.configFile.path), diagnostics.filter((d) => d.severity === 'error'));
 }
 
-export function checkedWorkspace(ctx: { cwd: string; m: Messages }, paths: string[] = []) {
+/** The workspace checked (from the cache where files have not changed) and validated. */
+export function checkedWorkspace(ctx: { cwd: string; m: Messages; cache?: boolean }, paths: string[] = []) {
   const { m } = ctx;
-  const ws = openWorkspace({ cwd: ctx.cwd, m, named: paths });
+  const ws = openWorkspace({ cwd: ctx.cwd, m, named: paths, engine: { m, cache: ctx.cache ?? true, need: 'data' } });
   assertConfig(ws, m);
   const validation = validate(ws.files, {
     m,
@@ -23,5 +24,6 @@ export function checkedWorkspace(ctx: { cwd: string; m: Messages }, paths: strin
     evidence: existingEvidence(ws, evidenceCandidates(ws.files)),
     severities: ws.config.rules,
   });
+  ws.save();
   return { ws, validation };
 }

@@ -2,6 +2,8 @@
 // or /dev/zero is refused before a byte is read (opening a FIFO does not wait for a writer), and
 // a file over the limit is refused from its size, not after reading it whole.
 import fs from 'node:fs';
+import { MAX_FILE_BYTES, type Finding } from '../core/load.js';
+import type { Messages } from '../i18n/index.js';
 
 /** Why a file could not be read: an errno code (EACCES, EIO…), `not-regular` or `too-large`. */
 export class ReadProblem extends Error {
@@ -45,4 +47,33 @@ export function readRegularFile(file: string, max: number): Buffer {
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** Something in the workspace dvk could not read, by absolute path. */
+export interface ReadFailure {
+  rule: 'file-unreadable' | 'file-link' | 'file-too-large';
+  /** An errno code, `not-regular`, `broken-link`; the link's target for file-link. */
+  reason: string;
+  size?: number;
+  folder?: boolean;
+}
+
+/** Reads a file of the workspace: a regular file within the size limit, else the reason. */
+export function readLimited(abs: string): Uint8Array | ReadFailure {
+  try {
+    return readRegularFile(abs, MAX_FILE_BYTES);
+  } catch (e) {
+    if (!(e instanceof ReadProblem)) throw e;
+    return e.reason === 'too-large' ? { rule: 'file-too-large', reason: e.reason, size: e.size } : { rule: 'file-unreadable', reason: e.reason };
+  }
+}
+
+/** The finding for a file that could not be read, placed at its start. */
+export function failureFinding(f: ReadFailure, m: Messages): Finding {
+  const at = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const msg =
+    f.rule === 'file-too-large' ? m.fileTooLarge(f.size ?? 0, MAX_FILE_BYTES)
+    : f.rule === 'file-link' ? m.safety.link(f.reason)
+    : m.safety.unreadable(Boolean(f.folder), f.reason);
+  return { rule: f.rule, severity: 'error', at, ...msg };
 }

@@ -4,13 +4,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Messages } from '../i18n/index.js';
 import { configPaths, levelsOf, pathsOf, type PathName } from '../core/config.js';
-import { declared, failedFile, isDvkKind, loadFile, MAX_FILE_BYTES, type Finding, type LoadedFile, type LoadOptions } from '../core/load.js';
+import { declared, failedFile, isDvkKind, loadFile, type LoadedFile, type LoadOptions } from '../core/load.js';
 import { validateAgainst } from '../core/schema.js';
 import type { Config, LevelDef } from '../core/types.js';
 import { UsageError } from '../errors.js';
+import { loadChecked, type CheckedFiles, type EngineOptions } from './engine.js';
 import { filesAt, readAt, repoPath } from './git.js';
 import { CONFIG_NAME, findConfig } from './find-config.js';
-import { ReadProblem, readRegularFile } from './read.js';
+import type { FileJob } from './process.js';
+import { failureFinding, readLimited, type ReadFailure } from './read.js';
 import { pushAll } from '../core/arrays.js';
 
 export { CONFIG_NAME, findConfig };
@@ -29,20 +31,13 @@ export interface Workspace {
   paths: Record<PathName, string>;
   /** The files named on the command line (all files when none were named). */
   named: Set<LoadedFile>;
+  /** Keeps what this run learnt in the cache (a workspace opened with `engine` and the cache on). */
+  save(): void;
 }
 
 /** A path with `/` between its parts, whatever the system. */
 export const slash = (p: string) => p.split(path.sep).join('/');
 const isYaml = (name: string) => /\.ya?ml$/i.test(name);
-
-/** Something in the workspace dvk could not read, by absolute path. */
-export interface ReadFailure {
-  rule: 'file-unreadable' | 'file-link' | 'file-too-large';
-  /** An errno code, `not-regular`, `broken-link`; the link's target for file-link. */
-  reason: string;
-  size?: number;
-  folder?: boolean;
-}
 
 interface Walk {
   /** The workspace root with symbolic links resolved. */
@@ -128,15 +123,10 @@ interface Source {
   read(abs: string): Uint8Array | ReadFailure;
   /** Files named on the command line (absolute); empty for all. */
   named?: Listing;
-}
-
-function failureFinding(f: ReadFailure, m: Messages): Finding {
-  const at = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-  const msg =
-    f.rule === 'file-too-large' ? m.fileTooLarge(f.size ?? 0, MAX_FILE_BYTES)
-    : f.rule === 'file-link' ? m.safety.link(f.reason)
-    : m.safety.unreadable(Boolean(f.folder), f.reason);
-  return { rule: f.rule, severity: 'error', at, ...msg };
+  /** The bytes read from standard input, for the file they stand for. */
+  stdin?(abs: string): Uint8Array | undefined;
+  /** Loads the files (every file but the config); by default, one by one as they are. `criteria`: the criteria folder. */
+  load?(jobs: FileJob[], criteria: string): CheckedFiles;
 }
 
 /** Loads the config and the files of a workspace, from disk or from a git revision alike. */
@@ -174,35 +164,31 @@ function assemble(src: Source): Workspace {
     if (namedAbs.size === 0 || namedAbs.has(abs)) namedFiles.add(file);
   };
   if (configFile && (namedAbs.size === 0 || namedAbs.has(configPath))) namedFiles.add(configFile);
+  const jobs: FileJob[] = [];
   for (const abs of found) {
     if (abs === configPath || problems.has(abs)) continue;
     const requireKind = namedAbs.has(abs) || dataDirs.some((d) => inside(abs, d));
-    const bytes = src.read(abs);
-    const file = load(abs, bytes, { requireKind, reread: () => readBytes(src, abs) });
+    jobs.push({ abs, show: show(abs), rel: relOf(abs), requireKind, bytes: src.stdin?.(abs) });
+  }
+  const loaded = src.load
+    ? src.load(jobs, dataDirs[2]!)
+    : { files: jobs.map((j) => load(j.abs, src.read(j.abs), { requireKind: j.requireKind, reread: () => readBytes(src, j.abs) })), save: () => {} };
+  jobs.forEach((job, i) => {
+    const file = loaded.files[i]!;
     // A YAML file outside the data folders without `kind` is not ours (e.g. a CI workflow); one
     // that does not parse is, if it says so; one that cannot be read at all may be.
-    const ours = file.kind || requireKind || (!file.data && isDvkKind(declared(file.text).kind)) || (!(bytes instanceof Uint8Array) && bytes.rule === 'file-unreadable');
-    if (ours) add(abs, file);
-  }
+    const ours = file.kind || job.requireKind || (!file.data && isDvkKind(declared(file.text).kind)) || file.findings[0]?.rule === 'file-unreadable';
+    if (ours) add(job.abs, file);
+  });
   // What could not be read at all: it may hold models, and is in every command's scope.
   for (const [abs, failure] of problems) add(abs, failedFile(show(abs), relOf(abs), failureFinding(failure, m)));
-  return { root, cwd, config, configFile, configInvalid, files, levels: levelsOf(config), paths, named: namedFiles };
+  return { root, cwd, config, configFile, configInvalid, files, levels: levelsOf(config), paths, named: namedFiles, save: loaded.save };
 }
 
 /** A file's bytes read again (for a finding's position); empty when it can no longer be read. */
 function readBytes(src: Source, abs: string): Uint8Array {
   const bytes = src.read(abs);
   return bytes instanceof Uint8Array ? bytes : new Uint8Array();
-}
-
-/** Reads a file of the workspace: a regular file within the size limit, else the reason. */
-function readLimited(abs: string): Uint8Array | ReadFailure {
-  try {
-    return readRegularFile(abs, MAX_FILE_BYTES);
-  } catch (e) {
-    if (!(e instanceof ReadProblem)) throw e;
-    return e.reason === 'too-large' ? { rule: 'file-too-large', reason: e.reason, size: e.size } : { rule: 'file-unreadable', reason: e.reason };
-  }
 }
 
 function walkFrom(dir: string, root: string, skip: Set<string>, dataDirs: string[]): Listing {
@@ -218,7 +204,12 @@ export interface StdinFile {
   bytes: Uint8Array;
 }
 
-export function openWorkspace(opts: { cwd: string; m: Messages; named?: string[]; stdin?: StdinFile }): Workspace {
+/**
+ * Opens the workspace in the current folder (or above it). With `engine`, the files come checked
+ * (check.ts), from the cache where they have not changed, and keep only what dvk needs of them;
+ * without it, they come as they are, data whole (fmt, import, new, diff).
+ */
+export function openWorkspace(opts: { cwd: string; m: Messages; named?: string[]; stdin?: StdinFile; engine?: EngineOptions }): Workspace {
   const { m } = opts;
   const cwd = path.resolve(opts.cwd);
   const configPath = findConfig(cwd);
@@ -250,7 +241,9 @@ export function openWorkspace(opts: { cwd: string; m: Messages; named?: string[]
     config: configPath && configPath === stdinAbs ? opts.stdin!.bytes : configPath ? readLimited(configPath) : undefined,
     list: (skip, dataDirs) => walkFrom(root, root, skip, dataDirs),
     read: (abs) => (abs === stdinAbs ? opts.stdin!.bytes : readLimited(abs)),
+    stdin: (abs) => (abs === stdinAbs ? opts.stdin!.bytes : undefined),
     named,
+    load: opts.engine && ((jobs, criteria) => loadChecked(root, jobs, opts.engine!, (job) => inside(job.abs, criteria))),
   });
 }
 

@@ -181,6 +181,7 @@ describe('dvk init', () => {
     ]);
     expect((await dvk(['score'], { cwd: dir })).exitCode).toBe(0);
     expect(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8')).toMatch(/^out\/$/m);
+    expect(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8')).toMatch(/^\.dvk-cache\/$/m);
     expect(fs.readFileSync(path.join(dir, '.github/workflows/dvk.yml'), 'utf8')).toContain('dvk validate --format github');
     expect(fs.readFileSync(path.join(dir, '.github/CODEOWNERS'), 'utf8')).toMatch(/^\/assessments\/ /m);
     const vscode = JSON.parse(fs.readFileSync(path.join(dir, '.vscode/settings.json'), 'utf8'));

@@ -67,6 +67,8 @@ describe('dvk score on the example workspace', () => {
     const r = await dvk(['-C', EXAMPLE, 'score', '--format', 'json']);
     expect(r.exitCode).toBe(0);
     const data = JSON.parse(r.stdout) as ScoreJson;
+    // Written a model at a time, and still exactly JSON.stringify's two-space layout.
+    expect(r.stdout).toBe(`${JSON.stringify(data, null, 2)}\n`);
     expect(data.models).toHaveLength(17);
     const ca = data.models.find((x) => x.id === 'DT-2023-CA-01')!;
     expect(ca).toMatchObject({ level: 'huyen', framework: 'vd-100-diem', total: 94.5, max: 100, class: { id: 'xuat-sac', label: 'Xuất sắc' }, recognized: true, exemplary: true, reasons: [] });

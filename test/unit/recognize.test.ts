@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../src/i18n/index.js';
+import { modelInfo } from '../../src/core/check.js';
 import { addMonths, recognize } from '../../src/core/recognize.js';
 import { score } from '../../src/core/score.js';
 import type { Framework, Model } from '../../src/core/types.js';
@@ -18,7 +19,7 @@ const withRecognition: Partial<Framework> = {
 
 function run(marks: { a: number; b: number; c: number }, over: Partial<Framework> = withRecognition, m: Model = model()) {
   const f = framework(over);
-  return recognize(m, score(f, sheet(marks)), vi);
+  return recognize(modelInfo(m), score(f, sheet(marks)), vi);
 }
 
 describe('addMonths', () => {
@@ -64,7 +65,7 @@ describe('recognize', () => {
     expect(rec.class?.id).toBe('kha');
     expect(rec.recognized).toBe(false);
     expect(rec.reasons).toEqual([{ code: 'group-ratio', message: 'nhóm tiêu chí G1 chỉ đạt 9,5/20 điểm, chưa đạt 50% số điểm của nhóm' }]);
-    const en1 = recognize(model(), score(framework(withRecognition), sheet({ a: 5, b: 4.5, c: 20 })), en);
+    const en1 = recognize(modelInfo(model()), score(framework(withRecognition), sheet({ a: 5, b: 4.5, c: 20 })), en);
     expect(en1.reasons[0]!.message).toBe("criteria group G1 scored only 9.5/20, below 50% of the group's points");
   });
 

@@ -6,7 +6,7 @@ import { UsageError } from '../../errors.js';
 import { checkedWorkspace } from '../../workspace/checked.js';
 import { checkLevel, scoreScope } from '../scope.js';
 import { terminalWidth, type Ctx } from '../context.js';
-import { explain, explainJson, scoreCsv, scoreJson, scoreMarkdown, scoreTable } from '../reporters/score.js';
+import { explain, explainJson, scoreCsv, scoreJsonParts, scoreMarkdown, scoreTable } from '../reporters/score.js';
 import { parseCount } from '../args.js';
 
 export interface ScopeOptions {
@@ -55,10 +55,20 @@ export function registerScore(program: Command, ctx: Ctx): void {
         ctx.out(opts.format === 'json' ? explainJson(rows) : explain(rows, o));
       } else if (rows.length === 0) {
         ctx.err(`${t.empty}\n`);
+      } else if (opts.format === 'json') {
+        // A piece at a time, about 1 MB each: the whole text of 100,000 models is over 100 MB.
+        let text = '';
+        for (const part of scoreJsonParts(rows)) {
+          text += part;
+          if (text.length > 1 << 20) {
+            ctx.out(text);
+            text = '';
+          }
+        }
+        ctx.out(text);
       } else {
         ctx.out(
-          opts.format === 'json' ? scoreJson(rows)
-          : opts.format === 'csv' ? scoreCsv(rows, o)
+          opts.format === 'csv' ? scoreCsv(rows, o)
           : opts.format === 'markdown' ? scoreMarkdown(rows, o)
           : scoreTable(rows, o),
         );

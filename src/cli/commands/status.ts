@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { Chalk } from 'chalk';
 import { statusReport, type StatusReport } from '../../core/status.js';
-import type { LevelDef, Model } from '../../core/types.js';
+import type { LevelDef, ModelInfo } from '../../core/types.js';
 import { checkedWorkspace } from '../../workspace/checked.js';
 import { terminalWidth, type Ctx } from '../context.js';
 import { table, wrap } from '../table.js';
@@ -23,7 +23,7 @@ export function registerStatus(program: Command, ctx: Ctx): void {
       const candidates = ws.files
         .filter((f) => ws.named.has(f) && (f.kind === 'model' || f.kind === undefined))
         .filter((f) => year === undefined || f.data?.year === undefined || f.data.year === year);
-      const usable = candidates.filter((f) => validation.valid.has(f)).map((f) => ({ model: f.data as unknown as Model, file: f.path }));
+      const usable = candidates.filter((f) => validation.valid.has(f)).map((f) => ({ model: f.data as unknown as ModelInfo, file: f.path }));
       const invalid = candidates.length - usable.length;
       const report = statusReport(usable);
       ctx.out(opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderStatus(report, ctx, ws.levels));

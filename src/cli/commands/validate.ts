@@ -33,7 +33,7 @@ export function registerValidate(program: Command, ctx: Ctx): void {
   addStdinOption(cmd, ctx).action(
     async (args: string[], opts: { format: (typeof FORMATS)[number]; require?: StepName[]; maxWarnings?: number; changed?: string | true; since?: string; stdinFilename?: string }) => {
       const { paths, stdin } = await stdinInput(ctx, args, opts.stdinFilename);
-      const ws = openWorkspace({ cwd: ctx.cwd, m, named: paths, stdin });
+      const ws = openWorkspace({ cwd: ctx.cwd, m, named: paths, stdin, engine: { m, cache: ctx.cache, need: 'index' } });
       let reported = ws.named;
       const since = opts.since ?? (typeof opts.changed === 'string' && opts.changed ? opts.changed : undefined);
       if (opts.changed !== undefined || since !== undefined) {
@@ -51,6 +51,7 @@ export function registerValidate(program: Command, ctx: Ctx): void {
         severities: ws.config.rules,
         report: (f) => reported.has(f),
       });
+      ws.save();
       const top = FROM_REPO_TOP.has(opts.format) ? gitTop(ctx.cwd) : undefined;
       const where = (file: string) => (top ? repoPath(top, ctx.cwd, file) : file);
       const summary = summarize(result.diagnostics, reported.size);

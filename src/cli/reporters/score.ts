@@ -84,9 +84,24 @@ export function scoreTable(rows: Row[], o: ScoreFormatOptions): string {
   return `${out.join('\n')}\n`;
 }
 
-/** The stable JSON of DESIGN.md §3, numbers as JSON numbers. */
-export function scoreJson(rows: Row[]): string {
-  const models = rows.map((r) => ({
+/**
+ * The stable JSON of DESIGN.md §3, numbers as JSON numbers, in pieces, a model at a time: exactly
+ * `JSON.stringify({ models }, null, 2)`, without 100,000 models' objects and text in memory at once.
+ */
+export function* scoreJsonParts(rows: Row[]): Generator<string> {
+  if (rows.length === 0) {
+    yield `${JSON.stringify({ models: [] }, null, 2)}\n`;
+    return;
+  }
+  yield '{\n  "models": [\n';
+  for (let i = 0; i < rows.length; i++) {
+    yield `    ${JSON.stringify(scoreJsonModel(rows[i]!), null, 2).replaceAll('\n', '\n    ')}${i < rows.length - 1 ? ',' : ''}\n`;
+  }
+  yield '  ]\n}\n';
+}
+
+function scoreJsonModel(r: Row) {
+  return {
     id: r.model.id,
     name: r.model.name,
     year: r.model.year,
@@ -105,8 +120,7 @@ export function scoreJson(rows: Row[]): string {
     reasons: r.recognition?.reasons ?? [],
     file: r.file,
     assessment: r.assessment?.file ?? null,
-  }));
-  return `${JSON.stringify({ models }, null, 2)}\n`;
+  };
 }
 
 

@@ -1,6 +1,7 @@
 // Rules for a score sheet against the rest of the workspace:
 // unknown-model, unknown-framework, framework-not-applicable (the framework's applies_to does not
 // cover the model's type or field), unknown-criterion, missing-score, score-over-max.
+import type { Messages } from '../../i18n/index.js';
 import type { Finding } from '../load.js';
 import { nearest } from '../hints.js';
 import type { Assessment, Framework, Model, Path } from '../types.js';
@@ -45,12 +46,11 @@ export const assessmentRefs: Rule<AssessmentFile> = (file, { m, index }) => {
   return findings;
 };
 
-export const assessmentScores: Rule<AssessmentFile> = (file, { m, index }) => {
-  const framework = index.validFrameworks.get(file.data.framework)?.data;
-  if (!framework) return [];
+/** The marks of a score sheet against its framework (a valid one, with no errors of its own). */
+export function assessmentScores(a: Assessment, framework: Framework, { m }: { m: Messages }): Finding[] {
   const findings: Finding[] = [];
   const criteria = new Map(framework.groups.flatMap((g) => g.criteria.map((c) => [c.id, c] as const)));
-  for (const sheet of sheets(file.data)) {
+  for (const sheet of sheets(a)) {
     const missing = [...criteria.keys()].filter((id) => !Object.hasOwn(sheet.scores, id));
     for (const [id, score] of Object.entries(sheet.scores)) {
       const c = criteria.get(id);
@@ -71,4 +71,4 @@ export const assessmentScores: Rule<AssessmentFile> = (file, { m, index }) => {
     }
   }
   return findings;
-};
+}

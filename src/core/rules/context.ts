@@ -1,11 +1,12 @@
 import type { Messages } from '../../i18n/index.js';
 import type { Finding, LoadedFile } from '../load.js';
-import type { Assessment, Framework, LevelDef, Model, Path, StepName } from '../types.js';
+import type { Assessment, Framework, LevelDef, ModelInfo, Path, StepName } from '../types.js';
 
 export interface TypedFile<T> extends LoadedFile {
   data: Record<string, unknown> & T;
 }
-export type ModelFile = TypedFile<Model>;
+/** A checked model: what is kept of it (its step states included). */
+export type ModelFile = TypedFile<ModelInfo>;
 export type AssessmentFile = TypedFile<Assessment>;
 export type CriteriaFile = TypedFile<Framework>;
 
@@ -40,3 +41,9 @@ export interface RuleContext {
  * failed its schema: a rule reads only the parts whose shape it can check (see shape.ts).
  */
 export type Rule<F extends LoadedFile> = (file: F, ctx: RuleContext) => Finding[];
+
+/**
+ * A rule that looks at nothing but the file itself (all of its data, before dvk keeps only what
+ * it needs): its findings are worked out once per version of the file, and cached.
+ */
+export type FileRule<F extends LoadedFile> = (file: F, ctx: { m: Messages }) => Finding[];

@@ -4,14 +4,14 @@
 // are never part of a name or a description; they come from copying between programs, or from
 // someone who means harm. Tab, line feed and carriage return are text.
 import type { Finding, LoadedFile } from '../load.js';
-import type { RuleContext } from './context.js';
+import type { Messages } from '../../i18n/index.js';
 import { eachText } from './text.js';
 
 /** The characters this rule refuses; outputs escape the same ones (cli/reporters/escape.ts). */
 export const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /** Runs on any parsed file, valid or not: every key and string value. */
-export function controlCharacter(file: LoadedFile, { m }: RuleContext): Finding[] {
+export function controlCharacter(file: LoadedFile, { m }: { m: Messages }): Finding[] {
   const findings: Finding[] = [];
   eachText(file.data, (text, path, isKey) => {
     const found = CONTROL_CHARS.exec(text);

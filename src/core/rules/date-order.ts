@@ -2,11 +2,11 @@
 // inspections and the review fall on or after register.start (DESIGN.md §2).
 import type { Finding } from '../load.js';
 import { isValidDate } from '../hints.js';
-import type { Path } from '../types.js';
-import type { ModelFile, Rule } from './context.js';
+import type { Model, Path } from '../types.js';
+import type { FileRule, TypedFile } from './context.js';
 import { list, obj } from './shape.js';
 
-export const dateOrder: Rule<ModelFile> = (file, { m }) => {
+export const dateOrder: FileRule<TypedFile<Model>> = (file, { m }) => {
   const findings: Finding[] = [];
   const steps = obj(file.data.steps);
   const register = obj(steps.register);

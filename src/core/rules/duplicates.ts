@@ -1,11 +1,10 @@
 // Rules duplicate-id (two models or two frameworks with one id) and duplicate-assessment (two
 // score sheets for one model at one level). Every file involved is flagged, naming the others.
-import { locate } from '../parse.js';
-import type { Finding, LoadedFile } from '../load.js';
+import { locateIn, type Finding, type LoadedFile } from '../load.js';
 import type { AssessmentFile, RuleContext } from './context.js';
 
 function where(file: LoadedFile, key: string): string {
-  return `${file.path}:${locate(file.positions(), file.text, [key]).line}`;
+  return `${file.path}:${locateIn(file, [key]).line}`;
 }
 
 function others(file: LoadedFile, all: LoadedFile[] | undefined, key: string): string[] {

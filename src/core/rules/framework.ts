@@ -6,10 +6,10 @@ import type { Finding } from '../load.js';
 import { nearest } from '../hints.js';
 import { Ratio } from '../decimal.js';
 import type { Path } from '../types.js';
-import type { CriteriaFile, Rule } from './context.js';
+import type { CriteriaFile, FileRule } from './context.js';
 import { list, obj, text, type Obj } from './shape.js';
 
-export const frameworkConsistency: Rule<CriteriaFile> = (file, { m }) => {
+export const frameworkConsistency: FileRule<CriteriaFile> = (file, { m }) => {
   const f = file.data;
   const findings: Finding[] = [];
   const groups = list(f.groups).map(obj);

@@ -2,7 +2,7 @@
 // some systems arrives decomposed (a letter followed by combining marks): it looks the same but
 // sorts, searches and compares differently.
 import type { Finding, LoadedFile } from '../load.js';
-import type { RuleContext } from './context.js';
+import type { Messages } from '../../i18n/index.js';
 import { eachText } from './text.js';
 
 const COMBINING = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]/;
@@ -12,7 +12,7 @@ export function isNfc(s: string): boolean {
 }
 
 /** Runs on any parsed file, valid or not: every key and string value. */
-export function nfc(file: LoadedFile, { m }: RuleContext): Finding[] {
+export function nfc(file: LoadedFile, { m }: { m: Messages }): Finding[] {
   const findings: Finding[] = [];
   eachText(file.data, (text, path, isKey) => {
     if (!isNfc(text)) findings.push({ rule: 'nfc', severity: 'warning', path: [...path], ...(isKey ? { target: 'key' as const } : {}), ...m.notNfc(text) });

@@ -2,9 +2,9 @@
 // the config or a model; decide and report refuse to print it.
 import type { Finding, LoadedFile } from '../load.js';
 import { placeholders } from '../placeholders.js';
-import type { RuleContext } from './context.js';
+import type { Messages } from '../../i18n/index.js';
 
-export function placeholder(file: LoadedFile, { m }: RuleContext): Finding[] {
+export function placeholder(file: LoadedFile, { m }: { m: Messages }): Finding[] {
   if (file.kind !== 'config' && file.kind !== 'model') return [];
   return placeholders(file.data).map(({ path, text }) => ({ rule: 'placeholder', severity: 'warning', path, ...m.placeholder(text) }));
 }

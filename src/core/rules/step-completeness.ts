@@ -3,7 +3,7 @@
 // a required step that is absent is an error too.
 import type { Finding } from '../load.js';
 import { pointerToPath, validateAgainst } from '../schema.js';
-import { STEPS, type Model, type StepName } from '../types.js';
+import { STEPS, type Model, type StepName, type StepState } from '../types.js';
 import type { ModelFile, Rule } from './context.js';
 import { obj } from './shape.js';
 
@@ -22,12 +22,7 @@ export function missingInStep(step: StepName, value: unknown): string[] {
   return [...missing];
 }
 
-export interface StepState {
-  step: StepName;
-  present: boolean;
-  complete: boolean;
-  missing: string[];
-}
+export type { StepState } from '../types.js';
 
 /** For each of the four steps: present, complete, and what it lacks. */
 export function stepStates(model: Pick<Model, 'steps'>): StepState[] {
@@ -44,7 +39,7 @@ export const stepCompleteness: Rule<ModelFile> = (file, { m, require, brokenAt }
   const findings: Finding[] = [];
   // A step whose schema error is already reported is not reported again as incomplete.
   if (brokenAt(file, ['steps'])) return [];
-  for (const state of stepStates(file.data)) {
+  for (const state of file.data.states) {
     const s = { ...state, missing: state.missing.filter((item) => !brokenAt(file, ['steps', state.step, ...itemPath(item)])) };
     const required = require.includes(s.step);
     if (!s.present) {

@@ -2,9 +2,10 @@
 // start, end, review), as when a sheet of 2023 was imported into a workspace of 2026.
 import { isValidDate } from '../hints.js';
 import type { Finding } from '../load.js';
-import type { ModelFile, Rule } from './context.js';
+import type { Model } from '../types.js';
+import type { FileRule, TypedFile } from './context.js';
 
-export const yearMismatch: Rule<ModelFile> = (file, { m }) => {
+export const yearMismatch: FileRule<TypedFile<Model>> = (file, { m }) => {
   const { year, steps } = file.data as { year?: unknown; steps?: unknown };
   if (typeof year !== 'number' || steps === null || typeof steps !== 'object') return [];
   const { register, review } = steps as { register?: Record<string, unknown>; review?: Record<string, unknown> };

@@ -1,0 +1,148 @@
+// How the commands that check the workspace load it: each file's record from the cache when the
+// file has not changed, else read, loaded and checked (process.ts), on both cores when there are
+// enough such files. Only the records are kept: a workspace of 100,000 models fits in memory.
+import fs from 'node:fs';
+import { restoreFile, type FileRecord, type LoadedFile } from '../core/load.js';
+import type { Framework } from '../core/types.js';
+import { usableFrameworks } from '../core/validate.js';
+import type { Messages } from '../i18n/index.js';
+import { Cache, RACY_MS, type CacheSet } from './cache.js';
+import { parallelEach, workerCount } from './pool.js';
+import { bytesOf, processFile, readFile, sameStamp, stampOf, unpackStates, type FileJob, type FileResult, type Stamp } from './process.js';
+
+export interface EngineOptions {
+  m: Messages;
+  /** Use the cache in `.dvk-cache/` (`--no-cache` turns it off). */
+  cache: boolean;
+  /** What the command needs of each file: what validation looks at, or all that dvk keeps (scores, documents). */
+  need: CacheSet;
+}
+
+/** A file in the index set: its stamp, the hash of its bytes, and its record (data: what validation needs). */
+interface IndexEntry {
+  /** size, mtime, ctime, inode */
+  s: [number, number, number, number];
+  h: string;
+  /** Loaded as a file that must say its kind. */
+  k?: 1;
+  /** Changed too close to its reading for the stamp to prove it unchanged: its hash is checked next time. */
+  r?: 1;
+  f: FileRecord;
+}
+
+/** A file in the data set: all that dvk keeps of its data, for the version with hash `h`. */
+interface DataEntry {
+  h: string;
+  d?: Record<string, unknown>;
+}
+
+/** Files a worker thread must have to be worth starting (measured: see test/bench). */
+export const FILES_PER_WORKER = 400;
+const CHUNK = 32;
+
+export interface CheckedFiles {
+  files: LoadedFile[];
+  /** Keeps what this run learnt (new records, findings placed) for the next. */
+  save(): void;
+}
+
+const stampArray = (s: Stamp): IndexEntry['s'] => [s.size, s.mtime, s.ctime, s.ino];
+
+function indexEntryText(job: FileJob, r: FileResult, record: string): string {
+  const racy = !r.stamp || Date.now() - Math.max(r.stamp.mtime, r.stamp.ctime) < RACY_MS;
+  return `{"s":${JSON.stringify(r.stamp ? stampArray(r.stamp) : [0, 0, 0, 0])},"h":${JSON.stringify(r.hash)},${job.requireKind ? '"k":1,' : ''}${racy ? '"r":1,' : ''}"f":${record}}`;
+}
+
+/**
+ * Loads every job's file, checked. Files for which `first` holds (the criteria folder) are done
+ * first: the frameworks among them let each score sheet's marks be checked as it is read.
+ */
+export function loadChecked(root: string, jobs: FileJob[], opts: EngineOptions, first: (job: FileJob) => boolean = () => false): CheckedFiles {
+  const { m, need } = opts;
+  const index = opts.cache ? Cache.open<IndexEntry>(root, 'index', m.lang) : undefined;
+  let data = opts.cache ? Cache.open<DataEntry>(root, 'data', m.lang, { lazy: need === 'index' }) : undefined;
+  // What dvk keeps of each file goes to disk as it comes, so that its text need not stay in memory.
+  data?.stream(jobs.length);
+  const records: FileRecord[] = new Array(jobs.length);
+  const fromCache = (i: number, e: IndexEntry, d: DataEntry | undefined) => {
+    const f = e.f;
+    records[i] = { ...f, data: need === 'data' ? d!.d && unpackStates(d!.d) : f.data && unpackStates(f.data) };
+  };
+  /** The indices of the jobs whose files must be read: all of them without the cache. */
+  const lookUp = (indices: number[]): number[] => {
+    if (!index) return indices;
+    return indices.filter((i) => {
+      const job = jobs[i]!;
+      if (job.bytes) return true;
+      const stat = fs.statSync(job.abs, { throwIfNoEntry: false });
+      job.stamp = stat && stampOf(stat);
+      const e = index.get(job.rel);
+      const d = need === 'data' ? data!.get(job.rel) : undefined;
+      if (!e || Boolean(e.k) !== job.requireKind || (need === 'data' && d?.h !== e.h)) return true;
+      if (job.stamp && !e.r && sameStamp({ size: e.s[0], mtime: e.s[1], ctime: e.s[2], ino: e.s[3] }, job.stamp)) {
+        fromCache(i, e, d);
+        return false;
+      }
+      job.hash = e.h;
+      return true;
+    });
+  };
+  const take = (i: number, r: FileResult) => {
+    const job = jobs[i]!;
+    if (r.index === undefined) {
+      // The same bytes as the cached version: its record stands, with the new stamp.
+      const e = index!.get(job.rel)!;
+      index!.set(job.rel, indexEntryText(job, r, JSON.stringify(e.f)));
+      fromCache(i, e, need === 'data' ? data!.get(job.rel) : undefined);
+      return;
+    }
+    if (!job.bytes && !r.unread) {
+      index?.set(job.rel, indexEntryText(job, r, r.index));
+      data?.set(job.rel, `{"h":${JSON.stringify(r.hash)}${r.data === undefined ? '' : `,"d":${r.data}`}}`);
+    }
+    const record = JSON.parse(r.index) as FileRecord;
+    const full = need === 'data' && r.data !== undefined ? (JSON.parse(r.data) as Record<string, unknown>) : record.data;
+    records[i] = { ...record, data: full && unpackStates(full) };
+  };
+
+  const all = jobs.map((_, i) => i);
+  const early = all.filter((i) => first(jobs[i]!));
+  for (const i of lookUp(early)) take(i, processFile(jobs[i]!, m, readFile));
+  const frameworks = new Map([...usableFrameworks(early.map((i) => records[i]!))].map(([id, f]) => [id, f.data as unknown as Framework]));
+  const todo = lookUp(all.filter((i) => !first(jobs[i]!)));
+  const work = todo.map((i) => jobs[i]!);
+  const run = (job: FileJob) => processFile(job, m, readFile, frameworks);
+  const done = (k: number, r: FileResult) => take(todo[k]!, r);
+  const workers = workerCount(work.length, FILES_PER_WORKER);
+  if (workers > 0) parallelEach(work, run, done, { workers, chunk: CHUNK, script: new URL('./worker.js', import.meta.url), extra: { lang: m.lang, frameworks } });
+  else work.forEach((job, k) => done(k, run(job)));
+
+  const live = new Set(jobs.map((j) => j.rel));
+  data?.save(live);
+  data = undefined;
+  const files = jobs.map((job, i) => {
+    const file = restoreFile(job.show, job.rel, records[i]!, () => job.bytes ?? bytesOf(job.abs));
+    // All of a file's data, for a run that kept only what validation needs: a score sheet's marks
+    // when its framework changed since they were checked.
+    if (need === 'index') file.whole = () => wholeData(processFile({ ...job, hash: undefined }, m, readFile).data);
+    return file;
+  });
+  return {
+    files,
+    save: () => {
+      if (!index) return;
+      // What the rules across files worked out in this run (findings placed, marks checked
+      // against a framework): remembered with the file.
+      files.forEach((f, i) => {
+        const placed = f.ranges && Object.keys(f.ranges).length !== Object.keys(records[i]!.ranges ?? {}).length;
+        if ((!placed && f.scored === records[i]!.scored) || jobs[i]!.bytes || !index.get(jobs[i]!.rel)) return;
+        const rel = jobs[i]!.rel;
+        const e = index.get(rel)!;
+        index.set(rel, { ...e, f: { ...e.f, ranges: f.ranges, scored: f.scored } });
+      });
+      index.save(live);
+    },
+  };
+}
+
+const wholeData = (text: string | undefined) => (text === undefined ? undefined : unpackStates(JSON.parse(text) as Record<string, unknown>));
