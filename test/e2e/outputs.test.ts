@@ -9,10 +9,11 @@ import { expectNoStackTrace } from './support.js';
 const DECIDE = ['decide', '--level', 'huyen', '--year', '2023'];
 
 /** Every file of a folder with its bytes, to show that nothing changed. */
+/** Every file of the workspace but dvk's own cache (`.dvk-cache/`, kept out of git by `dvk init`). */
 function snapshot(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const f of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (f.isFile()) out.set(path.join(f.parentPath, f.name), fs.readFileSync(path.join(f.parentPath, f.name)).toString('base64'));
+    if (f.isFile() && !path.relative(dir, f.parentPath).split(path.sep).includes('.dvk-cache')) out.set(path.join(f.parentPath, f.name), fs.readFileSync(path.join(f.parentPath, f.name)).toString('base64'));
   }
   return out;
 }
