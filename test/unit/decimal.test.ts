@@ -89,3 +89,46 @@ describe('negative values (issue 9, defect 13)', () => {
     );
   });
 });
+
+describe('edges the scores never reach on their own (mutation testing)', () => {
+  it('keeps fractions in lowest terms with the sign on top, and refuses a zero denominator', () => {
+    expect(() => new Ratio(1n, 0n)).toThrow(new RangeError('division by zero'));
+    expect(new Ratio(1n, -2n)).toMatchObject({ n: -1n, d: 2n });
+    expect(new Ratio(-4n, 6n)).toMatchObject({ n: -2n, d: 3n });
+    expect(new Ratio(4n, -6n)).toMatchObject({ n: -2n, d: 3n });
+    expect(new Ratio(0n, 5n)).toMatchObject({ n: 0n, d: 1n });
+    expect(() => r(1).div(Ratio.ZERO)).toThrow(RangeError);
+  });
+
+  it('reads decimal text with spaces around it and either side of the point, and names what it refuses', () => {
+    expect(r(' 8.5 ').toString()).toBe('8.5');
+    expect(r('.5').toString()).toBe('0.5');
+    expect(r('5.').toString()).toBe('5');
+    expect(r('-2.5')).toMatchObject({ n: -5n, d: 2n });
+    expect(r('+2.5')).toMatchObject({ n: 5n, d: 2n });
+    for (const bad of ['.', '-', '', 'abc', '1e3', '1.2.3']) expect(() => r(bad)).toThrow(new RangeError(`not a finite decimal: ${bad}`));
+    expect(() => r(Infinity)).toThrow(new RangeError('not a finite number: Infinity'));
+  });
+
+  it('compares in every direction', () => {
+    expect(r(1).lt(r(2))).toBe(true);
+    expect(r(2).lt(r(1))).toBe(false);
+    expect(r(1).lt(r(1))).toBe(false);
+    expect(r(1).eq(r(2))).toBe(false);
+    expect(r('0.5').eq(new Ratio(1n, 2n))).toBe(true);
+    expect(r(2).gte(r(2))).toBe(true);
+    expect(r(1).gte(r(2))).toBe(false);
+  });
+
+  it('tells decimals from repeating fractions, and prints zero and negatives', () => {
+    expect(r('0.25').isDecimal()).toBe(true);
+    expect(r(3).isDecimal()).toBe(true);
+    expect(new Ratio(1n, 6n).isDecimal()).toBe(false);
+    expect(Ratio.ZERO.toFixed(2)).toBe('0.00');
+    expect(Ratio.ZERO.toString()).toBe('0');
+    expect(new Ratio(-1n, 1000n).toFixed(2)).toBe('0.00');
+    expect(r('-2.6').roundTo(r(1)).toString()).toBe('-3');
+    expect(r('-2.4').roundTo(r(1)).toString()).toBe('-2');
+    expect(r(-2).roundTo(r(1)).toString()).toBe('-2');
+  });
+});
