@@ -125,4 +125,54 @@ describe('recognize', () => {
     expect(rec.recognized).toBe(false);
     expect(rec.reasons[0]!.message).toBe('tổng điểm 3 không đạt mức xếp loại nào');
   });
+
+  it('with the detail every condition says what was found, without it only the failed ones; gates and groups name their subject', () => {
+    const f = framework(withRecognition);
+    const result = score(f, sheet({ a: 10, b: 10, c: 10 }));
+    const full = recognize(modelInfo(model()), result, vi, true);
+    expect(full.checks.map((c) => [c.code, c.subject, c.passed])).toEqual([
+      ['gate', 'all-steps', true],
+      ['gate', 'min-months', true],
+      ['min-class', undefined, true],
+      ['group-ratio', 'G1', true],
+      ['group-ratio', 'G2', true],
+      ['exemplary', undefined, true],
+    ]);
+    expect(full.checks.every((c) => c.message.length > 0)).toBe(true);
+    expect(full.checks.filter((c) => c.subject === undefined).every((c) => !('subject' in c))).toBe(true);
+    const brief = recognize(modelInfo(model()), result, vi, false);
+    expect(brief.checks.map((c) => [c.code, c.passed, c.message])).toEqual(full.checks.map((c) => [c.code, c.passed, '']));
+    const failed = recognize(modelInfo(model()), score(f, sheet({ a: 5, b: 4.5, c: 20 })), vi, false);
+    expect(failed.checks.filter((c) => c.message !== '').map((c) => c.subject)).toEqual(['G1']);
+    expect(failed.reasons).toEqual([{ code: 'group-ratio', message: 'nhóm tiêu chí G1 chỉ đạt 9,5/20 điểm, chưa đạt 50% số điểm của nhóm' }]);
+  });
+
+  it('a gate of steps alone does not count months; a gate of months fails too early or without a start', () => {
+    const steps: Partial<Framework> = { gates: [{ id: 'all-steps', title: 'Đủ bốn bước', require_steps: ['register', 'review'] }] };
+    const m = model();
+    m.steps.review!.date = '2023-03-20'; // five days after the start
+    expect(run({ a: 10, b: 10, c: 10 }, steps, m).checks.filter((c) => c.code === 'gate')).toHaveLength(1);
+    expect(run({ a: 10, b: 10, c: 10 }, steps, m).recognized).toBe(true);
+    const months = run({ a: 10, b: 10, c: 10 }, { gates: [{ id: 'min-months', title: 'Tối thiểu 6 tháng', min_months: 6 }] }, m);
+    expect(months.recognized).toBe(false);
+    expect(months.reasons.map((r) => r.code)).toEqual(['gate']);
+    const none = model();
+    delete none.steps.register;
+    expect(run({ a: 10, b: 10, c: 10 }, { gates: [{ id: 'min-months', min_months: 6 }] }, none).recognized).toBe(false);
+  });
+
+  it('no exemplary check for a model not recognised, and no class check without a class', () => {
+    expect(run({ a: 2, b: 2, c: 10 }).checks.map((c) => c.code)).not.toContain('exemplary');
+    const f: Partial<Framework> = { ...withRecognition, gates: [], classes: [{ id: 'kha', label: 'Khá', min: 20 }], recognition: { min_class: 'kha' } };
+    const rec = run({ a: 1, b: 1, c: 1 }, f);
+    expect(rec.checks.map((c) => c.code)).toEqual(['class']);
+    expect(rec.reasons).toEqual([{ code: 'class', message: 'tổng điểm 3 không đạt mức xếp loại nào' }]);
+    const noRatio = run({ a: 1, b: 1, c: 20 }, { ...withRecognition, gates: [], recognition: { min_class: 'kha' } });
+    expect(noRatio.checks.map((c) => c.code)).toEqual(['min-class']);
+  });
+
+  it('adds months across years and pads every part', () => {
+    expect(addMonths('0999-01-05', 1)).toBe('0999-02-05');
+    expect(addMonths('2023-11-30', 3)).toBe('2024-02-29');
+  });
 });
