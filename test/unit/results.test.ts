@@ -9,9 +9,9 @@ import { framework, model, sheet } from './builders.js';
 
 const vi = messages('vi');
 const levels: LevelDef[] = [
-  { id: 'tinh', name: 'Tỉnh' },
-  { id: 'huyen', name: 'Huyện' },
-] as LevelDef[];
+  { id: 'tinh', label: 'Tỉnh' },
+  { id: 'huyen', label: 'Huyện' },
+];
 const f: Framework = framework({ recognition: { min_class: 'kha', exemplary: { min_class: 'tot' } } });
 const frameworks = new Map([[f.id, f]]);
 
