@@ -7,10 +7,13 @@ import { InputError, UsageError } from '../errors.js';
 import type { Messages } from '../i18n/index.js';
 import type { checkedWorkspace } from '../workspace/checked.js';
 import { declared, type LoadedFile } from '../core/load.js';
+import { dataFolderOf } from '../core/config.js';
 import { byPlace } from '../core/validate.js';
 import { nearest } from '../core/hints.js';
 
 export type Loaded = ReturnType<typeof checkedWorkspace>;
+
+const FOLDER_KIND = { models: 'model', assessments: 'assessment', criteria: 'criteria' } as const;
 
 /**
  * Whether a file that failed to load or validate may be of the year asked for: unless it names
@@ -77,7 +80,17 @@ export function scoreScope(m: Messages, { ws, validation }: Loaded, req: ScopeRe
     if (d.kind === 'criteria') return frameworkWanted(d.id, true);
     return true;
   });
-  const broken = [...new Set([...models, ...sheets, ...frameworkFiles, ...unknown])].filter((f) => validation.failed.has(f));
+  // What a broken file says of its kind is not believed in a data folder of another kind: a
+  // score sheet overwritten with a broken framework or model of another year may be the sheet of
+  // a model in scope, so it is in scope (fuzz seed 20261129, case 7012).
+  // A model file that was not named is not in the scope of named files.
+  const misplaced = ws.files.filter((f) => {
+    if (!validation.failed.has(f)) return false;
+    const folder = dataFolderOf(f.rel, ws.paths);
+    if (folder === undefined || (folder === 'models' && req.paths.length && !ws.named.has(f))) return false;
+    return (f.kind ?? declared(f.text).kind) !== FOLDER_KIND[folder];
+  });
+  const broken = [...new Set([...models, ...sheets, ...frameworkFiles, ...unknown, ...misplaced])].filter((f) => validation.failed.has(f));
   if (broken.length) {
     throw new InputError(m.cli.score.refused(broken.map((f) => f.path)), broken.flatMap((f) => validation.errorsOf(f)).sort(byPlace));
   }

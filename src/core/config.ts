@@ -34,6 +34,14 @@ export function pathsOf(config: Config): Record<PathName, string> {
 const norm = (p: string) => path.posix.normalize(p.replace(/\\/g, '/')).replace(/\/$/, '');
 const under = (p: string, dir: string) => p === dir || dir === '.' || p.startsWith(`${dir}/`);
 
+/** The data folder a path relative to the workspace (with `/`) lies in; none when that folder is the workspace itself. */
+export function dataFolderOf(rel: string, paths: Record<PathName, string>): 'models' | 'assessments' | 'criteria' | undefined {
+  return (['models', 'assessments', 'criteria'] as const).find((k) => {
+    const dir = norm(paths[k]);
+    return dir !== '.' && rel !== dir && under(rel, dir);
+  });
+}
+
 /**
  * Rule config-paths: every folder of `paths:` lies inside the workspace, and documents are not
  * written among the inputs (`out` is not, nor holds, nor lies in a data or evidence folder).

@@ -54,6 +54,14 @@ describe('a file that cannot be loaded is never left out', () => {
     await expectRefused(dir, SHEET, 'schema-type', DOCUMENTS.slice(0, 1));
   });
 
+  it('a score sheet overwritten with a broken document of another kind that names something else stops them too (fuzz seed 20261129, case 7012)', async () => {
+    // What a broken file says of its kind is not believed where that kind does not belong: it may be the sheet it replaced.
+    const { dir } = example((d) => writeFile(d, SHEET, 'kind: criteria\nversion: 1\nid: name\nlevel:\n  model:\n    - x\nmodel: version\n  bad: indent\n'));
+    await expectRefused(dir, SHEET, 'yaml-syntax', DOCUMENTS.slice(0, 1));
+    const { dir: dir2 } = example((d) => writeFile(d, SHEET, 'kind: model\nversion: 1\nyear: 2022\nid: DT-2022-XX-01\n  bad: indent\n'));
+    await expectRefused(dir2, SHEET, 'yaml-syntax');
+  });
+
   it('a model overwritten with binary, and a kind misspelt', async () => {
     const { dir } = example((d) => writeFile(d, MODEL, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe, 0x00, 0x01])));
     await expectRefused(dir, MODEL, 'file-encoding');
