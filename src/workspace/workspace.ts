@@ -102,9 +102,23 @@ function walk(dir: string, w: Walk): void {
   }
 }
 
+/**
+ * Whether `file` lies inside `dir`, both absolute and normalized (path.resolve, path.join,
+ * realpath). A prefix test, for it runs several times for each file; path.relative, which also
+ * compares without case on Windows, only where the prefix is not found there.
+ */
 function inside(file: string, dir: string): boolean {
+  const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+  if (file.startsWith(prefix)) return file.length > prefix.length;
+  if (process.platform !== 'win32') return false;
   const rel = path.relative(dir, file);
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** A path relative to `base`, with `/`: a slice where the path lies inside (the usual case), else path.relative. */
+function relativeTo(base: string): (abs: string) => string {
+  const prefix = base.endsWith(path.sep) ? base : base + path.sep;
+  return (abs) => slash(abs.startsWith(prefix) ? abs.slice(prefix.length) : path.relative(base, abs)) || '.';
 }
 
 interface Listing {
@@ -132,8 +146,8 @@ interface Source {
 /** Loads the config and the files of a workspace, from disk or from a git revision alike. */
 function assemble(src: Source): Workspace {
   const { root, cwd, m } = src;
-  const show = (abs: string) => slash(path.relative(cwd, abs)) || '.';
-  const relOf = (abs: string) => slash(path.relative(root, abs)) || '.';
+  const show = relativeTo(cwd);
+  const relOf = relativeTo(root);
   const load = (abs: string, bytes: Uint8Array | ReadFailure, opts: Omit<LoadOptions, 'm'>) =>
     bytes instanceof Uint8Array ? loadFile(show(abs), relOf(abs), bytes, { m, ...opts }) : failedFile(show(abs), relOf(abs), failureFinding(bytes, m));
   const configPath = path.join(root, CONFIG_NAME);
