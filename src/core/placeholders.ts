@@ -15,6 +15,9 @@ const PATTERNS: readonly RegExp[] = [
 
 /** The placeholder in a text, or undefined when it has none. */
 export function placeholderIn(text: string): string | undefined {
+  // Most text has none, and is told so without the patterns: they need a bracket, an ellipsis,
+  // or a whole value of at most 40 letters (three code units each when decomposed).
+  if (text.length > 160 && !text.includes('(') && !text.includes('…') && !text.includes('...')) return undefined;
   const s = text.normalize('NFC').trim();
   for (const re of PATTERNS) {
     const m = re.exec(s);

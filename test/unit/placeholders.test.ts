@@ -57,4 +57,15 @@ describe('placeholders', () => {
     for (const file of [...walk(EXAMPLE), ...walk(path.join(FIXTURES, 'base'))]) expect(texts(parse(fs.readFileSync(file, 'utf8'))), file).toEqual([]);
     for (const s of ['Tên mô hình dài hơn', 'Ủy ban MTTQ xã (cũ) Mộc Nam', 'Kế hoạch số 45-KH/BCĐ', 'Hội nghị triển khai mô hình']) expect(placeholderIn(s), s).toBeUndefined();
   });
+
+  it('finds them in long text too, and a whole template value with decomposed letters and spaces around it', () => {
+    const long = 'Nội dung dài của mô hình, kể cả các hoạt động đã làm trong năm. '.repeat(4);
+    expect(placeholderIn(`${long}Kế hoạch số …`)).toBe('số …');
+    expect(placeholderIn(`${long}Kế hoạch số ... ngày`)).toBe('số ...');
+    expect(placeholderIn(`${long}ông (họ và tên)`)).toBe('(họ và tên)');
+    expect(placeholderIn(long)).toBeUndefined();
+    const nfd = `   ${'Đánh giá chung hiệu quả của mô hình.'.normalize('NFD')}   `;
+    expect(nfd.length).toBeGreaterThan(45);
+    expect(placeholderIn(nfd)).toBe('Đánh giá chung hiệu quả của mô hình.');
+  });
 });
