@@ -48,4 +48,14 @@ describe('control characters (issue 9, defect 9)', () => {
       expect(lines.some((l) => l.includes('forged'))).toBe(true);
     }
   });
+
+  it('the error that names a broken file prints its name escaped, as the list above it does', async () => {
+    const dir = workspaceFrom(EXAMPLE);
+    const name = 'models/2023/CA/x\u001b]0;pwned\u0007\u001b[2J.yaml';
+    fs.writeFileSync(path.join(dir, name), 'kind: model\nyear: 2023\nname: "chưa đóng\n');
+    const r = await dvk(['score'], { cwd: dir });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).not.toMatch(RAW);
+    expect(r.stderr).toMatch(/^Lỗi: .*x\\u\{1b\}\]0;pwned\\u\{7\}\\u\{1b\}\[2J\.yaml/m);
+  });
 });

@@ -101,6 +101,22 @@ describe('a file that cannot be loaded is never left out', () => {
     await expectRefused(outside.dir, MODEL, 'file-link');
   });
 
+  it('a model whose year is a slip (2203, not a valid year) is in every year\'s scope, so it stops them', async () => {
+    const { dir } = example((d) => {
+      const file = path.join(d, MODEL);
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^year: 2023$/m, 'year: 2203'));
+    });
+    await expectRefused(dir, MODEL, 'schema-(?:maximum|range|type)', [['score', '--year', '2023'], ...DOCUMENTS]);
+  });
+
+  it('a broken score sheet whose model id names no model (a slip for one in scope) stops them', async () => {
+    const { dir } = example((d) => {
+      const file = path.join(d, SHEET);
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^model: DT-2023-CA-01$/m, 'model: DT-2023-CA-1'));
+    });
+    await expectRefused(dir, SHEET, 'unknown-model', [['score', '--year', '2023'], ...DOCUMENTS]);
+  });
+
   it('a broken file of another year, or not among the named files, does not stop a run', async () => {
     const { dir } = example((d) => {
       const file = path.join(d, 'models/2022/x.yaml');

@@ -93,6 +93,12 @@ describe('github', () => {
     const line = github(input([diag({ message: '%0A' })])).split('\n')[0]!;
     expect(line.endsWith('::%250A')).toBe(true);
   });
+
+  it('shows a control character or an override from the data escaped, never sends it to the CI log (issue 9, defect 9)', () => {
+    const line = github(input([diag({ message: 'Khóa "a\u001b]0;x\u0007\u202eb" không hợp lệ.', hint: '\u001b[2J' })])).split('\n')[0]!;
+    expect(line).not.toMatch(/[\u0000-\u001f\u202e]/);
+    expect(line.endsWith('::Khóa "a\\u{1b}]0;x\\u{7}\\u{202e}b" không hợp lệ.%0A\\u{1b}[2J')).toBe(true);
+  });
 });
 
 describe('junit', () => {

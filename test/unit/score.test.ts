@@ -52,6 +52,12 @@ describe('aggregate', () => {
 });
 
 describe('score', () => {
+  it('a criterion named constructor or valueOf that a sheet lacks is not scored, never read from Object.prototype (issue 9, defect 8)', () => {
+    const f = framework({ groups: [{ id: 'G1', title: 'Nhóm 1', criteria: [{ id: 'a', title: 'A', max: 10 }, { id: 'constructor', title: 'B', max: 10 }] }] });
+    expect(() => score(f, sheet({ a: 9 }))).toThrow('criterion constructor not scored');
+    const v = framework({ groups: [{ id: 'G1', title: 'Nhóm 1', criteria: [{ id: 'valueOf', title: 'A', max: 10 }] }] });
+    expect(() => score(v, sheet({ a: 9 }))).toThrow('criterion valueOf not scored');
+  });
   it('rounds each criterion once, half up, then sums exactly', () => {
     // a: (9 + 8 + 8) / 3 = 8.333… -> 8.33; b: (6 + 7 + 7) / 3 = 6.666… -> 6.67.
     const res = score(framework(), sheet({ a: 9, b: 6, c: 15 }, { a: 8, b: 7, c: 16 }, { a: 8, b: 7, c: 17 }));
