@@ -563,3 +563,46 @@ describe('rules on data that failed its schema', () => {
     );
   });
 });
+
+describe('year-mismatch, placeholder and control-character (unit level)', () => {
+  it('year-mismatch: a year none of the register and review dates fall in, naming the years they do', () => {
+    const at = (year: string, steps: string) => rule(run([file('models/a.yaml', model({ steps }).replace('year: 2023', `year: ${year}`))]).diagnostics, 'year-mismatch');
+    expect(at('2023', COMPLETE)).toEqual([]);
+    const off = at('2026', COMPLETE);
+    expect(off).toHaveLength(1);
+    expect(off[0]).toMatchObject({ severity: 'warning', line: 7, column: 7 });
+    expect(off[0]!.message).toContain('2023');
+    // Dates in two years: either year is right; one more year is named in the message.
+    const two = COMPLETE.replace('date: 2023-11-28', 'date: 2024-01-10');
+    expect(at('2024', two)).toEqual([]);
+    expect(at('2025', two)[0]!.message).toMatch(/2023.*2024/);
+    // No dates to compare with, or steps that are not a mapping: nothing to say.
+    expect(at('2026', 'steps: {}')).toEqual([]);
+    expect(at('2026', 'steps:\n  register:\n    date: 2023-02-30')).toEqual([]);
+    expect(at('2026', 'steps:\n  review:\n    date: 2023-12-01').map((d) => d.rule)).toEqual(['year-mismatch']);
+  });
+
+  it('placeholder: a template text in a model is a warning where it is; a score sheet is not looked at', () => {
+    const found = rule(run([file('models/a.yaml', model({ steps: COMPLETE }).replace('name: Mô hình thử', 'name: Tên mô hình'))]).diagnostics, 'placeholder');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'warning', line: 4, column: 7 });
+    expect(found[0]!.message).toContain('Tên mô hình');
+    const sheet = file('assessments/a.yaml', assessment({ body: 'scores: { C1.1: 8, C1.2: 4.5 }\nnote: (họ và tên)' }));
+    expect(rule(run([file('models/a.yaml', model({ steps: COMPLETE })), file('criteria/vd.yaml', criteria()), sheet]).diagnostics, 'placeholder')).toEqual([]);
+  });
+
+  it('control-character: an error at the value or the key that holds one, naming its code point', () => {
+    const ds = rule(run([file('models/a.yaml', model({ steps: COMPLETE, extra: 'notes: "a\\u202Eb"\n"k\\u0007": x\n' }))]).diagnostics, 'control-character');
+    expect(ds.map((d) => [d.severity, d.line, d.column])).toEqual([['error', 30, 8], ['error', 31, 1]]);
+    expect(ds[0]!.message).toContain('U+202E');
+    expect(ds[1]!.message).toContain('U+0007');
+    expect(rule(run([file('models/a.yaml', model({ steps: COMPLETE, extra: 'notes: "tab\\tand line\\nbreak"\n' }))]).diagnostics, 'control-character')).toEqual([]);
+  });
+});
+
+describe('config: levels and paths', () => {
+  it('levels: the defaults, or the config\'s, by id with the default label where one is known', () => {
+    expect(levelsOf({}).map((l) => l.id)).toEqual(['xa', 'huyen', 'tinh', 'trung-uong']);
+    expect(levelsOf({ levels: ['huyen', 'doi', { id: 'x', label: 'X' }] } as never)).toEqual([{ id: 'huyen', label: 'Cấp huyện' }, { id: 'doi' }, { id: 'x', label: 'X' }]);
+  });
+});
