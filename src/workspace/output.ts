@@ -19,12 +19,28 @@ function real(p: string): string {
 
 const within = (p: string, dir: string) => p === dir || (!path.relative(dir, p).startsWith('..') && !path.isAbsolute(path.relative(dir, p)));
 
-/** The workspace's inputs: its files, and the folders it reads data and evidence from. */
-function inputs(ws: Workspace): { files: Set<string>; dirs: string[] } {
-  const root = real(ws.root);
-  const files = new Set(ws.files.map((f) => path.join(root, f.rel)));
-  const dirs = (['models', 'assessments', 'criteria', 'evidence'] as const).map((k) => real(path.resolve(ws.root, ws.paths[k])));
-  return { files, dirs };
+interface Inputs {
+  files: Set<string>;
+  dirs: string[];
+}
+const inputsOf = new WeakMap<Workspace, Inputs>();
+
+/**
+ * The workspace's inputs: its files, and the folders it reads data and evidence from. Worked out
+ * once per workspace: a batch checks every document's path (100 reports of a 10,000-model
+ * workspace spent 2.3 s here, listing the same files again for each).
+ */
+function inputs(ws: Workspace): Inputs {
+  let found = inputsOf.get(ws);
+  if (!found) {
+    const root = real(ws.root);
+    found = {
+      files: new Set(ws.files.map((f) => path.join(root, f.rel))),
+      dirs: (['models', 'assessments', 'criteria', 'evidence'] as const).map((k) => real(path.resolve(ws.root, ws.paths[k]))),
+    };
+    inputsOf.set(ws, found);
+  }
+  return found;
 }
 
 /**
