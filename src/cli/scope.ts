@@ -82,8 +82,8 @@ export function scoreScope(m: Messages, { ws, validation }: Loaded, req: ScopeRe
   });
   // What a broken file says of its kind is not believed in a data folder of another kind: a
   // score sheet overwritten with a broken framework or model of another year may be the sheet of
-  // a model in scope, so it is in scope (fuzz seed 20261129, case 7012).
-  // A model file that was not named is not in the scope of named files.
+  // a model in scope, so it is in scope (fuzz seed 20261129, case 7012); a model file only when
+  // named, if files were named.
   const misplaced = ws.files.filter((f) => {
     if (!validation.failed.has(f)) return false;
     const folder = dataFolderOf(f.rel, ws.paths);
