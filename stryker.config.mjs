@@ -16,6 +16,9 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   concurrency: 2,
+  // Static mutants (module-level constants: the message catalogue, tables) rerun every test file
+  // for each mutant: 23 % of the mutants, 88 % of the time. Stryker counts them as ignored.
+  ignoreStatic: true,
   timeoutMS: 20_000,
   thresholds: { high: 90, low: 85, break: null },
   tempDirName: '.stryker-tmp',
