@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { placeholderIn, placeholders } from '../../src/core/placeholders.js';
+import { placeholderIn, placeholders, printed } from '../../src/core/placeholders.js';
 import { EXAMPLE, FIXTURES, ROOT } from '../helpers.js';
 
 /** A template as a user would leave it: variables filled, every commented `key: value` line in use. */
@@ -67,5 +67,35 @@ describe('placeholders', () => {
     const nfd = `   ${'Đánh giá chung hiệu quả của mô hình.'.normalize('NFD')}   `;
     expect(nfd.length).toBeGreaterThan(45);
     expect(placeholderIn(nfd)).toBe('Đánh giá chung hiệu quả của mô hình.');
+  });
+
+  it('each pattern as written: any "(tên …)", a number left as an ellipsis with or without a space, a template value only when whole', () => {
+    expect(placeholderIn('Đảng ủy xã (tên xã)')).toBe('(tên xã)');
+    expect(placeholderIn('(tên đơn vị)')).toBe('(tên đơn vị)');
+    expect(placeholderIn('(họ tên)')).toBe('(họ tên)');
+    expect(placeholderIn('(tên)')).toBeUndefined();
+    expect(placeholderIn('Kế hoạch số…')).toBe('số…');
+    expect(placeholderIn('Kế hoạch số   ...')).toBe('số   ...');
+    expect(placeholderIn('Quyết định số. 12')).toBeUndefined();
+    expect(placeholderIn('Quyết định số .. 12')).toBeUndefined();
+    expect(placeholderIn('Ghi tên mô hình')).toBeUndefined();
+    expect(placeholderIn('TÊN ĐƠN VỊ.')).toBe('TÊN ĐƠN VỊ.');
+  });
+
+  it('places in a list are numbers, keys are names', () => {
+    const found = placeholders({ steps: { register: { goals: ['ok', 'Mục tiêu thứ nhất'] } } });
+    expect(found).toEqual([{ path: ['steps', 'register', 'goals', 1], text: 'Mục tiêu thứ nhất' }]);
+    expect(placeholders(null)).toEqual([]);
+    expect(placeholders(7)).toEqual([]);
+  });
+
+  it('printed: the parts of a config and a model that documents print, by path', () => {
+    for (const p of [['issuer', 'superior'], ['signer', 'name'], ['decision', 'bases', 0], ['report', 'intro'], ['certificate', 'title'], ['propose', 'to']]) expect(printed('config', p), p.join('.')).toBe(true);
+    for (const p of [['name'], ['unit', 'name'], ['person', 'name'], ['steps', 'review', 'summary']]) expect(printed('model', p), p.join('.')).toBe(true);
+    expect(printed('config', ['lang'])).toBe(false);
+    expect(printed('config', ['issuers'])).toBe(false);
+    expect(printed('model', ['steps', 'review', 'lessons', 0])).toBe(false);
+    expect(printed('model', ['names'])).toBe(false);
+    expect(printed('model', ['issuer'])).toBe(false);
   });
 });
