@@ -7,13 +7,11 @@ import { InputError, UsageError } from '../errors.js';
 import type { Messages } from '../i18n/index.js';
 import type { checkedWorkspace } from '../workspace/checked.js';
 import { declared, type LoadedFile } from '../core/load.js';
-import { dataFolderOf } from '../core/config.js';
+import { dataKindOf } from '../core/config.js';
 import { byPlace } from '../core/validate.js';
 import { nearest } from '../core/hints.js';
 
 export type Loaded = ReturnType<typeof checkedWorkspace>;
-
-const FOLDER_KIND = { models: 'model', assessments: 'assessment', criteria: 'criteria' } as const;
 
 /**
  * Whether a file that failed to load or validate may be of the year asked for: unless it names
@@ -86,9 +84,9 @@ export function scoreScope(m: Messages, { ws, validation }: Loaded, req: ScopeRe
   // named, if files were named.
   const misplaced = ws.files.filter((f) => {
     if (!validation.failed.has(f)) return false;
-    const folder = dataFolderOf(f.rel, ws.paths);
-    if (folder === undefined || (folder === 'models' && req.paths.length && !ws.named.has(f))) return false;
-    return (f.kind ?? declared(f.text).kind) !== FOLDER_KIND[folder];
+    const kind = dataKindOf(f.rel, ws.paths);
+    if (kind === undefined || (kind === 'model' && req.paths.length && !ws.named.has(f))) return false;
+    return (f.kind ?? declared(f.text).kind) !== kind;
   });
   const broken = [...new Set([...models, ...sheets, ...frameworkFiles, ...unknown, ...misplaced])].filter((f) => validation.failed.has(f));
   if (broken.length) {

@@ -34,12 +34,16 @@ export function pathsOf(config: Config): Record<PathName, string> {
 const norm = (p: string) => path.posix.normalize(p.replace(/\\/g, '/')).replace(/\/$/, '');
 const under = (p: string, dir: string) => p === dir || dir === '.' || p.startsWith(`${dir}/`);
 
-/** The data folder a path relative to the workspace (with `/`) lies in; none when that folder is the workspace itself. */
-export function dataFolderOf(rel: string, paths: Record<PathName, string>): 'models' | 'assessments' | 'criteria' | undefined {
-  return (['models', 'assessments', 'criteria'] as const).find((k) => {
+/**
+ * The kind of file held by the data folder a path lies in (relative to the workspace, with `/`);
+ * none outside the data folders, or when a data folder is the workspace itself.
+ */
+export function dataKindOf(rel: string, paths: Record<PathName, string>): 'model' | 'assessment' | 'criteria' | undefined {
+  const folder = (['models', 'assessments', 'criteria'] as const).find((k) => {
     const dir = norm(paths[k]);
     return dir !== '.' && rel !== dir && under(rel, dir);
   });
+  return folder && ({ models: 'model', assessments: 'assessment', criteria: 'criteria' } as const)[folder];
 }
 
 /**
