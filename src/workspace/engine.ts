@@ -59,8 +59,41 @@ function indexEntryText(job: FileJob, r: FileResult, record: string): string {
  */
 export function loadChecked(root: string, jobs: FileJob[], opts: EngineOptions, first: (job: FileJob) => boolean = () => false): CheckedFiles {
   const { m, need } = opts;
-  const index = opts.cache ? Cache.open<IndexEntry>(root, 'index', m.lang) : undefined;
-  let data = opts.cache ? Cache.open<DataEntry>(root, 'data', m.lang, { lazy: need === 'index' }) : undefined;
+  let index = opts.cache ? Cache.open<IndexEntry>(root, 'index', m.lang) : undefined;
+  let records: FileRecord[] | undefined = readRecords(root, jobs, opts, first, index);
+  const files = jobs.map((job, i) => {
+    const file = job.bytes ? restoreFile(job.show, job.rel, records![i]!, stdinBytes(job.bytes)) : restoreFile(job.show, job.rel, records![i]!, bytesOf, job.abs);
+    // All of a file's data, for a run that kept only what validation needs: a score sheet's marks
+    // when its framework changed since they were checked.
+    if (need === 'index') file.whole = wholeReader(job, m);
+    return file;
+  });
+  // Files from standard input are never cached: their paths may name files on disk that are.
+  const stdin = new Set(jobs.filter((j) => j.bytes).map((j) => j.rel));
+  return {
+    files,
+    save: () => {
+      if (!index || !records) return;
+      // What the rules across files worked out in this run (findings placed, marks checked
+      // against a framework): remembered with the file.
+      files.forEach((f, i) => {
+        const placed = f.ranges && Object.keys(f.ranges).length !== Object.keys(records![i]!.ranges ?? {}).length;
+        if ((!placed && f.scored === records![i]!.scored) || stdin.has(f.rel) || !index!.get(f.rel)) return;
+        const e = index!.get(f.rel)!;
+        index!.set(f.rel, { ...e, f: { ...e.f, ranges: f.ranges, scored: f.scored } });
+      });
+      index.save(new Set(files.map((f) => f.rel)));
+      // The rest of the run (scoring, documents) has the files: the cache's entries and the
+      // records they came from can go (a tenth of the memory at 100,000 models).
+      index = records = undefined;
+    },
+  };
+}
+
+/** Each job's record: from the cache where the file has not changed, else its file read and checked. */
+function readRecords(root: string, jobs: FileJob[], opts: EngineOptions, first: (job: FileJob) => boolean, index: Cache<IndexEntry> | undefined): FileRecord[] {
+  const { m, need } = opts;
+  const data = opts.cache ? Cache.open<DataEntry>(root, 'data', m.lang, { lazy: need === 'index' }) : undefined;
   // What dvk keeps of each file goes to disk as it comes, so that its text need not stay in memory.
   data?.stream(jobs.length);
   const records: FileRecord[] = new Array(jobs.length);
@@ -117,32 +150,15 @@ export function loadChecked(root: string, jobs: FileJob[], opts: EngineOptions, 
   if (workers > 0) parallelEach(work, run, done, { workers, chunk: CHUNK, script: new URL('./worker.js', import.meta.url), extra: { lang: m.lang, frameworks } });
   else work.forEach((job, k) => done(k, run(job)));
 
-  const live = new Set(jobs.map((j) => j.rel));
-  data?.save(live);
-  data = undefined;
-  const files = jobs.map((job, i) => {
-    const file = restoreFile(job.show, job.rel, records[i]!, () => job.bytes ?? bytesOf(job.abs));
-    // All of a file's data, for a run that kept only what validation needs: a score sheet's marks
-    // when its framework changed since they were checked.
-    if (need === 'index') file.whole = () => wholeData(processFile({ ...job, hash: undefined }, m, readFile).data);
-    return file;
-  });
-  return {
-    files,
-    save: () => {
-      if (!index) return;
-      // What the rules across files worked out in this run (findings placed, marks checked
-      // against a framework): remembered with the file.
-      files.forEach((f, i) => {
-        const placed = f.ranges && Object.keys(f.ranges).length !== Object.keys(records[i]!.ranges ?? {}).length;
-        if ((!placed && f.scored === records[i]!.scored) || jobs[i]!.bytes || !index.get(jobs[i]!.rel)) return;
-        const rel = jobs[i]!.rel;
-        const e = index.get(rel)!;
-        index.set(rel, { ...e, f: { ...e.f, ranges: f.ranges, scored: f.scored } });
-      });
-      index.save(live);
-    },
-  };
+  data?.save(new Set(jobs.map((j) => j.rel)));
+  return records;
+}
+
+/** Standard input's bytes, read again: in a function of its own, whose scope holds nothing else. */
+const stdinBytes = (bytes: Uint8Array) => () => bytes;
+
+function wholeReader({ abs, show, rel, requireKind, bytes }: FileJob, m: Messages): () => Record<string, unknown> | undefined {
+  return () => wholeData(processFile({ abs, show, rel, requireKind, bytes }, m, readFile).data);
 }
 
 const wholeData = (text: string | undefined) => (text === undefined ? undefined : unpackStates(JSON.parse(text) as Record<string, unknown>));

@@ -19,6 +19,13 @@ export interface PoolData<J> {
 
 export type ChunkMessage<R> = { i: number; results: R[] } | { i: number; error: string };
 
+/**
+ * A worker's error is answered by the main thread doing its chunks. The listener lives outside
+ * parallelEach: a function made inside would keep the run's whole scope (every job, every
+ * record so far) alive for as long as Node keeps the terminated worker.
+ */
+const ignoreError = () => {};
+
 /** How long the main thread waits for a worker that makes no progress before doing its chunks itself. */
 const STALL_MS = 30_000;
 
@@ -58,9 +65,7 @@ export function parallelEach<J, R>(jobs: J[], run: (job: J) => R, done: (k: numb
     const resourceLimits = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
     const worker = new Worker(opts.script, { workerData: data, transferList: [port2], resourceLimits });
     worker.unref();
-    worker.on('error', () => {
-      // Its chunks are done here when it makes no more progress.
-    });
+    worker.on('error', ignoreError);
     workers.push(worker);
     ports.push(port1);
   }
@@ -92,4 +97,5 @@ export function parallelEach<J, R>(jobs: J[], run: (job: J) => R, done: (k: numb
     Atomics.wait(state, 1, seen, 100);
   }
   for (const w of workers) void w.terminate();
+  for (const p of ports) p.close();
 }
