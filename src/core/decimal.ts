@@ -113,6 +113,21 @@ export class Ratio {
 }
 
 const known = new Map<number, Ratio>();
+const values = new Map<string, Ratio>();
+
+/**
+ * The same value, as one shared Ratio (they never change): a workspace's scores take a few
+ * thousand values, and 100,000 rows would otherwise each hold their own.
+ */
+export function shared(r: Ratio): Ratio {
+  const key = `${r.n}/${r.d}`;
+  let v = values.get(key);
+  if (!v) {
+    if (values.size >= 10_000) values.clear();
+    values.set(key, (v = r));
+  }
+  return v;
+}
 
 function parse(s: string): Ratio {
   const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(s);

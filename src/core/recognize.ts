@@ -23,7 +23,7 @@ export interface Recognition {
   class?: ClassDef;
   recognized: boolean;
   exemplary: boolean;
-  /** Every condition of recognition, passed or not. */
+  /** Every condition of recognition, passed or not: kept only with detail (`--explain`). */
   checks: Check[];
   /** The failed conditions of recognition: why a model is not recognised. */
   reasons: { code: string; message: string }[];
@@ -61,8 +61,8 @@ function gateChecks(gate: Gate, model: ModelInfo, m: Messages, check: CheckOf): 
 }
 
 /**
- * A model's class and recognition from its score. With `detail`, every condition is worded
- * (`--explain`); without, only the failed ones, which are the reasons.
+ * A model's class and recognition from its score. With `detail`, every condition is kept and
+ * worded (`--explain`); without, only the failed ones, which are the reasons.
  */
 export function recognize(model: ModelInfo, result: ScoreResult, m: Messages, detail = true): Recognition {
   const check: CheckOf = (code, passed, message, subject) => ({ code, ...(subject === undefined ? {} : { subject }), passed, message: passed && !detail ? '' : message() });
@@ -100,5 +100,6 @@ export function recognize(model: ModelInfo, result: ScoreResult, m: Messages, de
     checks.push(check('exemplary', exemplary, () => m.score.exemplary(cls.label, top.label, exemplary)));
   }
   const reasons = checks.filter((c) => !c.passed && c.code !== 'exemplary').map((c) => ({ code: c.code, message: c.message }));
-  return { class: cls, recognized, exemplary, checks, reasons };
+  // A workspace's worth of passed conditions is a lot of memory: the reasons say what failed.
+  return { class: cls, recognized, exemplary, checks: detail ? checks : [], reasons };
 }

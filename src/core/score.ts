@@ -1,7 +1,7 @@
 // Scores of one model from one score sheet (DESIGN.md §2, "What the numbers mean"): each
 // criterion's marks are aggregated over assessors as an exact fraction and rounded once, half
 // up, to the framework's step; groups sum their criteria, the total sums the groups.
-import { Ratio, placesOf, sum } from './decimal.js';
+import { Ratio, placesOf, shared, sum } from './decimal.js';
 import type { Aggregation, Assessment, Framework } from './types.js';
 
 export interface CriterionResult {
@@ -64,6 +64,32 @@ export function sheetsOf(a: Assessment): { name: string; scores: Record<string, 
   return (a.assessors ?? []).map((s) => ({ name: s.name ?? '', scores: s.scores }));
 }
 
+/** What a framework's scores share whatever the sheet: made once per framework, not once per model. */
+interface FrameworkParts {
+  rounding: Ratio;
+  places: number;
+  /** Each criterion's maximum, by group. */
+  maxes: Ratio[][];
+  groupMax: Ratio[];
+  max: Ratio;
+}
+
+const parts = new WeakMap<Framework, FrameworkParts>();
+
+function partsOf(framework: Framework): FrameworkParts {
+  let p = parts.get(framework);
+  if (!p) {
+    const rounding = Ratio.of(framework.rounding ?? 0.01);
+    const maxes = framework.groups.map((g) => g.criteria.map((c) => Ratio.of(c.max)));
+    const groupMax = maxes.map(sum);
+    parts.set(framework, (p = { rounding, places: placesOf(rounding), maxes, groupMax, max: sum(groupMax) }));
+  }
+  return p;
+}
+
+/** The criteria of a group scored without detail: one shared empty list. */
+const NO_CRITERIA: CriterionResult[] = [];
+
 /**
  * Scores an assessment with its framework. The assessment must have passed validation against
  * that framework (every criterion scored on every sheet, within range). Without `detail`, the
@@ -72,19 +98,19 @@ export function sheetsOf(a: Assessment): { name: string; scores: Record<string, 
 export function score(framework: Framework, assessment: Assessment, detail = true): ScoreResult {
   const sheets = sheetsOf(assessment);
   const aggregation = framework.aggregation ?? 'mean';
-  const rounding = Ratio.of(framework.rounding ?? 0.01);
-  const groups = framework.groups.map((g): GroupResult => {
-    const criteria = g.criteria.map((c): CriterionResult => {
+  const { rounding, places, maxes, groupMax, max } = partsOf(framework);
+  const groups = framework.groups.map((g, gi): GroupResult => {
+    const criteria = g.criteria.map((c, ci): CriterionResult => {
       const marks = sheets.map((s) => {
         const mark = Object.hasOwn(s.scores, c.id) ? s.scores[c.id] : undefined;
         if (mark === undefined) throw new RangeError(`criterion ${c.id} not scored`);
         return Ratio.of(mark);
       });
       const exact = aggregate(marks, aggregation);
-      return { id: c.id, title: c.title, max: Ratio.of(c.max), marks, exact, score: exact.roundTo(rounding) };
+      return { id: c.id, title: c.title, max: maxes[gi]![ci]!, marks, exact, score: exact.roundTo(rounding) };
     });
     // A workspace's worth of marks as exact fractions is a lot of memory: drop them unless wanted.
-    return { id: g.id, title: g.title, max: sum(criteria.map((c) => c.max)), score: sum(criteria.map((c) => c.score)), criteria: detail ? criteria : [] };
+    return { id: g.id, title: g.title, max: groupMax[gi]!, score: shared(sum(criteria.map((c) => c.score))), criteria: detail ? criteria : NO_CRITERIA };
   });
   return {
     framework,
@@ -92,9 +118,9 @@ export function score(framework: Framework, assessment: Assessment, detail = tru
     aggregation,
     applied: aggregation === 'trimmed-mean' && sheets.length < 3 ? 'mean' : aggregation,
     rounding,
-    places: placesOf(rounding),
+    places,
     groups,
-    total: sum(groups.map((g) => g.score)),
-    max: sum(groups.map((g) => g.max)),
+    total: shared(sum(groups.map((g) => g.score))),
+    max,
   };
 }

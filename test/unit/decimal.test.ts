@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Ratio, placesOf, sum } from '../../src/core/decimal.js';
+import { Ratio, placesOf, shared, sum } from '../../src/core/decimal.js';
 
 const r = (x: number | string) => Ratio.of(x);
 
@@ -130,5 +130,22 @@ describe('edges the scores never reach on their own (mutation testing)', () => {
     expect(r('-2.6').roundTo(r(1)).toString()).toBe('-3');
     expect(r('-2.4').roundTo(r(1)).toString()).toBe('-2');
     expect(r(-2).roundTo(r(1)).toString()).toBe('-2');
+  });
+});
+
+describe('shared', () => {
+  it('gives one Ratio for equal values, whatever their history, and keeps different values apart', () => {
+    const a = shared(Ratio.of('12.5'));
+    expect(shared(Ratio.of(10).add(Ratio.of('2.5')))).toBe(a);
+    expect(shared(new Ratio(25n, 2n))).toBe(a);
+    const b = shared(Ratio.of('-12.5'));
+    expect(b).not.toBe(a);
+    expect(b.toString()).toBe('-12.5');
+    expect(shared(Ratio.of('1.25'))).not.toBe(a);
+    // Past its bound the table starts again: values stay right.
+    for (let i = 0; i < 10_050; i++) {
+      const r = new Ratio(BigInt(i), 7n);
+      expect(shared(r).cmp(r)).toBe(0);
+    }
   });
 });

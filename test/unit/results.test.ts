@@ -66,13 +66,13 @@ describe('results', () => {
     expect(ids({ unit: 'A', year: 2023 })).toEqual(['M-2@tinh', 'M-2@huyen', 'M-1@huyen', 'M-3']);
   });
 
-  it('words every condition only when asked for the detail', () => {
+  it('keeps and words every condition only when asked for the detail', () => {
     const [brief] = results(input([m('M-1')], [s('M-1', { a: 10, b: 10, c: 10 })]), {}, vi);
-    expect(brief!.recognition!.checks.map((c) => [c.code, c.passed, c.message])).toEqual([['min-class', true, ''], ['exemplary', true, '']]);
-    // A failed condition is worded even without the detail: it is a reason.
+    expect([brief!.recognition!.recognized, brief!.recognition!.exemplary, brief!.recognition!.checks]).toEqual([true, true, []]);
     const [low] = results(input([m('M-1')], [s('M-1', { a: 5, b: 5, c: 10 })]), {}, vi);
-    expect(low!.recognition!.checks.map((c) => [c.code, c.passed, c.message !== ''])).toEqual([['min-class', true, false], ['exemplary', false, true]]);
+    expect([low!.recognition!.recognized, low!.recognition!.exemplary, low!.recognition!.reasons]).toEqual([true, false, []]);
     const [full] = results(input([m('M-1')], [s('M-1', { a: 5, b: 5, c: 10 })], true), {}, vi);
+    expect(full!.recognition!.checks.map((c) => [c.code, c.passed])).toEqual([['min-class', true], ['exemplary', false]]);
     expect(full!.recognition!.checks.every((c) => c.message !== '')).toBe(true);
     expect(full!.result!.groups[0]!.criteria.map((c) => c.id)).toEqual(['a', 'b']);
     expect(brief!.result!.groups[0]!.criteria).toEqual([]);

@@ -110,3 +110,24 @@ describe('score', () => {
     );
   });
 });
+
+describe('what rows share (memory at 100,000 models)', () => {
+  it('scores of one framework share its maximums and rounding; equal scores are one Ratio; without detail no criteria are kept', () => {
+    const f = framework();
+    const [a, b] = [score(f, sheet({ a: 8, b: 7, c: 9 }), false), score(f, sheet({ a: 8, b: 7, c: 9 }), false)];
+    expect(a.max).toBe(b.max);
+    expect(a.rounding).toBe(b.rounding);
+    a.groups.forEach((g, i) => {
+      expect(g.max).toBe(b.groups[i]!.max);
+      expect(g.score).toBe(b.groups[i]!.score);
+      expect(g.criteria).toEqual([]);
+    });
+    expect(a.total).toBe(b.total);
+    // Another framework with the same shape has maximums of its own, and they stay right.
+    const other = structuredClone(f);
+    other.groups[0]!.criteria[0]!.max = 20;
+    const c = score(other, sheet({ a: 8, b: 7, c: 9 }), true);
+    expect(c.groups[0]!.max.toString()).toBe(Ratio.of(a.groups[0]!.max.toString()).add(r(10)).toString());
+    expect(c.groups[0]!.criteria.map((x) => x.max.toString())).toEqual(['20', ...f.groups[0]!.criteria.slice(1).map((x) => String(x.max))]);
+  });
+});
