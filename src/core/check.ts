@@ -46,6 +46,22 @@ export function modelInfo(data: Model | Record<string, unknown>, states: StepSta
   return { ...rest, steps: kept, states } as unknown as ModelInfo;
 }
 
+/**
+ * What dvk keeps of a score sheet: everything but its note and the assessors' roles, which no
+ * command reads (a national workspace holds hundreds of thousands of assessors).
+ */
+export function assessmentInfo(data: Record<string, unknown>): Record<string, unknown> {
+  const rest = without(data, 'note');
+  if (Array.isArray(rest.assessors)) rest.assessors = rest.assessors.map((a: unknown) => (isObject(a) ? without(a, 'role') : a));
+  return rest;
+}
+
+function without(from: Record<string, unknown>, key: string): Record<string, unknown> {
+  const out = { ...from };
+  delete out[key];
+  return out;
+}
+
 /** What identifies a framework for checking marks against it: its id, and its criteria with their maximums. */
 export function criteriaKey(f: Framework): string {
   return createHash('sha1').update(JSON.stringify([f.id, f.groups.map((g) => g.criteria.map((c) => [c.id, c.max]))])).digest('base64');
@@ -110,7 +126,7 @@ export function brokenAt(file: Pick<LoadedFile, 'broken'>, path: Path): boolean 
 /**
  * Runs the checks of a file on its own and completes its record: every finding located, `valid`
  * and `broken` set and, for a model, the step states added to its data. With `compact`, a valid
- * model's data is reduced to its ModelInfo, and that of a file of no known kind to its top-level
+ * model's data is reduced to its ModelInfo, a score sheet's to `assessmentInfo`, and that of a file of no known kind to its top-level
  * scalars (the rest of it is then garbage); a file that fails its schema keeps its data whole,
  * for the rules across files to read what they can of it.
  */
@@ -138,6 +154,8 @@ export function checkFile(file: LoadedFile, m: Messages, opts: { compact?: boole
   if (file.kind === 'model' && file.data) {
     const states = stepStates(file.data as Pick<Model, 'steps'>);
     file.data = (compact ? modelInfo(file.data, states) : { ...file.data, states }) as unknown as Record<string, unknown>;
+  } else if (file.kind === 'assessment' && file.data && compact) {
+    file.data = assessmentInfo(file.data);
   } else if (!file.kind && file.data && compact) {
     file.data = scalars(file.data);
   }

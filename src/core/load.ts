@@ -140,7 +140,10 @@ function textFile(path: string, rel: string, text: string): LoadedFile {
   return { path, rel, text, findings: [], positions: () => (positioned ??= parseWithPositions(text)) };
 }
 
-/** A file whose text is read back once a finding needs it, and kept until `forget`. */
+/**
+ * A file whose text is read back once a finding needs it, and kept until `forget`. It holds
+ * where to read from (`source`, given to `reread`), not a function of its own: 100,000 files.
+ */
 class RereadFile implements LoadedFile {
   findings: Finding[] = [];
   #text?: string;
@@ -149,11 +152,12 @@ class RereadFile implements LoadedFile {
   constructor(
     public path: string,
     public rel: string,
-    private readonly reread: () => Uint8Array,
+    private readonly reread: (source: string) => Uint8Array,
+    private readonly source = '',
   ) {}
 
   get text(): string {
-    return (this.#text ??= decodeUtf8(this.reread()));
+    return (this.#text ??= decodeUtf8(this.reread(this.source)));
   }
 
   positions(): Positioned {
@@ -166,12 +170,10 @@ class RereadFile implements LoadedFile {
   }
 }
 
-const rereadFile = (path: string, rel: string, reread: () => Uint8Array): LoadedFile => new RereadFile(path, rel, reread);
-
-/** A file known from its record (a worker's or the cache's), its text read back when a finding needs it. */
-export function restoreFile(path: string, rel: string, record: FileRecord, reread: () => Uint8Array): LoadedFile {
+/** A file known from its record (a worker's or the cache's), its text read back (`reread(source)`) when a finding needs it. */
+export function restoreFile(path: string, rel: string, record: FileRecord, reread: (source: string) => Uint8Array, source?: string): LoadedFile {
   // Its own copy of the ranges: those placed in this run are told apart from those it came with.
-  return Object.assign(rereadFile(path, rel, reread), record, record.ranges ? { ranges: { ...record.ranges } } : {});
+  return Object.assign(new RereadFile(path, rel, reread, source), record, record.ranges ? { ranges: { ...record.ranges } } : {});
 }
 
 function fail(path: string, rel: string, text: string, finding: Finding): LoadedFile {
@@ -224,7 +226,7 @@ export function loadFile(path: string, rel: string, bytes: Uint8Array, opts: Loa
   const fast = fastParse(text);
   // A file read on the fast path rarely needs its text again (only to place a finding): with a
   // way to read it back, it does not keep it. A workspace of 100,000 files then fits in memory.
-  const file = fast && opts.reread ? rereadFile(path, rel, opts.reread) : textFile(path, rel, text);
+  const file: LoadedFile = fast && opts.reread ? new RereadFile(path, rel, opts.reread) : textFile(path, rel, text);
   if (fast) {
     data = fast.data;
   } else {

@@ -93,8 +93,16 @@ function packStates(data: Record<string, unknown>): Record<string, unknown> {
   return states ? { ...data, states: states.map((s): PackedState => (!s.present ? 0 : s.complete ? 1 : s.missing)) } : data;
 }
 
+/**
+ * A step that is absent or complete says nothing of its own: one shared, frozen state per step
+ * and outcome stands for it in every model (100,000 models hold 400,000 states).
+ */
+const SHARED: StepState[][] = STEPS.map((step) =>
+  [false, true].map((present) => Object.freeze({ step, present, complete: present, missing: Object.freeze([]) as unknown as string[] })),
+);
+
 export function unpackStates(data: Record<string, unknown>): Record<string, unknown> {
   const packed = data.states as PackedState[] | undefined;
   if (!packed) return data;
-  return { ...data, states: packed.map((p, i): StepState => ({ step: STEPS[i]!, present: p !== 0, complete: p === 1, missing: Array.isArray(p) ? p : [] })) };
+  return { ...data, states: packed.map((p, i): StepState => (Array.isArray(p) ? { step: STEPS[i]!, present: true, complete: false, missing: p } : SHARED[i]![p]!)) };
 }

@@ -182,7 +182,10 @@ function assemble(src: Source): Workspace {
   for (const abs of found) {
     if (abs === configPath || problems.has(abs)) continue;
     const requireKind = namedAbs.has(abs) || dataDirs.some((d) => inside(abs, d));
-    jobs.push({ abs, show: show(abs), rel: relOf(abs), requireKind, bytes: src.stdin?.(abs) });
+    const rel = relOf(abs);
+    const shown = show(abs);
+    // Run from the workspace's root, both are the same string: held once.
+    jobs.push({ abs, show: shown === rel ? rel : shown, rel, requireKind, bytes: src.stdin?.(abs) });
   }
   const loaded = src.load
     ? src.load(jobs, dataDirs[2]!)

@@ -1,7 +1,7 @@
 // One file's own checks and what dvk keeps of it (check.ts): reached by every command through the
 // engine, held here at unit level for mutation testing.
 import { describe, expect, it } from 'vitest';
-import { brokenAt, checkFile, criteriaKey, indexData, modelInfo } from '../../src/core/check.js';
+import { assessmentInfo, brokenAt, checkFile, criteriaKey, indexData, modelInfo } from '../../src/core/check.js';
 import { loadFile, type LoadedFile } from '../../src/core/load.js';
 import { messages } from '../../src/i18n/index.js';
 import { framework, model } from './builders.js';
@@ -34,6 +34,17 @@ describe('modelInfo', () => {
     const bare = modelInfo({ ...model(), steps: { register: 'x', review: null } } as never) as unknown as Record<string, unknown>;
     expect(bare.steps).toEqual({});
     expect((modelInfo({ ...model(), steps: [1] } as never) as unknown as Record<string, unknown>).steps).toEqual([1]);
+  });
+});
+
+describe('assessmentInfo', () => {
+  it('keeps a score sheet without its note and its assessors\' roles, which no command reads', () => {
+    const sheet = { kind: 'assessment', model: 'X', level: 'huyen', framework: 'f', date: '2023-12-01', note: 'ghi chú', assessors: [{ name: 'A', role: 'Trưởng ban', scores: { a: 1 } }, { scores: { a: 2 } }, 'x'] };
+    expect(assessmentInfo(sheet)).toEqual({ kind: 'assessment', model: 'X', level: 'huyen', framework: 'f', date: '2023-12-01', assessors: [{ name: 'A', scores: { a: 1 } }, { scores: { a: 2 } }, 'x'] });
+    // The file's own data is left as it was.
+    expect(sheet.note).toBe('ghi chú');
+    expect(sheet.assessors[0]).toMatchObject({ role: 'Trưởng ban' });
+    expect(assessmentInfo({ kind: 'assessment', scores: { a: 1 }, assessors: 'x' })).toEqual({ kind: 'assessment', scores: { a: 1 }, assessors: 'x' });
   });
 });
 
@@ -89,6 +100,21 @@ describe('checkFile', () => {
     checkFile(compact, m, { compact: true });
     expect((compact.data as Record<string, unknown>).notes).toBeUndefined();
     expect((compact.data as { steps: unknown }).steps).toEqual({ register: { date: '2023-03-15', start: '2023-04-01', end: '2023-11-30' }, review: { date: '2023-11-28', summary: 'Hiệu quả' } });
+  });
+
+  it('a valid score sheet is kept without its note and roles when asked; one that fails its schema keeps them', () => {
+    const SHEET = 'kind: assessment\nversion: 1\nmodel: DT-2023-HM-01\nlevel: huyen\nframework: f\ndate: 2023-12-01\nnote: ghi chú\nassessors:\n  - name: A\n    role: Trưởng ban\n    scores: { a: 8.5 }\n';
+    const compact = load(SHEET);
+    checkFile(compact, m, { compact: true });
+    expect(compact.valid).toBe(true);
+    expect(compact.data).toEqual({ kind: 'assessment', version: 1, model: 'DT-2023-HM-01', level: 'huyen', framework: 'f', date: '2023-12-01', assessors: [{ name: 'A', scores: { a: 8.5 } }] });
+    const whole = load(SHEET);
+    checkFile(whole, m);
+    expect(whole.data).toMatchObject({ note: 'ghi chú', assessors: [{ role: 'Trưởng ban' }] });
+    const broken = load(SHEET.replace('level: huyen', 'level: [huyen]'));
+    checkFile(broken, m, { compact: true });
+    expect(broken.valid).toBe(false);
+    expect(broken.data).toMatchObject({ note: 'ghi chú', assessors: [{ role: 'Trưởng ban' }] });
   });
 
   it('a model that fails its schema keeps its data whole, says where it is broken, and rules there are not repeated', () => {
