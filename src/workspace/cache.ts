@@ -3,8 +3,10 @@
 // dvk keeps of its data). A record depends on nothing but the file's bytes, dvk's code and
 // schemas, and the language of the messages; each of those is part of the key. The entries are
 // spread over a few shard files by path; a shard is always written whole (atomic.ts), so that
-// two runs sharing the cache never see half a file. A shard that does not parse or was written
-// by another build of dvk is ignored and written anew.
+// two runs sharing the cache never see half a file. A shard is JSON lines: a header line naming
+// the build of dvk, then one line per file, parsed one at a time (a shard parsed whole is a
+// string of megabytes that the garbage collector keeps for long). A shard that does not parse or
+// was written by another build of dvk is ignored and written anew.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,10 +22,9 @@ export const RACY_MS = 3000;
 /** The two sets of shards: what validation needs of each file, and all that dvk keeps of it. */
 export type CacheSet = 'index' | 'data';
 
-/** A shard file (written as text by `save`, in this shape). */
-interface Shard<E> {
+/** A shard's first line; each line after it is `[path, entry]`. */
+interface ShardHeader {
   engine: string;
-  entries: Record<string, E>;
 }
 
 const require = createRequire(import.meta.url);
@@ -70,37 +71,75 @@ export const shardCount = (files: number) => Math.min(64, 2 ** Math.max(0, Math.
 /** A shard being written: a temporary file beside it, filled as entries come, renamed over it at the end. */
 class ShardFile {
   private readonly tmp: string;
-  private pending: string[] = [];
-  private size = 0;
-  private first = true;
+  private fd?: number;
+  private pending = '';
 
   constructor(private readonly file: string) {
     this.tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-    fs.writeFileSync(this.tmp, `{"engine":${JSON.stringify(engineId())},"entries":{`);
+    this.fd = fs.openSync(this.tmp, 'w');
+    this.pending = `${JSON.stringify({ engine: engineId() } satisfies ShardHeader)}\n`;
   }
 
   add(rel: string, entry: string): void {
-    this.pending.push(`${JSON.stringify(rel)}:${entry}`);
-    this.size += entry.length;
-    if (this.size > 1 << 18) this.flush();
+    // JSON text has no raw line break: one line per entry.
+    this.pending += `[${JSON.stringify(rel)},${entry}]\n`;
+    // Written in small pieces: a piece over about 64 KB is a large object, which only a full
+    // collection frees (a cold run at 100,000 models wrote 300 MB of them).
+    if (this.pending.length > 16_000) this.flush();
   }
 
   private flush(): void {
-    if (this.pending.length === 0) return;
-    fs.appendFileSync(this.tmp, `${this.first ? '' : ','}${this.pending.join(',')}`);
-    this.first = false;
-    this.pending = [];
-    this.size = 0;
+    fs.writeSync(this.fd!, this.pending);
+    this.pending = '';
+  }
+
+  /** Closes the file (once: a number closed twice may be another file's by then). */
+  private end(): void {
+    const fd = this.fd;
+    this.fd = undefined;
+    if (fd !== undefined) fs.closeSync(fd);
   }
 
   close(): void {
-    this.flush();
-    fs.appendFileSync(this.tmp, '}}');
+    try {
+      this.flush();
+    } finally {
+      this.end();
+    }
     fs.renameSync(this.tmp, this.file);
   }
 
   abort(): void {
-    fs.rmSync(this.tmp, { force: true });
+    try {
+      this.end();
+    } finally {
+      fs.rmSync(this.tmp, { force: true });
+    }
+  }
+}
+
+
+/**
+ * A shard's entries, or undefined when it cannot be read, is not in this form or was written by
+ * another build. Each line is its own small string: short-lived, it never reaches the old
+ * generation of the heap, where 100,000 files' worth of shard text raised the peak by 400 MB.
+ */
+function readShard(file: string): [string, unknown][] | undefined {
+  try {
+    const bytes = fs.readFileSync(file);
+    let end = bytes.indexOf(10);
+    if (end < 0 || (JSON.parse(bytes.toString('utf8', 0, end)) as ShardHeader | null)?.engine !== engineId()) return undefined;
+    const entries: [string, unknown][] = [];
+    for (let start = end + 1; start < bytes.length; start = end + 1) {
+      end = bytes.indexOf(10, start);
+      if (end < 0) return undefined; // cut short
+      const entry = JSON.parse(bytes.toString('utf8', start, end)) as unknown;
+      if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string' || typeof entry[1] !== 'object' || entry[1] === null) return undefined;
+      entries.push(entry as [string, unknown]);
+    }
+    return entries;
+  } catch {
+    return undefined; // unreadable or not JSON: as if it were not there
   }
 }
 
@@ -108,7 +147,7 @@ class ShardFile {
 const STALE_MS = 3_600_000;
 
 /**
- * One set of shards for one language, each shard named `<set>.<lang>.<i>-<n>.json` (the i-th of
+ * One set of shards for one language, each shard named `<set>.<lang>.<i>-<n>.jsonl` (the i-th of
  * n). Read whole when opened, or (`lazy`) a shard at a time, when the run needs few of them.
  * Entries set in a run are kept in memory until `save`, or (after `stream`) written at once.
  */
@@ -132,21 +171,15 @@ export class Cache<E> {
   ) {}
 
   private name(i: number, n: number): string {
-    return `${this.prefix}.${i}-${n}.json`;
+    return `${this.prefix}.${i}-${n}.jsonl`;
   }
 
   /** Reads a shard's entries into the cache, without replacing what this run set. */
   private load(name: string): void {
     if (this.read.has(name)) return;
     this.read.add(name);
-    let shard: Shard<E>;
-    try {
-      shard = JSON.parse(fs.readFileSync(path.join(this.dir, name), 'utf8')) as Shard<E>;
-    } catch {
-      return; // unreadable or not JSON: as if it were not there
-    }
-    if (shard?.engine !== engineId() || typeof shard.entries !== 'object' || shard.entries === null) return;
-    for (const [rel, entry] of Object.entries(shard.entries)) if (!this.entries.has(rel) && !this.streamed.has(rel)) this.entries.set(rel, entry);
+    const entries = readShard(path.join(this.dir, name));
+    if (entries) for (const [rel, entry] of entries) if (!this.entries.has(rel) && !this.streamed.has(rel)) this.entries.set(rel, entry as E);
   }
 
   /** Opens a set of a workspace's cache in the language of the messages. */
@@ -159,7 +192,7 @@ export class Cache<E> {
       return cache;
     }
     for (const name of names) {
-      const match = /^(\d+)-(\d+)\.json$/.exec(name.startsWith(`${cache.prefix}.`) ? name.slice(cache.prefix.length + 1) : '');
+      const match = /^(\d+)-(\d+)\.jsonl?$/.exec(name.startsWith(`${cache.prefix}.`) ? name.slice(cache.prefix.length + 1) : '');
       if (match) cache.onDisk.set(name, [Number(match[1]), Number(match[2])]);
     }
     if (!opts.lazy) for (const name of cache.onDisk.keys()) cache.load(name);
@@ -177,6 +210,25 @@ export class Cache<E> {
     const parsed = JSON.parse(e) as E;
     this.entries.set(rel, parsed);
     return parsed;
+  }
+
+  /** The shard on disk that holds a path's entry: files read in this order have their shards read one at a time. */
+  shardOf(rel: string): number {
+    const h = fnv(rel);
+    for (const [i, n] of this.onDisk.values()) if (h % n === i) return i;
+    return 0;
+  }
+
+  /**
+   * Lets go of an entry read from disk, once used. Its shard is read again if it must be
+   * written. A run that reads the files in shard order thus holds one shard's entries at a
+   * time, and they die young: at 100,000 files, the index read whole and kept to the end was
+   * 100 MB that only a full collection freed.
+   */
+  forget(rel: string): void {
+    if (!this.entries.delete(rel)) return;
+    const h = fnv(rel);
+    for (const [name, [i, n]] of this.onDisk) if (h % n === i) this.read.delete(name);
   }
 
   /** From now on, entries set as text go to their shard file at once (a run of `files` files), not into memory. */

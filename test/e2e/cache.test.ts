@@ -25,7 +25,14 @@ async function sameEveryWay(ws: string, args: string[]): Promise<Run> {
   return none;
 }
 
-const shards = (ws: string) => fs.readdirSync(path.join(ws, CACHE)).filter((n) => n.endsWith('.json'));
+const shards = (ws: string) => fs.readdirSync(path.join(ws, CACHE)).filter((n) => n.endsWith('.jsonl'));
+/** A shard as dvk writes it: a header line naming the build, then one `[path, entry]` line per file. */
+function wellFormed(ws: string, name: string): void {
+  const lines = fs.readFileSync(path.join(ws, CACHE, name), 'utf8').split('\n');
+  expect(lines.pop(), name).toBe('');
+  expect(JSON.parse(lines[0]!), name).toEqual({ engine: expect.any(String) });
+  for (const line of lines.slice(1)) expect(JSON.parse(line), name).toEqual([expect.any(String), expect.any(Object)]);
+}
 
 function example(): string {
   const ws = tempDir('dvk-cache-');
@@ -116,13 +123,26 @@ describe('the cache', () => {
     const first = await dvk(['score', '--format', 'json'], { cwd: ws });
     const names = shards(ws);
     expect(names.length).toBeGreaterThan(0);
-    const [a, b, ...rest] = names;
-    fs.writeFileSync(path.join(ws, CACHE, a!), '{"engine": "trun');
-    fs.writeFileSync(path.join(ws, CACHE, b!), JSON.stringify({ engine: 'another build', entries: { 'models/2023/CA/camera-an-ninh.yaml': { s: 1 } } }));
-    for (const n of rest) fs.writeFileSync(path.join(ws, CACHE, n), '\u0000\u0001 not json');
-    fs.writeFileSync(path.join(ws, CACHE, 'index.vi.0-1.json'), 'null');
-    expect(await dvk(['score', '--format', 'json'], { cwd: ws })).toEqual(first);
-    for (const n of shards(ws)) expect(() => JSON.parse(fs.readFileSync(path.join(ws, CACHE, n), 'utf8')), n).not.toThrow();
+    const text = (n: string) => fs.readFileSync(path.join(ws, CACHE, n), 'utf8');
+    const entry = '["models/2023/CA/camera-an-ninh.yaml",{"s":1}]';
+    const broken: ((n: string) => string)[] = [
+      () => '{"engine": "trun',
+      () => `${JSON.stringify({ engine: 'another build' })}\n${entry}\n`,
+      // Cut short: the last line has no end.
+      (n) => text(n).slice(0, -2),
+      // A line that is not [path, entry].
+      (n) => `${text(n).split('\n')[0]}\n${entry}\n{"s":1}\n`,
+      () => '\u0000\u0001 not json',
+    ];
+    for (const [i, make] of broken.entries()) {
+      for (const n of names) fs.writeFileSync(path.join(ws, CACHE, n), make(n));
+      // A shard of an older dvk (one JSON document) is dropped.
+      fs.writeFileSync(path.join(ws, CACHE, 'index.vi.0-1.json'), JSON.stringify({ engine: 'old', entries: {} }));
+      expect(await dvk(['score', '--format', 'json'], { cwd: ws }), `case ${i}`).toEqual(first);
+      expect(shards(ws)).toEqual(names);
+      for (const n of names) wellFormed(ws, n);
+      expect(fs.existsSync(path.join(ws, CACHE, 'index.vi.0-1.json'))).toBe(false);
+    }
     expect(await dvk(['score', '--format', 'json'], { cwd: ws })).toEqual(first);
   }, SLOW);
 
@@ -141,7 +161,7 @@ describe('the cache', () => {
       fs.appendFileSync(path.join(ws, 'models/2023/CA/camera-an-ninh.yaml'), `# round ${round}\n`);
       const outs = await Promise.all([once(), once(), once()]);
       for (const out of outs) expect(out).toBe(expected.stdout);
-      for (const n of shards(ws)) expect(() => JSON.parse(fs.readFileSync(path.join(ws, CACHE, n), 'utf8')), n).not.toThrow();
+      for (const n of shards(ws)) wellFormed(ws, n);
     }
     expect(fs.readdirSync(path.join(ws, CACHE)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     expect((await dvk(['validate', '--format', 'json'], { cwd: ws })).stdout).toBe(expected.stdout);
