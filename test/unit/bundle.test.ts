@@ -111,3 +111,182 @@ describe('planImport', () => {
     expect(planImport(opened.manifest, opened.files, same, words).writes.map((w) => w.rel)).not.toContain('evidence/2023/A/b.pdf');
   });
 });
+
+describe('openBundle refuses a manifest that does not hold together', () => {
+  type M = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  it.each<[string, (m: M) => void]>([
+    ['source.name', (m) => delete m.source],
+    ['source.name', (m) => (m.source.name = '')],
+    ['source.commit', (m) => (m.source.commit = 'HEAD')],
+    ['source.commit', (m) => (m.source.commit = 1234567)],
+    ['level', (m) => (m.level = '')],
+    ['to', (m) => delete m.to],
+    ['year', (m) => (m.year = '2023')],
+    ['date', (m) => (m.date = '26/12/2023')],
+    ['files', (m) => (m.files = {})],
+    ['files[1].path', (m) => (m.files[1].path = '/etc/passwd')],
+    ['files[1].path', (m) => (m.files[1].path = 'a\\b.yaml')],
+    ['files[1].path', (m) => (m.files[1].path = 'a\0b')],
+    ['files[1].path', (m) => (m.files[1].path = 'a//b.yaml')],
+    ['files[1].path', (m) => (m.files[1].path = '..')],
+    ['files[1].path', (m) => (m.files[1].path = '')],
+    ['files[1].path', (m) => (m.files[1].path = 'manifest.json')],
+    ['files[0].path', (m) => (m.files[0] = 'a.yaml')],
+    ['files[0].sha256', (m) => (m.files[0].sha256 = m.files[0].sha256.toUpperCase())],
+    ['files[0].sha256', (m) => (m.files[0].sha256 = `${m.files[0].sha256}0`)],
+    ['files[0].size', (m) => (m.files[0].size = String(m.files[0].size))],
+    ['frameworks', (m) => delete m.frameworks],
+    ['frameworks[0].id', (m) => (m.frameworks[0].id = '')],
+    ['frameworks[0].id', (m) => (m.frameworks[0] = 'f')],
+    ['frameworks[0].file', (m) => (m.frameworks[0].file = 'criteria/g.yaml')],
+    ['models', (m) => (m.models = [])],
+    ['models', (m) => (m.models = {})],
+    ['models[0].id', (m) => delete m.models[0].id],
+    ['models[0].id', (m) => (m.models[0] = 'A-2023-01')],
+    ['models[0].unit', (m) => delete m.models[0].unit],
+    ['models[0].unit', (m) => (m.models[0].unit.name = '')],
+    ['models[0].unit', (m) => delete m.models[0].unit.level],
+    ['models[0].file', (m) => (m.models[0].file = 'models/other.yaml')],
+    ['models[0].assessment', (m) => delete m.models[0].assessment],
+    ['models[0].evidence', (m) => (m.models[0].evidence = 'evidence/2023/a.pdf')],
+    ['models[0].evidence', (m) => m.models[0].evidence.push('evidence/2023/c.pdf')],
+  ])('%s', (detail, change) => {
+    expect(openBundle(withManifest(change))).toEqual({ problem: { code: 'bad-manifest', detail } });
+  });
+
+  it('accepts a commit, a path with folders, and no evidence', () => {
+    const opened = openBundle(withManifest((m) => {
+      (m.source as Record<string, unknown>).commit = 'a1b2c3d';
+      (m.models as { evidence: string[] }[])[0]!.evidence = [];
+    }));
+    expect('problem' in opened).toBe(false);
+  });
+
+  it('says when the manifest is not JSON, not a dvk manifest, or too large to read', () => {
+    const entries = unzipSync(bundle().bytes);
+    expect(openBundle(zipSync({ ...entries, 'manifest.json': strToU8('{ not json') }))).toEqual({ problem: { code: 'bad-manifest', detail: 'JSON' } });
+    expect(openBundle(zipSync({ ...entries, 'manifest.json': strToU8('[]') }))).toEqual({ problem: { code: 'bad-manifest', detail: 'format' } });
+    expect(openBundle(withManifest((m) => (m.format = 'other')))).toEqual({ problem: { code: 'bad-manifest', detail: 'format' } });
+    // A zip bomb's manifest is refused by its declared size, before it is unpacked.
+    expect(openBundle(zipSync({ 'manifest.json': new Uint8Array(16 * 1024 * 1024 + 1).fill(32) }))).toEqual({ problem: { code: 'bad-manifest', detail: 'size' } });
+    expect(openBundle(zipSync({}))).toEqual({ problem: { code: 'not-zip' } });
+  });
+
+  it('names a listed file that is missing, has another size or other bytes, or cannot be unpacked', () => {
+    const entries = unzipSync(bundle().bytes);
+    const without = { ...entries };
+    delete without['criteria/f.yaml'];
+    expect(openBundle(zipSync(without))).toEqual({ problem: { code: 'missing', file: 'criteria/f.yaml' } });
+    expect(openBundle(zipSync({ ...entries, 'criteria/f.yaml': strToU8(`${FRAMEWORK}#`) }))).toEqual({ problem: { code: 'checksum', file: 'criteria/f.yaml' } });
+    const same = FRAMEWORK.replace('title: F', 'title: G');
+    expect(openBundle(zipSync({ ...entries, 'criteria/f.yaml': strToU8(same) }))).toEqual({ problem: { code: 'checksum', file: 'criteria/f.yaml' } });
+    // Damaged compressed data: the first byte of the entry's deflate stream made an invalid block type.
+    const bytes = zipSync(entries);
+    const name = strToU8('criteria/f.yaml');
+    const at = bytes.findIndex((_, i) => name.every((c, k) => bytes[i + k] === c));
+    const damaged = bytes.slice();
+    damaged[at + name.length] = 0xff;
+    expect(openBundle(damaged)).toEqual({ problem: { code: 'corrupt', file: 'criteria/f.yaml' } });
+  });
+});
+
+describe('planImport: what is already there', () => {
+  const opened = openBundle(bundle().bytes) as Exclude<ReturnType<typeof openBundle>, { problem: unknown }>;
+  const words = { carried: (id: string, place: string) => `carried ${id} of ${place}`, history: (level: string, place: string) => `history ${level} of ${place}` };
+  const frameworkData = { kind: 'criteria', version: 1, id: 'f', title: 'F', groups: [{ id: 'G', title: 'G', criteria: [{ id: 'C1', title: 'C', max: 10 }] }], classes: [{ id: 'a', label: 'A', min: 0 }] };
+  const target = (over: Partial<ImportTarget> = {}): ImportTarget => ({
+    levels: ['xa', 'huyen', 'tinh'],
+    dirs: { models: 'mo', assessments: 'as', criteria: 'cr', evidence: 'ev' },
+    models: new Map(),
+    frameworks: new Map(),
+    read: () => undefined,
+    format: (text) => text,
+    schemaLine: (rel, kind) => `# yaml-language-server: $schema=${kind}`,
+    ...over,
+  });
+  const text = (plan: ReturnType<typeof planImport>, rel: string) => strFromU8(plan.writes.find((w) => w.rel === rel)!.bytes);
+
+  it('writes into the workspace’s own folders, under the model’s year and unit code', () => {
+    const plan = planImport(opened.manifest, opened.files, target(), words);
+    expect(plan.added).toEqual([{ id: 'A-2023-01', file: 'mo/2023/A/a.yaml', assessment: 'as/2023/huyen/A-2023-01.yaml' }]);
+    expect(plan.skipped).toEqual([]);
+    // The schema line first, replacing none, then the history comment, on the sheet pointed at the carried framework.
+    expect(text(plan, 'as/2023/huyen/A-2023-01.yaml')).toBe(`# yaml-language-server: $schema=assessment\n# history huyen of Huyện X\n${SHEET.replace('framework: f', 'framework: f-huyen-x')}`);
+    expect(text(plan, 'cr/f-huyen-x.yaml')).toMatch(/^# yaml-language-server: \$schema=criteria\n# carried f of Huyện X\nkind: criteria\nversion: 1\nid: f-huyen-x\n/);
+    expect(text(plan, 'mo/2023/A/a.yaml')).toMatch(/^# yaml-language-server: \$schema=model\nkind: model\n/);
+    expect(text(plan, 'ev/2023/A/a.pdf')).toBe('%PDF a');
+  });
+
+  it('replaces a schema line the file already has', () => {
+    const files = new Map(opened.files);
+    files.set('models/2023/A/a.yaml', strToU8(`# yaml-language-server: $schema=old\n${MODEL}`));
+    expect(text(planImport(opened.manifest, files, target(), words), 'mo/2023/A/a.yaml')).toMatch(/^# yaml-language-server: \$schema=model\nkind: model\n/);
+  });
+
+  it('names the source by its name when it has no place, and keeps its commit', () => {
+    const manifest = { ...opened.manifest, source: { name: 'Ban Chỉ đạo huyện X', commit: 'abc1234' } };
+    const plan = planImport(manifest, opened.files, target(), words);
+    expect(plan.frameworks[0]!.as).toBe('f-ban-chi-dao-huyen-x');
+    expect(text(plan, 'mo/2023/A/a.yaml')).toContain('source:\n  name: Ban Chỉ đạo huyện X\n  level: huyen\n  date: 2023-12-26\n  commit: abc1234\n  file: models/2023/A/a.yaml\n');
+    // A name with no letter or digit: a word of its own.
+    expect(planImport({ ...manifest, source: { name: '…' } }, opened.files, target(), words).frameworks[0]!.as).toBe('f-nhap');
+  });
+
+  it('takes the year from the model, else from the manifest', () => {
+    const files = new Map(opened.files);
+    files.set('models/2023/A/a.yaml', strToU8(MODEL.replace('year: 2023', 'year: 2022')));
+    expect(planImport(opened.manifest, files, target(), words).added[0]!.file).toBe('mo/2022/A/a.yaml');
+    files.set('models/2023/A/a.yaml', strToU8(MODEL.replace('year: 2023', 'year: "2022"')));
+    expect(planImport({ ...opened.manifest, year: 2021 }, files, target(), words).added[0]!.file).toBe('mo/2021/A/a.yaml');
+  });
+
+  it('shares a framework the workspace already has with the same content', () => {
+    const plan = planImport(opened.manifest, opened.files, target({ frameworks: new Map([['f', { rel: 'cr/own.yaml', data: frameworkData }]]) }), words);
+    expect(plan.frameworks).toEqual([{ id: 'f', as: 'f', file: 'cr/own.yaml', written: false }]);
+    expect(plan.writes.map((w) => w.rel)).not.toContain('cr/f-huyen-x.yaml');
+    expect(text(plan, 'as/2023/huyen/A-2023-01.yaml')).toContain('framework: f\n');
+  });
+
+  it('carries a framework of the same id but other content under the place’s name, numbered when that is taken', () => {
+    const other = { ...frameworkData, title: 'Khác' };
+    const plan = planImport(opened.manifest, opened.files, target({ frameworks: new Map([['f', { rel: 'cr/f.yaml', data: other }], ['f-huyen-x', { rel: 'cr/x.yaml', data: { ...other, id: 'f-huyen-x' } }]]) }), words);
+    expect(plan.frameworks).toEqual([{ id: 'f', as: 'f-huyen-x-2', file: 'cr/f-huyen-x-2.yaml', written: true }]);
+    // The same framework carried in before: shared.
+    const before = target({ frameworks: new Map([['f-huyen-x', { rel: 'cr/carried.yaml', data: { ...frameworkData, id: 'f-huyen-x' } }]]) });
+    expect(planImport(opened.manifest, opened.files, before, words).frameworks).toEqual([{ id: 'f', as: 'f-huyen-x', file: 'cr/carried.yaml', written: false }]);
+    // A file that is not a known framework holds the name: the next number.
+    const taken = target({ read: (rel) => (rel === 'cr/f-huyen-x.yaml' ? strToU8('x') : undefined) });
+    expect(planImport(opened.manifest, opened.files, taken, words).frameworks[0]!.file).toBe('cr/f-huyen-x-2.yaml');
+  });
+
+  it('skips a model imported before from the same source, or whose id is taken; and one whose file or sheet is there', () => {
+    const again = target({ models: new Map([['A-2023-01', { rel: 'mo/a.yaml', source: { name: 'Ban Chỉ đạo huyện X', level: 'huyen', date: '2023-01-01' } }]]) });
+    expect(planImport(opened.manifest, opened.files, again, words)).toMatchObject({ writes: [], skipped: [{ id: 'A-2023-01', reason: { code: 'imported', file: 'mo/a.yaml' } }] });
+    const otherLevel = target({ models: new Map([['A-2023-01', { rel: 'mo/a.yaml', source: { name: 'Ban Chỉ đạo huyện X', level: 'xa', date: '2023-01-01' } }]]) });
+    expect(planImport(opened.manifest, opened.files, otherLevel, words).skipped[0]!.reason).toEqual({ code: 'id-taken', file: 'mo/a.yaml' });
+    const own = target({ models: new Map([['A-2023-01', { rel: 'mo/a.yaml' }]]) });
+    expect(planImport(opened.manifest, opened.files, own, words).skipped[0]!.reason).toEqual({ code: 'id-taken', file: 'mo/a.yaml' });
+    for (const rel of ['mo/2023/A/a.yaml', 'as/2023/huyen/A-2023-01.yaml']) {
+      const there = target({ read: (r) => (r === rel ? strToU8('x') : undefined) });
+      expect(planImport(opened.manifest, opened.files, there, words)).toMatchObject({ writes: [], skipped: [{ reason: { code: 'exists', file: rel } }] });
+    }
+  });
+});
+
+describe('contentMismatch: each key the manifest vouches for', () => {
+  const opened = openBundle(bundle().bytes) as Exclude<ReturnType<typeof openBundle>, { problem: unknown }>;
+  it.each([
+    ['criteria/f.yaml', FRAMEWORK.replace('id: f', 'id: g'), 'id'],
+    ['criteria/f.yaml', FRAMEWORK.replace('kind: criteria', 'kind: model'), 'kind'],
+    ['models/2023/A/a.yaml', MODEL.replace('id: A-2023-01', 'id: B-2023-01'), 'id'],
+    ['models/2023/A/a.yaml', '- a\n', 'kind'],
+    ['models/2023/A/a.yaml', 'x\n', 'YAML'],
+    ['assessments/2023/huyen/A-2023-01.yaml', SHEET.replace('model: A-2023-01', 'model: B'), 'model'],
+    ['assessments/2023/huyen/A-2023-01.yaml', SHEET.replace('framework: f', 'framework: g'), 'framework'],
+    ['assessments/2023/huyen/A-2023-01.yaml', SHEET.replace('kind: assessment', 'kind: criteria'), 'kind'],
+  ])('%s with another %s', (file, content, key) => {
+    const files = new Map(opened.files);
+    files.set(file, strToU8(content));
+    expect(contentMismatch(opened.manifest, files)).toEqual({ file, key });
+  });
+});
