@@ -133,6 +133,22 @@ describe('date-order', () => {
     expect(check({ registered: '2023-04-01', start: '2023-04-01', end: '2023-04-01', activity: '2023-04-01', inspection: '2023-04-01', review: '2023-04-01' })).toEqual([]);
   });
 
+  it('says which date the earlier one should follow, in words', () => {
+    expect(check({ start: '2023-03-01' }).map((d) => d.message)).toEqual([m.dateBefore(['steps', 'register', 'start'], '2023-03-01', '2023-03-15', 'registered').message]);
+    expect(check({ activity: '2023-03-20', inspection: '2023-03-21', review: '2023-03-22' }).map((d) => d.message)).toEqual([
+      m.dateBefore(['steps', 'implement', 'activities', 0, 'date'], '2023-03-20', '2023-04-01', 'start').message,
+      m.dateBefore(['steps', 'inspect', 0, 'date'], '2023-03-21', '2023-04-01', 'start').message,
+      m.dateBefore(['steps', 'review', 'date'], '2023-03-22', '2023-04-01', 'start').message,
+    ]);
+  });
+
+  it('compares no date with one that is not a real day (its schema error says so)', () => {
+    // As text, 2023-13-01 would sort after the start and the review.
+    expect(check({ registered: '2023-13-01' })).toEqual([]);
+    expect(check({ start: '2023-13-01' })).toEqual([]);
+    expect(check({ start: '"1"', registered: '2023-03-15' })).toEqual([]);
+  });
+
   it('a missing register step checks nothing', () => {
     expect(rule(run([file('m.yaml', model({ steps: 'steps:\n  review: { date: 2000-01-01 }' }))]).diagnostics, 'date-order')).toEqual([]);
   });
@@ -169,6 +185,20 @@ describe('evidence-outside and evidence-missing', () => {
     expect(evidencePath('../a.pdf')).toBeUndefined();
     const f = file('m.yaml', withEvidence('evidence/a.pdf', '../b.pdf', './evidence/c.pdf'));
     expect([...evidenceCandidates([f])].sort()).toEqual(['evidence/a.pdf', 'evidence/c.pdf']);
+  });
+
+  it('takes a colon or :// inside a path as part of a name, and a path that climbs to the root as outside', () => {
+    expect(evidencePath('ban-do/xa:1.pdf')).toBe('ban-do/xa:1.pdf');
+    expect(evidencePath('ghi-am/a+b://1.mp3')).toBe('ghi-am/a+b:/1.mp3');
+    expect(evidencePath('..')).toBeUndefined();
+    expect(evidencePath('evidence/../..')).toBeUndefined();
+  });
+
+  it('looks only at models, and only at evidence items that name a file', () => {
+    const items = { kind: 'model', data: { evidence: [null, 'a.pdf', { title: 'x' }, { file: 5 }, { file: 'evidence/a.pdf' }] } };
+    expect([...evidenceCandidates([items, { kind: 'criteria', data: { evidence: [{ file: 'evidence/b.pdf' }] } }, { kind: 'model', data: { evidence: { file: 'evidence/c.pdf' } } }, { kind: 'model' }])]).toEqual(['evidence/a.pdf']);
+    const ds = run([file('m.yaml', model({ extra: 'evidence:\n  - { title: Ảnh }\n' }))]).diagnostics;
+    expect(ds.map((d) => d.rule)).toEqual(['schema-required']);
   });
 });
 
