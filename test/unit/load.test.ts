@@ -215,6 +215,14 @@ describe('structure', () => {
     expect(d).toMatchObject({ rule: 'yaml-syntax', line: 2, column: 4 });
   });
 
+  it('points at the alias that has no anchor, not at an earlier one that has', () => {
+    const d = only(load('kind: model\na: &a [1]\nb: *a\nc: *zz\n'));
+    expect(d).toMatchObject({ rule: 'yaml-syntax', line: 4, column: 4 });
+    expect(d.message).toContain('"*zz"');
+    // An anchor defined after its alias does not count.
+    expect(only(load('kind: model\nb: *a\na: &a [1]\n'))).toMatchObject({ rule: 'yaml-syntax', line: 2, column: 4 });
+  });
+
   it('rejects two documents: yaml-multiple-documents at the second', () => {
     const d = only(load('kind: model\n---\nkind: model\n'));
     expect(d).toMatchObject({ rule: 'yaml-multiple-documents', line: 2, column: 1 });
