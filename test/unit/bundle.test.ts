@@ -273,6 +273,42 @@ describe('planImport: what is already there', () => {
   });
 });
 
+describe('planImport: what the written files hold', () => {
+  const words = { carried: () => 'carried', history: () => 'history' };
+  const target = (over: Partial<ImportTarget> = {}): ImportTarget => ({
+    levels: ['xa', 'huyen', 'tinh'],
+    dirs: { models: 'models', assessments: 'assessments', criteria: 'criteria', evidence: 'evidence' },
+    models: new Map(),
+    frameworks: new Map(),
+    read: () => undefined,
+    format: (text) => text,
+    schemaLine: (_rel, kind) => `# yaml-language-server: $schema=${kind}`,
+    ...over,
+  });
+  const opened = (files: Map<string, Uint8Array>) => {
+    const o = openBundle(bundle().bytes) as Exclude<ReturnType<typeof openBundle>, { problem: unknown }>;
+    return { manifest: o.manifest, files: new Map([...o.files, ...files]) };
+  };
+
+  it('drops a byte order mark, keeps long lines whole, and leaves an evidence item without a file as it is', () => {
+    const name = `Mô hình ${'rất dài '.repeat(12).trim()}`;
+    const text = `\uFEFF${MODEL.replace('name: Mô hình A', `name: ${name}`).replace('evidence:\n', 'evidence:\n  - { title: Ảnh }\n')}`;
+    const { manifest, files } = opened(new Map([['models/2023/A/a.yaml', strToU8(text)]]));
+    const model = strFromU8(planImport(manifest, files, target(), words).writes.find((w) => w.rel === 'models/2023/A/a.yaml')!.bytes);
+    expect(model).not.toContain('\uFEFF');
+    expect(model).toContain(`\nname: ${name}\n`);
+    expect(model).toContain('- { title: Ảnh }\n  - { file: evidence/2023/A/a.pdf }');
+  });
+
+  it('shares evidence whose bytes are already there, and still adds the model', () => {
+    const { manifest, files } = opened(new Map());
+    const plan = planImport(manifest, files, target({ read: (rel) => (rel === 'evidence/2023/A/b.pdf' ? strToU8('%PDF b') : undefined) }), words);
+    expect(plan.added.map((a) => a.id)).toEqual(['A-2023-01']);
+    expect(plan.writes.map((w) => w.rel)).toContain('evidence/2023/A/a.pdf');
+    expect(plan.writes.map((w) => w.rel)).not.toContain('evidence/2023/A/b.pdf');
+  });
+});
+
 describe('contentMismatch: each key the manifest vouches for', () => {
   const opened = openBundle(bundle().bytes) as Exclude<ReturnType<typeof openBundle>, { problem: unknown }>;
   it.each([
