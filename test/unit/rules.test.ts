@@ -252,6 +252,11 @@ describe('step-incomplete on steps that failed their schema, and the step states
     const incomplete = ds.find((d) => d.rule === 'step-incomplete')!;
     expect(incomplete.message).toContain('activities[1].date');
     expect(incomplete.message).not.toContain('activities[0].date');
+    // Past the tenth item too.
+    const many = `steps:\n  implement:\n    activities:\n${'      - { date: 2023-04-01, title: Họp }\n'.repeat(10)}      - { date: 2023-02-30, title: Họp }\n      - { title: Tập huấn }`;
+    const again = rule(run([file('m.yaml', model({ steps: many }))]).diagnostics, 'step-incomplete');
+    expect(again.map((d) => d.message.includes('activities[10]'))).toEqual([false]);
+    expect(again[0]!.message).toContain('activities[11].date');
   });
 
   it('says nothing of a step, required or not, whose steps or step are the wrong type', () => {
