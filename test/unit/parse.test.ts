@@ -281,6 +281,17 @@ describe('locate', () => {
     expect(at('a:\nb: 1\n', ['a'])).toMatchObject({ line: 1, column: 1, endLine: 1, endColumn: 2, source: 'a' });
   });
 
+  it('points at a list item itself when the key is asked for (an item has no key)', () => {
+    expect(at(DOC, ['list', 1], 'key')).toMatchObject({ line: 15, column: 5, source: 'second' });
+    expect(at(DOC, ['list', 'x'])).toMatchObject({ line: 13, column: 1, source: 'list' });
+  });
+
+  it('finds a key written as a number or quoted, and passes over a key that is a collection', () => {
+    const text = '? [a, b]\n: 1\n2023: x\n"y": z\n';
+    expect(at(text, ['2023'])).toMatchObject({ line: 3, column: 7, source: 'x' });
+    expect(at(text, ['y'], 'key')).toMatchObject({ line: 4, column: 1, source: '"y"' });
+  });
+
   it('gives a fallback range for an empty document', () => {
     expect(at('', ['a'])).toEqual({ line: 1, column: 1, endLine: 1, endColumn: 1 });
   });
@@ -336,7 +347,7 @@ describe('many keys in one mapping (issue 9, defect 4)', () => {
   });
 
   it('agrees with yaml on which keys repeat (property)', () => {
-    const key = fc.constantFrom('a', 'b', '"a"', "'b'", '1', '"1"', 'true', '~', '1.0', '0x1');
+    const key = fc.constantFrom('a', 'b', '"a"', "'b'", '1', '"1"', 'true', '~', '1.0', '0x1', '.nan', '.NaN', '.inf');
     fc.assert(
       fc.property(fc.array(key, { minLength: 1, maxLength: 8 }), fc.boolean(), (ks, flow) => {
         const text = flow ? `{ ${ks.map((k, i) => `${k}: ${i}`).join(', ')} }\n` : ks.map((k, i) => `${k}: ${i}\n`).join('');
