@@ -1,8 +1,8 @@
 // What `dvk diff` tells between two states of a workspace (diff.ts), on hand-made files: the
 // end-to-end tests reach it through the CLI, which mutation testing does not see.
 import { stringify } from 'yaml';
-import { describe, expect, it } from 'vitest';
-import { changedKeys, diffSnapshots, diffTotals, snapshot, type Snapshot } from '../../src/core/diff.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { changedKeys, diffSnapshots, diffTotals, snapshot, type ModelChange, type Snapshot } from '../../src/core/diff.js';
 import { loadFile } from '../../src/core/load.js';
 import { validate } from '../../src/core/validate.js';
 import type { Assessment, LevelDef, Model } from '../../src/core/types.js';
@@ -26,7 +26,9 @@ const M = (id: string, over: Partial<Model> = {}) => model({ id, ...over });
 const withoutReview = { ...model().steps, review: undefined };
 
 describe('diffSnapshots', () => {
-  const before = state([
+  // Built for each test, not while the file is collected: mutation testing counts only what tests
+  // run as covered.
+  const before = () => state([
     ['criteria/f.yaml', F],
     ['models/M-1.yaml', M('M-1')],
     ['models/M-2.yaml', M('M-2')],
@@ -40,7 +42,7 @@ describe('diffSnapshots', () => {
     ['models/M-7.yaml', M('M-7')],
     ['assessments/M-7.yaml', scores('M-7', 10, 10, 10)],
   ]);
-  const after = state([
+  const after = () => state([
     ['criteria/f.yaml', F],
     ['models/moved/M-1.yaml', M('M-1')],
     ['models/M-2.yaml', M('M-2', { name: 'Tên mới', steps: withoutReview })],
@@ -59,8 +61,11 @@ describe('diffSnapshots', () => {
     ['assessments/M-9.yaml', scores('M-9', 1, 1, 1)],
   ]);
 
-  const changes = diffSnapshots(before, after);
-  const byId = new Map(changes.map((c) => [c.id, c]));
+  let changes: ModelChange[] = [];
+  beforeEach(() => {
+    changes = diffSnapshots(before(), after());
+  });
+  const byId = (id: string) => changes.find((c) => c.id === id);
 
   it('lists each model that changed, by id: renamed, changed, removed, added, scored; an untouched one not at all', () => {
     expect(changes.map((c) => [c.id, c.status, c.file, c.from])).toEqual([
@@ -74,20 +79,20 @@ describe('diffSnapshots', () => {
   });
 
   it('names the keys that changed and the steps that moved, with the new name', () => {
-    expect(byId.get('M-2')).toMatchObject({
+    expect(byId('M-2')).toMatchObject({
       name: 'Tên mới', keys: ['name', 'steps.review'], reached: { before: 'review', after: 'inspect' }, stepsCompleted: [], stepsUncompleted: ['review'], sheets: [],
     });
     // Same data under another path: no key changed, no step moved.
-    expect(byId.get('M-1')).toMatchObject({ keys: [], stepsCompleted: [], stepsUncompleted: [], sheets: [] });
-    expect(byId.get('M-1')!.reached).toBeUndefined();
+    expect(byId('M-1')).toMatchObject({ keys: [], stepsCompleted: [], stepsUncompleted: [], sheets: [] });
+    expect(byId('M-1')!.reached).toBeUndefined();
     // A model that comes or goes completes or uncompletes all its steps, and has no changed keys.
-    expect(byId.get('M-3')).toMatchObject({ keys: [], stepsUncompleted: ['register', 'implement', 'inspect', 'review'], stepsCompleted: [], scores: [] });
-    expect(byId.get('M-4')).toMatchObject({ keys: [], stepsCompleted: ['register', 'implement', 'inspect', 'review'], stepsUncompleted: [], sheets: ['huyen'] });
-    expect(byId.get('M-4')!.reached).toBeUndefined();
+    expect(byId('M-3')).toMatchObject({ keys: [], stepsUncompleted: ['register', 'implement', 'inspect', 'review'], stepsCompleted: [], scores: [] });
+    expect(byId('M-4')).toMatchObject({ keys: [], stepsCompleted: ['register', 'implement', 'inspect', 'review'], stepsUncompleted: [], sheets: ['huyen'] });
+    expect(byId('M-4')!.reached).toBeUndefined();
   });
 
   it('gives each level’s outcome before and after', () => {
-    expect(byId.get('M-6')).toMatchObject({
+    expect(byId('M-6')).toMatchObject({
       sheets: ['huyen'],
       scores: [{
         level: 'huyen',
@@ -95,16 +100,16 @@ describe('diffSnapshots', () => {
         after: { total: '26', max: '40', places: 2, class: 'Khá', recognized: true, exemplary: false },
       }],
     });
-    expect(byId.get('M-4')!.scores).toEqual([{ level: 'huyen', before: undefined, after: { total: '25', max: '40', places: 2, class: 'Khá', recognized: true, exemplary: false } }]);
-    expect(byId.get('M-1')!.scores).toEqual([{ level: 'huyen', before: expect.objectContaining({ total: '20' }), after: expect.objectContaining({ total: '20' }) }]);
+    expect(byId('M-4')!.scores).toEqual([{ level: 'huyen', before: undefined, after: { total: '25', max: '40', places: 2, class: 'Khá', recognized: true, exemplary: false } }]);
+    expect(byId('M-1')!.scores).toEqual([{ level: 'huyen', before: expect.objectContaining({ total: '20' }), after: expect.objectContaining({ total: '20' }) }]);
   });
 
   it('drops the score of a sheet that now has errors of its own, and says its sheet changed', () => {
-    expect(byId.get('M-7')).toMatchObject({ sheets: ['huyen'], scores: [{ level: 'huyen', before: expect.objectContaining({ total: '30' }), after: undefined }] });
+    expect(byId('M-7')).toMatchObject({ sheets: ['huyen'], scores: [{ level: 'huyen', before: expect.objectContaining({ total: '30' }), after: undefined }] });
   });
 
   it('counts recognised and exemplary models on each side', () => {
-    expect(diffTotals(before, after)).toEqual({ recognized: [5, 5], exemplary: [3, 1] });
+    expect(diffTotals(before(), after())).toEqual({ recognized: [5, 5], exemplary: [3, 1] });
   });
 });
 
