@@ -135,6 +135,11 @@ describe('openBundle refuses a manifest that does not hold together', () => {
     ['files[0].sha256', (m) => (m.files[0].sha256 = m.files[0].sha256.toUpperCase())],
     ['files[0].sha256', (m) => (m.files[0].sha256 = `${m.files[0].sha256}0`)],
     ['files[0].size', (m) => (m.files[0].size = String(m.files[0].size))],
+    ['files[0].path', (m) => (m.files[0].path = 5)],
+    ['source.commit', (m) => (m.source.commit = 'xa1b2c3d')],
+    ['source.commit', (m) => (m.source.commit = 'a1b2c3dX')],
+    ['date', (m) => (m.date = 'x2023-12-26')],
+    ['date', (m) => (m.date = '2023-12-26x')],
     ['frameworks', (m) => delete m.frameworks],
     ['frameworks[0].id', (m) => (m.frameworks[0].id = '')],
     ['frameworks[0].id', (m) => (m.frameworks[0] = 'f')],
@@ -154,12 +159,23 @@ describe('openBundle refuses a manifest that does not hold together', () => {
     expect(openBundle(withManifest(change))).toEqual({ problem: { code: 'bad-manifest', detail } });
   });
 
-  it('accepts a commit, a path with folders, and no evidence', () => {
+  it('accepts a commit, a path with folders, no evidence, and a framework no model uses', () => {
     const opened = openBundle(withManifest((m) => {
       (m.source as Record<string, unknown>).commit = 'a1b2c3d';
       (m.models as { evidence: string[] }[])[0]!.evidence = [];
+      (m.frameworks as unknown[]).unshift({ id: 'g', file: 'criteria/f.yaml' });
     }));
     expect('problem' in opened).toBe(false);
+  });
+
+  it('dates every entry 1980-01-01 00:00, so that the same inputs give the same bytes on any day', () => {
+    const bytes = bundle().bytes;
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const stamps: number[][] = [];
+    for (let i = 0; i + 30 <= bytes.length; i++) if (view.getUint32(i, true) === 0x04034b50) stamps.push([view.getUint16(i + 10, true), view.getUint16(i + 12, true)]);
+    expect(stamps).toHaveLength(6);
+    // DOS time 0 (00:00:00), DOS date (0 << 9) | (1 << 5) | 1 (1980-01-01).
+    expect(new Set(stamps.map((s) => s.join()))).toEqual(new Set(['0,33']));
   });
 
   it('says when the manifest is not JSON, not a dvk manifest, or too large to read', () => {
