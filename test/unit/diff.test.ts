@@ -125,6 +125,7 @@ describe('changedKeys', () => {
     expect(changedKeys({ unit: 'Xã A' }, { unit: { name: 'Xã A' } })).toEqual(['unit']);
     expect(changedKeys({ unit: ['a'] }, { unit: ['b'] })).toEqual(['unit']);
     expect(changedKeys({ notes: { a: 1 } }, { notes: { a: 2 } })).toEqual(['notes']);
+    expect(changedKeys({ unit: null }, { unit: { name: 'Xã A' } })).toEqual(['unit']);
     expect(changedKeys({ a: { x: 1 } }, { a: { x: 1 } })).toEqual([]);
   });
 });
