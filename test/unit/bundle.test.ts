@@ -43,6 +43,23 @@ function withManifest(change: (m: Record<string, unknown>) => void): Uint8Array 
   return zipSync({ ...entries, 'manifest.json': strToU8(JSON.stringify(m)) });
 }
 
+/** A workspace to import into: empty, with the usual folders, unless `over` says otherwise. */
+function importTarget(over: Partial<ImportTarget> = {}): ImportTarget {
+  return {
+    levels: ['xa', 'huyen', 'tinh'],
+    dirs: { models: 'models', assessments: 'assessments', criteria: 'criteria', evidence: 'evidence' },
+    models: new Map(),
+    frameworks: new Map(),
+    read: () => undefined,
+    format: (text) => text,
+    schemaLine: (_rel, kind) => `# yaml-language-server: $schema=${kind}`,
+    ...over,
+  };
+}
+
+/** The example bundle, opened. */
+const openExample = () => openBundle(bundle().bytes) as Exclude<ReturnType<typeof openBundle>, { problem: unknown }>;
+
 describe('proposal bundle', () => {
   it('packs the same bytes twice and reads back every file with its checksum', () => {
     const a = bundle();
@@ -67,7 +84,7 @@ describe('proposal bundle', () => {
 
 describe('contentMismatch', () => {
   it('names a file whose content does not say what the manifest says', () => {
-    const opened = openBundle(bundle().bytes) as Exclude<ReturnType<typeof openBundle>, { problem: unknown }>;
+    const opened = openExample();
     expect(contentMismatch(opened.manifest, opened.files)).toBeUndefined();
     const files = new Map(opened.files);
     files.set('assessments/2023/huyen/A-2023-01.yaml', strToU8(SHEET.replace('level: huyen', 'level: xa')));
@@ -78,18 +95,9 @@ describe('contentMismatch', () => {
 });
 
 describe('planImport', () => {
-  const opened = openBundle(bundle().bytes) as Exclude<ReturnType<typeof openBundle>, { problem: unknown }>;
+  const opened = openExample();
   const words = { carried: () => 'carried', history: () => 'history' };
-  const target = (over: Partial<ImportTarget> = {}): ImportTarget => ({
-    levels: ['xa', 'huyen', 'tinh'],
-    dirs: { models: 'models', assessments: 'assessments', criteria: 'criteria', evidence: 'evidence' },
-    models: new Map(),
-    frameworks: new Map(),
-    read: () => undefined,
-    format: (text) => text,
-    schemaLine: (rel, kind) => `# yaml-language-server: $schema=${kind}`,
-    ...over,
-  });
+  const target = importTarget;
 
   it('moves evidence beside the model, rewrites its paths, carries the framework under the place’s name', () => {
     const plan = planImport(opened.manifest, opened.files, target(), words);
@@ -207,19 +215,10 @@ describe('openBundle refuses a manifest that does not hold together', () => {
 });
 
 describe('planImport: what is already there', () => {
-  const opened = openBundle(bundle().bytes) as Exclude<ReturnType<typeof openBundle>, { problem: unknown }>;
+  const opened = openExample();
   const words = { carried: (id: string, place: string) => `carried ${id} of ${place}`, history: (level: string, place: string) => `history ${level} of ${place}` };
   const frameworkData = { kind: 'criteria', version: 1, id: 'f', title: 'F', groups: [{ id: 'G', title: 'G', criteria: [{ id: 'C1', title: 'C', max: 10 }] }], classes: [{ id: 'a', label: 'A', min: 0 }] };
-  const target = (over: Partial<ImportTarget> = {}): ImportTarget => ({
-    levels: ['xa', 'huyen', 'tinh'],
-    dirs: { models: 'mo', assessments: 'as', criteria: 'cr', evidence: 'ev' },
-    models: new Map(),
-    frameworks: new Map(),
-    read: () => undefined,
-    format: (text) => text,
-    schemaLine: (rel, kind) => `# yaml-language-server: $schema=${kind}`,
-    ...over,
-  });
+  const target = (over: Partial<ImportTarget> = {}) => importTarget({ dirs: { models: 'mo', assessments: 'as', criteria: 'cr', evidence: 'ev' }, ...over });
   const text = (plan: ReturnType<typeof planImport>, rel: string) => strFromU8(plan.writes.find((w) => w.rel === rel)!.bytes);
 
   it('writes into the workspace’s own folders, under the model’s year and unit code', () => {
@@ -291,18 +290,9 @@ describe('planImport: what is already there', () => {
 
 describe('planImport: what the written files hold', () => {
   const words = { carried: () => 'carried', history: () => 'history' };
-  const target = (over: Partial<ImportTarget> = {}): ImportTarget => ({
-    levels: ['xa', 'huyen', 'tinh'],
-    dirs: { models: 'models', assessments: 'assessments', criteria: 'criteria', evidence: 'evidence' },
-    models: new Map(),
-    frameworks: new Map(),
-    read: () => undefined,
-    format: (text) => text,
-    schemaLine: (_rel, kind) => `# yaml-language-server: $schema=${kind}`,
-    ...over,
-  });
+  const target = importTarget;
   const opened = (files: Map<string, Uint8Array>) => {
-    const o = openBundle(bundle().bytes) as Exclude<ReturnType<typeof openBundle>, { problem: unknown }>;
+    const o = openExample();
     return { manifest: o.manifest, files: new Map([...o.files, ...files]) };
   };
 
@@ -326,7 +316,7 @@ describe('planImport: what the written files hold', () => {
 });
 
 describe('contentMismatch: each key the manifest vouches for', () => {
-  const opened = openBundle(bundle().bytes) as Exclude<ReturnType<typeof openBundle>, { problem: unknown }>;
+  const opened = openExample();
   it.each([
     ['criteria/f.yaml', FRAMEWORK.replace('id: f', 'id: g'), 'id'],
     ['criteria/f.yaml', FRAMEWORK.replace('kind: criteria', 'kind: model'), 'kind'],
