@@ -1,5 +1,6 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { openBundle, packBundle, sha256, type Manifest } from '../../src/core/bundle.js';
 import { contentMismatch, planImport, type ImportTarget } from '../../src/core/bundle-import.js';
 
@@ -7,8 +8,10 @@ const MODEL = 'kind: model\nversion: 1\nid: A-2023-01\nname: Mô hình A\ntype: 
 const SHEET = 'kind: assessment\nversion: 1\nmodel: A-2023-01\nlevel: huyen\nframework: f\nscores: { C1: 8 }\n';
 const FRAMEWORK = 'kind: criteria\nversion: 1\nid: f\ntitle: F\ngroups: [{ id: G, title: G, criteria: [{ id: C1, title: C, max: 10 }] }]\nclasses: [{ id: a, label: A, min: 0 }]\n';
 
-function bundle(extra: Partial<Manifest> = {}) {
+/** The example bundle: one model of xã A, its sheet, its framework and two evidence files (and `more` files). */
+function bundle(extra: Partial<Manifest> = {}, more: [string, string][] = []) {
   const files = new Map<string, Uint8Array>([
+    ...more.map(([p, t]): [string, Uint8Array] => [p, strToU8(t)]),
     ['models/2023/A/a.yaml', strToU8(MODEL)],
     ['assessments/2023/huyen/A-2023-01.yaml', strToU8(SHEET)],
     ['criteria/f.yaml', strToU8(FRAMEWORK)],
@@ -260,6 +263,46 @@ describe('planImport: what is already there', () => {
     expect(plan.frameworks).toEqual([{ id: 'f', as: 'f', file: 'cr/own.yaml', written: false }]);
     expect(plan.writes.map((w) => w.rel)).not.toContain('cr/f-huyen-x.yaml');
     expect(text(plan, 'as/2023/huyen/A-2023-01.yaml')).toContain('framework: f\n');
+    // The workspace's own file is never written.
+    expect(plan.writes.map((w) => w.rel)).not.toContain('cr/own.yaml');
+  });
+
+  it('carries a framework once for the several models scored with it', () => {
+    const b = openBundle(bundle({
+      models: ['A', 'B'].map((u) => ({
+        id: `${u}-2023-01`, name: `Mô hình ${u}`, unit: { name: `UBND xã ${u}`, code: u, level: 'xa' }, total: '80.00', exemplary: false,
+        file: u === 'A' ? 'models/2023/A/a.yaml' : 'models/2023/B/b.yaml', assessment: `assessments/2023/huyen/${u}-2023-01.yaml`, framework: 'f', evidence: [],
+      })),
+    }, [['models/2023/B/b.yaml', MODEL.replaceAll('A-2023-01', 'B-2023-01')], ['assessments/2023/huyen/B-2023-01.yaml', SHEET.replace('A-2023-01', 'B-2023-01')]]).bytes);
+    if ('problem' in b) throw new Error(JSON.stringify(b.problem));
+    const plan = planImport(b.manifest, b.files, target(), words);
+    expect(plan.added.map((a) => a.id)).toEqual(['A-2023-01', 'B-2023-01']);
+    expect(plan.frameworks).toEqual([{ id: 'f', as: 'f-huyen-x', file: 'cr/f-huyen-x.yaml', written: true }]);
+    expect(plan.writes.filter((w) => w.rel.startsWith('cr/')).map((w) => w.rel)).toEqual(['cr/f-huyen-x.yaml']);
+    expect(text(plan, 'as/2023/huyen/B-2023-01.yaml')).toContain('framework: f-huyen-x\n');
+    // The second model's sheet is checked too.
+    const files = new Map(b.files);
+    files.set('assessments/2023/huyen/B-2023-01.yaml', strToU8(SHEET));
+    expect(contentMismatch(b.manifest, files)).toEqual({ file: 'assessments/2023/huyen/B-2023-01.yaml', key: 'model' });
+  });
+
+  it('formats each file as its kind', () => {
+    const plan = planImport(opened.manifest, opened.files, target({ format: (t, kind) => `${t}# ${kind}\n` }), words);
+    expect(plan.writes.filter((w) => w.rel.endsWith('.yaml')).map((w) => [w.rel, strFromU8(w.bytes).split('\n').at(-2)]).sort()).toEqual([
+      ['as/2023/huyen/A-2023-01.yaml', '# assessment'],
+      ['cr/f-huyen-x.yaml', '# criteria'],
+      ['mo/2023/A/a.yaml', '# model'],
+    ]);
+  });
+
+  it('carries the model as it was sent, with its source and its evidence moved, nothing else', () => {
+    const model = parse(text(planImport(opened.manifest, opened.files, target(), words), 'mo/2023/A/a.yaml')) as Record<string, unknown>;
+    const sent = parse(MODEL) as Record<string, unknown>;
+    expect(model).toEqual({
+      ...sent,
+      evidence: [{ file: 'ev/2023/A/a.pdf' }, { file: 'ev/2023/A/b.pdf' }],
+      source: { name: 'Ban Chỉ đạo huyện X', place: 'Huyện X', level: 'huyen', date: '2023-12-26', file: 'models/2023/A/a.yaml' },
+    });
   });
 
   it('carries a framework of the same id but other content under the place’s name, numbered when that is taken', () => {
@@ -301,7 +344,7 @@ describe('planImport: what the written files hold', () => {
     const text = `\uFEFF${MODEL.replace('name: Mô hình A', `name: ${name}`).replace('evidence:\n', 'evidence:\n  - { title: Ảnh }\n')}`;
     const { manifest, files } = opened(new Map([['models/2023/A/a.yaml', strToU8(text)]]));
     const model = strFromU8(planImport(manifest, files, target(), words).writes.find((w) => w.rel === 'models/2023/A/a.yaml')!.bytes);
-    expect(model).not.toContain('\uFEFF');
+    expect(model).toMatch(/^# yaml-language-server: \$schema=model\nkind: model\n/);
     expect(model).toContain(`\nname: ${name}\n`);
     expect(model).toContain('- { title: Ảnh }\n  - { file: evidence/2023/A/a.pdf }');
   });
