@@ -1,8 +1,8 @@
 // What `dvk diff` tells between two states of a workspace (diff.ts), on hand-made files: the
 // end-to-end tests reach it through the CLI, which mutation testing does not see.
 import { stringify } from 'yaml';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { changedKeys, diffSnapshots, diffTotals, snapshot, type ModelChange, type Snapshot } from '../../src/core/diff.js';
+import { describe, expect, it } from 'vitest';
+import { changedKeys, diffSnapshots, diffTotals, snapshot, type Snapshot } from '../../src/core/diff.js';
 import { loadFile } from '../../src/core/load.js';
 import { validate } from '../../src/core/validate.js';
 import type { Assessment, LevelDef, Model } from '../../src/core/types.js';
@@ -26,7 +26,7 @@ const M = (id: string, over: Partial<Model> = {}) => model({ id, ...over });
 const withoutReview = { ...model().steps, review: undefined };
 
 describe('diffSnapshots', () => {
-  // Built for each test, not while the file is collected: mutation testing counts only what tests
+  // Built in each test, not while the file is collected: mutation testing counts only what tests
   // run as covered.
   const before = () => state([
     ['criteria/f.yaml', F],
@@ -41,6 +41,10 @@ describe('diffSnapshots', () => {
     ['assessments/M-6.yaml', scores('M-6', 10, 10, 15)],
     ['models/M-7.yaml', M('M-7')],
     ['assessments/M-7.yaml', scores('M-7', 10, 10, 10)],
+    ['models/M-8.yaml', M('M-8')],
+    ['models/M-10.yaml', { ...M('M-10'), year: 'năm nay' }],
+    ['assessments/M-10.yaml', scores('M-10', 1, 1, 1)],
+    ['models/M-11.yaml', M('M-11', { steps: {} })],
   ]);
   const after = () => state([
     ['criteria/f.yaml', F],
@@ -59,26 +63,36 @@ describe('diffSnapshots', () => {
     ['assessments/M-7.yaml', { ...scores('M-7', 10, 10, 10), assessors: [{ name: 'TV1', scores: { a: 10, b: 10, c: 10, zz: 1 } }] }],
     // A sheet whose model is on neither side.
     ['assessments/M-9.yaml', scores('M-9', 1, 1, 1)],
+    // A model that now fails its schema is gone from the valid state; one that fails it on both sides is never in it.
+    ['models/M-8.yaml', { ...M('M-8'), year: 'năm nay' }],
+    ['models/M-10.yaml', { ...M('M-10'), year: 'năm nay' }],
+    ['assessments/M-10.yaml', scores('M-10', 1, 1, 1)],
+    // A model with no step, renamed.
+    ['models/M-11.yaml', M('M-11', { steps: {}, name: 'Tên khác' })],
   ]);
 
-  let changes: ModelChange[] = [];
-  beforeEach(() => {
-    changes = diffSnapshots(before(), after());
-  });
-  const byId = (id: string) => changes.find((c) => c.id === id);
+  /** The changes, worked out in the test itself (a mutant is active only there, not in hooks). */
+  const diffed = () => {
+    const changes = diffSnapshots(before(), after());
+    return { changes, byId: (id: string) => changes.find((c) => c.id === id) };
+  };
 
   it('lists each model that changed, by id: renamed, changed, removed, added, scored; an untouched one not at all', () => {
+    const { changes } = diffed();
     expect(changes.map((c) => [c.id, c.status, c.file, c.from])).toEqual([
       ['M-1', 'renamed', 'models/moved/M-1.yaml', 'models/M-1.yaml'],
+      ['M-11', 'changed', 'models/M-11.yaml', undefined],
       ['M-2', 'changed', 'models/M-2.yaml', undefined],
       ['M-3', 'removed', 'models/M-3.yaml', undefined],
       ['M-4', 'added', 'models/M-4.yaml', undefined],
       ['M-6', 'scored', 'models/M-6.yaml', undefined],
       ['M-7', 'scored', 'models/M-7.yaml', undefined],
+      ['M-8', 'removed', 'models/M-8.yaml', undefined],
     ]);
   });
 
   it('names the keys that changed and the steps that moved, with the new name', () => {
+    const { byId } = diffed();
     expect(byId('M-2')).toMatchObject({
       name: 'Tên mới', keys: ['name', 'steps.review'], reached: { before: 'review', after: 'inspect' }, stepsCompleted: [], stepsUncompleted: ['review'], sheets: [],
     });
@@ -89,9 +103,13 @@ describe('diffSnapshots', () => {
     expect(byId('M-3')).toMatchObject({ keys: [], stepsUncompleted: ['register', 'implement', 'inspect', 'review'], stepsCompleted: [], scores: [] });
     expect(byId('M-4')).toMatchObject({ keys: [], stepsCompleted: ['register', 'implement', 'inspect', 'review'], stepsUncompleted: [], sheets: ['huyen'] });
     expect(byId('M-4')!.reached).toBeUndefined();
+    // No step on either side: nothing reached, nothing moved.
+    expect(byId('M-11')).toMatchObject({ keys: ['name'], stepsCompleted: [], stepsUncompleted: [] });
+    expect(byId('M-11')!.reached).toBeUndefined();
   });
 
   it('gives each level’s outcome before and after', () => {
+    const { byId } = diffed();
     expect(byId('M-6')).toMatchObject({
       sheets: ['huyen'],
       scores: [{
@@ -105,6 +123,7 @@ describe('diffSnapshots', () => {
   });
 
   it('drops the score of a sheet that now has errors of its own, and says its sheet changed', () => {
+    const { byId } = diffed();
     expect(byId('M-7')).toMatchObject({ sheets: ['huyen'], scores: [{ level: 'huyen', before: expect.objectContaining({ total: '30' }), after: undefined }] });
   });
 
