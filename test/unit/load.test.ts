@@ -67,6 +67,14 @@ describe('encoding', () => {
     expect(d.message).toContain('UTF-16');
   });
 
+  it('takes only the two UTF-16 byte order marks for UTF-16', () => {
+    for (const b of [[0xff, 0x61, 0x0a], [0x61, 0xfe, 0x0a], [0xfe, 0x61, 0x0a], [0x61, 0xff, 0x0a]]) {
+      const d = only(load(Uint8Array.from(b)));
+      expect(d.rule, b.join()).toBe('file-encoding');
+      expect(d.message, b.join()).not.toContain('UTF-16');
+    }
+  });
+
   it('accepts a UTF-8 BOM and strips it from the text', () => {
     const file = load(bytes([0xef, 0xbb, 0xbf], 'kind: model\nid: X\n'));
     expect(file.findings).toEqual([]);
@@ -107,6 +115,13 @@ describe('size and emptiness', () => {
   it('loads a file whose first comment has many # marks', () => {
     const file = load(`# ${'# '.repeat(5_000)}x\nkind: model\n`);
     expect(file.kind).toBe('model');
+  });
+
+  it('an empty config takes every default', () => {
+    const file = load('# cấu hình\n', { defaultKind: 'config' });
+    expect(file.findings).toEqual([]);
+    expect(file.kind).toBe('config');
+    expect(file.data).toEqual({});
   });
 
   it('rejects a file over 1 MiB', () => {
