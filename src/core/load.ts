@@ -239,16 +239,22 @@ export function loadFile(path: string, rel: string, bytes: Uint8Array, opts: Loa
     try {
       data = p.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
+      // Too many aliases: the first one; an alias to no anchor: the first that has none before it.
+      const tooMany = /alias count/i.test((e as Error).message);
       let alias: number | undefined;
+      const anchors = new Set<string>();
       const { visit } = yaml();
       visit(p.doc, {
         Alias(_, node) {
+          if (!tooMany && anchors.has(node.source)) return undefined;
           alias = node.range?.[0];
           return visit.BREAK;
         },
+        Node(_, node) {
+          if (node.anchor) anchors.add(node.anchor);
+        },
       });
       const at = alias !== undefined ? position(p, alias) : { line: 1, column: 1 };
-      const tooMany = /alias count/i.test((e as Error).message);
       file.findings.push({
         rule: tooMany ? 'yaml-alias-limit' : 'yaml-syntax',
         severity: 'error',

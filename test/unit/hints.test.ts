@@ -100,6 +100,17 @@ describe('nearest', () => {
     expect(nearest('phuong', ['xa', 'huyen', 'tinh', 'trung-uong'])).toBeUndefined();
     expect(nearest('xyz', [])).toBeUndefined();
   });
+
+  it('allows a slip of one letter in a short word and of a third of a long one', () => {
+    expect(nearest('ix', keys)).toBe('id');
+    expect(nearest('regstr', steps)).toBe('register');
+    expect(nearest('rgstr', steps)).toBeUndefined();
+  });
+
+  it('keeps the first of equally close candidates', () => {
+    expect(nearest('tinhh', ['tinh', 'tinhs'])).toBe('tinh');
+    expect(nearest('ab', ['ac', 'ad'])).toBe('ac');
+  });
 });
 
 describe('isValidDate', () => {
@@ -111,7 +122,7 @@ describe('isValidDate', () => {
   });
 
   it('rejects impossible months and days, and other shapes', () => {
-    for (const s of ['2023-13-01', '2023-00-10', '2023-04-31', '2023-01-00', '2023-1-01', '23-01-01', '2023/01/01', '2023-01-01T00:00', '']) {
+    for (const s of ['2023-13-01', '2023-00-10', '2023-04-31', '2023-01-00', '2023-1-01', '23-01-01', '2023/01/01', '2023-01-01T00:00', '12023-01-01', '', 'ngày 2023-01-01']) {
       expect(isValidDate(s), s).toBe(false);
     }
   });
@@ -130,8 +141,13 @@ describe('isValidDate', () => {
     expect(monthLength('2023-02-30')).toBe(28);
     expect(monthLength('2024-02-30')).toBe(29);
     expect(monthLength('2023-04-31')).toBe(30);
+    expect(monthLength('2023-01-32')).toBe(31);
+    expect(monthLength('2023-12-32')).toBe(31);
     expect(monthLength('2023-13-01')).toBeUndefined();
+    expect(monthLength('2023-00-01')).toBeUndefined();
     expect(monthLength('x')).toBeUndefined();
+    expect(monthLength('12023-02-30')).toBeUndefined();
+    expect(monthLength('2023-02-30T00:00')).toBeUndefined();
   });
 });
 
@@ -181,11 +197,13 @@ describe('suggestDecimal', () => {
     ['-1,25', '-1.25'],
     ['8.5', '8.5'],
     ['8', '8'],
+    ['12,75', '12.75'],
+    ['+12.75', '+12.75'],
   ])('%j -> %j', (written, s) => {
     expect(suggestDecimal(written)).toBe(s);
   });
 
-  it.each(['abc', '8,5,1', '1.200,5', '', '8,'])('nothing for %j', (written) => {
+  it.each(['abc', '8,5,1', '1.200,5', '', '8,', 'x8', 'x8.5'])('nothing for %j', (written) => {
     expect(suggestDecimal(written)).toBeUndefined();
   });
 });
@@ -197,11 +215,13 @@ describe('suggestInteger', () => {
     ['50.000.000', '50000000'],
     ['1,200', '1200'],
     ['1 200', '1200'],
+    ['12 345 678', '12345678'],
+    [' 1.200 ', '1200'],
   ])('%j -> %j', (written, s) => {
     expect(suggestInteger(written)).toBe(s);
   });
 
-  it.each(['1.5', '12.00', '1234.567', '1200', '1.2000', '', 'abc'])('nothing for %j', (written) => {
+  it.each(['1.5', '12.00', '1234.567', '1200', '1.2000', '', 'abc', 'x1,200', '1,200x', 'x1 200', '1 200x', '1234 567'])('nothing for %j', (written) => {
     expect(suggestInteger(written)).toBeUndefined();
   });
 
@@ -257,6 +277,11 @@ describe('suggestEnum', () => {
     expect(suggestEnum('banana', types)).toBeUndefined();
     expect(suggestEnum(5, types)).toBeUndefined();
     expect(suggestEnum(null, types)).toBeUndefined();
+  });
+
+  it('passes over allowed values that are not text (a const 1)', () => {
+    expect(suggestEnum('một', [1])).toBeUndefined();
+    expect(suggestEnum('kinh-tee', [1, 'kinh-te'])).toBe('kinh-te');
   });
 
   it('only ever suggests an allowed value', () => {

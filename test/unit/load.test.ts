@@ -1,6 +1,6 @@
 // loadFile: bytes -> text -> data, kind and located problems (encoding, size, YAML, kind).
 import { describe, expect, it } from 'vitest';
-import { describe as describeValue, loadFile, MAX_FILE_BYTES, toDiagnostic, type Finding, type LoadedFile } from '../../src/core/load.js';
+import { declared, describe as describeValue, firstInvalidUtf8, loadFile, locateIn, MAX_FILE_BYTES, restoreFile, toDiagnostic, type Finding, type LoadedFile } from '../../src/core/load.js';
 import { locate } from '../../src/core/parse.js';
 import { messages } from '../../src/i18n/index.js';
 
@@ -67,6 +67,14 @@ describe('encoding', () => {
     expect(d.message).toContain('UTF-16');
   });
 
+  it('takes only the two UTF-16 byte order marks for UTF-16', () => {
+    for (const b of [[0xff, 0x61, 0x0a], [0x61, 0xfe, 0x0a], [0xfe, 0x61, 0x0a], [0x61, 0xff, 0x0a]]) {
+      const d = only(load(Uint8Array.from(b)));
+      expect(d.rule, b.join()).toBe('file-encoding');
+      expect(d.message, b.join()).not.toContain('UTF-16');
+    }
+  });
+
   it('accepts a UTF-8 BOM and strips it from the text', () => {
     const file = load(bytes([0xef, 0xbb, 0xbf], 'kind: model\nid: X\n'));
     expect(file.findings).toEqual([]);
@@ -107,6 +115,13 @@ describe('size and emptiness', () => {
   it('loads a file whose first comment has many # marks', () => {
     const file = load(`# ${'# '.repeat(5_000)}x\nkind: model\n`);
     expect(file.kind).toBe('model');
+  });
+
+  it('an empty config takes every default', () => {
+    const file = load('# cấu hình\n', { defaultKind: 'config' });
+    expect(file.findings).toEqual([]);
+    expect(file.kind).toBe('config');
+    expect(file.data).toEqual({});
   });
 
   it('rejects a file over 1 MiB', () => {
@@ -215,6 +230,14 @@ describe('structure', () => {
     expect(d).toMatchObject({ rule: 'yaml-syntax', line: 2, column: 4 });
   });
 
+  it('points at the alias that has no anchor, not at an earlier one that has', () => {
+    const d = only(load('kind: model\na: &a [1]\nb: *a\nc: *zz\n'));
+    expect(d).toMatchObject({ rule: 'yaml-syntax', line: 4, column: 4 });
+    expect(d.message).toContain('"*zz"');
+    // An anchor defined after its alias does not count.
+    expect(only(load('kind: model\nb: *a\na: &a [1]\n'))).toMatchObject({ rule: 'yaml-syntax', line: 2, column: 4 });
+  });
+
   it('rejects two documents: yaml-multiple-documents at the second', () => {
     const d = only(load('kind: model\n---\nkind: model\n'));
     expect(d).toMatchObject({ rule: 'yaml-multiple-documents', line: 2, column: 1 });
@@ -313,5 +336,96 @@ describe('describe (value types)', () => {
     [null, 'null'], [undefined, 'null'], [[1], 'array'], [1, 'integer'], [1.5, 'number'], [true, 'boolean'], ['x', 'string'], [{}, 'object'],
   ])('%j is %s', (value, type) => {
     expect(describeValue(value)).toBe(type);
+  });
+});
+
+describe('the YAML mistakes clerks make, placed on the line to fix', () => {
+  it('a colon and a space inside a value: quote the whole value', () => {
+    const d = only(load('kind: model\nname: Dân vận khéo: hiến đất\nid: X\n'));
+    expect(d).toMatchObject({ rule: 'yaml-syntax', line: 2, column: 19, endLine: 2, endColumn: 20, ...m.yamlColonInValue('name', 'name: "Dân vận khéo: hiến đất"') });
+    // A value with double quotes in it is quoted with single quotes.
+    expect(only(load('kind: model\nname: Dân vận khéo: "hiến" đất\n'))).toMatchObject(m.yamlColonInValue('name', `name: 'Dân vận khéo: "hiến" đất'`));
+    // A comment after the value stays out of the fix.
+    expect(only(load('kind: model\nname: Dân vận khéo: hiến đất # sửa sau\n')).hint).toBe(m.yamlColonInValue('name', 'name: "Dân vận khéo: hiến đất"').hint);
+  });
+
+  it('a key indented deeper than the one above it, in a mapping and in a list item', () => {
+    expect(only(load('kind: model\nunit:\n  name: A\n    level: xa\n'))).toMatchObject({ line: 4, column: 1, endColumn: 10, ...m.yamlKeyTooDeep('level', 4, 2, 'name') });
+    expect(only(load('kind: model\nunit:\n  - name: A\n      level: xa\n'))).toMatchObject({ line: 4, column: 1, endColumn: 12, ...m.yamlKeyTooDeep('level', 6, 4, 'name') });
+  });
+
+  it('a key without its colon', () => {
+    expect(only(load('kind: model\nname Dân vận khéo\nid: X\n'))).toMatchObject({ line: 2, column: 1, endColumn: 5, ...m.yamlMissingColon('name', 'name: Dân vận khéo') });
+    // A long rest is cut at 30 characters.
+    const long = `name ${'Dân vận khéo '.repeat(5).trim()}`;
+    expect(only(load(`kind: model\n${long}\nid: X\n`)).hint).toBe(m.yamlMissingColon('name', `name: ${'Dân vận khéo '.repeat(5).slice(0, 30).trimEnd()}…`).hint);
+  });
+
+  it('an unknown tag is placed from the tag to the end of its value, in flow and on its own line', () => {
+    const at = (text: string) => {
+      const d = only(load(text));
+      return [d.rule, d.line, d.column, d.endLine, d.endColumn];
+    };
+    expect(at('kind: model\nx: !!binary aGVsbG8=\n')).toEqual(['yaml-unknown-tag', 2, 4, 2, 21]);
+    expect(at('kind: model\nx: [!!binary aGVsbG8=]\n')).toEqual(['yaml-unknown-tag', 2, 4, 2, 22]);
+    expect(at('kind: model\nx:\n  !!binary aGVsbG8=\n')).toEqual(['yaml-unknown-tag', 3, 3, 3, 20]);
+  });
+});
+
+describe('firstInvalidUtf8', () => {
+  it.each<[string, number[], number]>([
+    ['valid text, emoji included', [...new TextEncoder().encode('Việt 😀')], -1],
+    ['a continuation byte alone', [0x41, 0x80], 1],
+    ['a lead byte that never starts a sequence', [0xf5, 0x80, 0x80, 0x80], 0],
+    ['an overlong three-byte form', [0xe0, 0x80, 0x80], 0],
+    ['an overlong four-byte form', [0xf0, 0x80, 0x80, 0x80], 0],
+    ['a code point above U+10FFFF', [0xf4, 0x90, 0x80, 0x80], 0],
+    ['a sequence cut short by an ASCII byte', [0x61, 0xe1, 0xba, 0x41], 1],
+    ['the last byte of four missing', [0xf0, 0x9f, 0x98], 0],
+    ['the largest code point', [0xf4, 0x8f, 0xbf, 0xbf], -1],
+  ])('%s', (_what, b, offset) => {
+    expect(firstInvalidUtf8(Uint8Array.from(b))).toBe(offset);
+  });
+});
+
+describe('declared: what a broken file says of itself', () => {
+  it('reads top-level kind, id, year, model, level and framework, the first of each, unquoted', () => {
+    expect(declared('kind: model\nid: "DT-1"\nyear: 2023 # năm\nname: [broken\n  id: X\nid: Y\nlevel: huyen\nmodel: M\nframework: f\n')).toEqual({ kind: 'model', id: 'DT-1', year: '2023', level: 'huyen', model: 'M', framework: 'f' });
+    expect(declared('name: x\n')).toEqual({});
+  });
+});
+
+describe('files read back from their bytes', () => {
+  const bytes = enc('kind: model\nid: X\nunit: { name: A }\n');
+
+  it('a file on the fast path with a way to read it back does not keep its text, and reads it once when asked', () => {
+    let reads = 0;
+    const file = loadFile('m.yaml', 'm.yaml', bytes, { m, requireKind: true, reread: () => (reads++, bytes) });
+    expect(file.data).toEqual({ kind: 'model', id: 'X', unit: { name: 'A' } });
+    expect(reads).toBe(0);
+    expect(locateIn(file, ['unit', 'name'])).toEqual({ line: 3, column: 15, endLine: 3, endColumn: 16 });
+    expect(file.text.startsWith('kind: model')).toBe(true);
+    expect(reads).toBe(1);
+    // A place located once is remembered: no second read after forget.
+    file.forget!();
+    expect(locateIn(file, ['unit', 'name'])).toEqual({ line: 3, column: 15, endLine: 3, endColumn: 16 });
+    expect(reads).toBe(1);
+    expect(toDiagnostic(file, { rule: 'r', severity: 'error', message: 'x', path: ['id'] })).toMatchObject({ line: 2, column: 5 });
+    expect(reads).toBe(2);
+  });
+
+  it('a file restored from its record keeps the ranges it came with apart from those placed since', () => {
+    const ranges = { 'value ["id"]': { line: 9, column: 9, endLine: 9, endColumn: 10 } };
+    const file = restoreFile('m.yaml', 'm.yaml', { kind: 'model', data: { id: 'X' }, findings: [], ranges }, () => bytes);
+    expect(locateIn(file, ['id'])).toEqual(ranges['value ["id"]']);
+    expect(locateIn(file, ['kind'])).toEqual({ line: 1, column: 7, endLine: 1, endColumn: 12 });
+    expect(Object.keys(ranges)).toEqual(['value ["id"]']);
+    expect(file.text).toBe('kind: model\nid: X\nunit: { name: A }\n');
+  });
+
+  it('a BOM read back is left out of the text', () => {
+    const withBom = Uint8Array.from([0xef, 0xbb, 0xbf, ...bytes]);
+    const file = loadFile('m.yaml', 'm.yaml', withBom, { m, requireKind: true, reread: () => withBom });
+    expect(file.text.startsWith('kind')).toBe(true);
   });
 });

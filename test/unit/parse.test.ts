@@ -281,6 +281,17 @@ describe('locate', () => {
     expect(at('a:\nb: 1\n', ['a'])).toMatchObject({ line: 1, column: 1, endLine: 1, endColumn: 2, source: 'a' });
   });
 
+  it('points at a list item itself when the key is asked for (an item has no key)', () => {
+    expect(at(DOC, ['list', 1], 'key')).toMatchObject({ line: 15, column: 5, source: 'second' });
+    expect(at(DOC, ['list', 'x'])).toMatchObject({ line: 13, column: 1, source: 'list' });
+  });
+
+  it('finds a key written as a number or quoted, and passes over a key that is a collection', () => {
+    const text = '? [a, b]\n: 1\n2023: x\n"y": z\n';
+    expect(at(text, ['2023'])).toMatchObject({ line: 3, column: 7, source: 'x' });
+    expect(at(text, ['y'], 'key')).toMatchObject({ line: 4, column: 1, source: '"y"' });
+  });
+
   it('gives a fallback range for an empty document', () => {
     expect(at('', ['a'])).toEqual({ line: 1, column: 1, endLine: 1, endColumn: 1 });
   });
@@ -315,6 +326,21 @@ describe('risky: the fast path declines at least what these expressions match', 
       { numRuns: 20000 },
     );
   });
+  // Declining is always safe, so the properties above cannot see a scanner that declines too
+  // much: each of these common constructs must stay on the fast path, with yaml's data.
+  it.each([
+    'a: "x # y"\n', "a: 'it''s'\n", 'a: x "y" z\n', "a: l'eau\n", 'a: [x, "y, z", \'w\']\n', 'a: { b: 1, c: [2, 3] }\n',
+    'a: |\n  dòng một\n\n  dòng hai\nb: 1\n', 'a: >-\n  x\n  y\n', 'a: |\n  # not a comment\n  y\n', 'a: >\n    x\n  \nb: 1\n',
+    'a: |-\n  x\nb: >+\n  y\n\nc: 1\n', '- a: 1\n  b: 2\n- c: 3\n', '- [a, b]\n', 'a:\n  b:\n    - c\n    - d: e\n', 'a: b#c\n',
+    'url: http://x.vn/a?b=c&d=e\n', 'time: 12:30\n', '---\na: 1\n', 'k: v\n...\n', 'a: -1\n', '-1: a\n', 'a: 50% hộ\n', 'a: x # note\n',
+    '# c\na: 1\n', 'a: 1\r\nb: 2\r\n', 'a: x, y\n', 'a: "ab\\"c"\n', 'a: x!y\n', 'a: x&y\n', 'a: x*y\n', 'a: ...\n', 'a: --- x\n',
+    'a: "x"  \n', "a: ''\n", 'a: []\n', 'a: {}\n', 'a: x:y\n', 'a: ?x\n', 'a: x ?\n',
+  ])('serves %j on the fast path', (text) => {
+    expect(risky(text)).toBe(false);
+    expect(fastParse(text)).toBeDefined();
+    agrees(text);
+  });
+
   it('lets ordinary model files through', () => {
     expect(risky('kind: model\nname: Dân vận khéo, "xanh - sạch - đẹp"\nunit: { name: UBND, level: xa }\ngoals:\n  - Mục tiêu: 80% hộ\n')).toBe(false);
   });
@@ -336,7 +362,7 @@ describe('many keys in one mapping (issue 9, defect 4)', () => {
   });
 
   it('agrees with yaml on which keys repeat (property)', () => {
-    const key = fc.constantFrom('a', 'b', '"a"', "'b'", '1', '"1"', 'true', '~', '1.0', '0x1');
+    const key = fc.constantFrom('a', 'b', '"a"', "'b'", '1', '"1"', 'true', '~', '1.0', '0x1', '.nan', '.NaN', '.inf');
     fc.assert(
       fc.property(fc.array(key, { minLength: 1, maxLength: 8 }), fc.boolean(), (ks, flow) => {
         const text = flow ? `{ ${ks.map((k, i) => `${k}: ${i}`).join(', ')} }\n` : ks.map((k, i) => `${k}: ${i}\n`).join('');

@@ -6,7 +6,8 @@ import { DEFAULT_LEVELS, levelsOf } from '../../src/core/config.js';
 import { loadFile, type LoadedFile } from '../../src/core/load.js';
 import { evidenceCandidates, evidencePath } from '../../src/core/rules/evidence.js';
 import { isNfc } from '../../src/core/rules/nfc.js';
-import type { Diagnostic } from '../../src/core/types.js';
+import { missingInStep, stepStates } from '../../src/core/rules/step-completeness.js';
+import type { Diagnostic, StepName } from '../../src/core/types.js';
 import { validate, type ValidateOptions } from '../../src/core/validate.js';
 import { messages } from '../../src/i18n/index.js';
 
@@ -132,6 +133,22 @@ describe('date-order', () => {
     expect(check({ registered: '2023-04-01', start: '2023-04-01', end: '2023-04-01', activity: '2023-04-01', inspection: '2023-04-01', review: '2023-04-01' })).toEqual([]);
   });
 
+  it('says which date the earlier one should follow, in words', () => {
+    expect(check({ start: '2023-03-01' }).map((d) => d.message)).toEqual([m.dateBefore(['steps', 'register', 'start'], '2023-03-01', '2023-03-15', 'registered').message]);
+    expect(check({ activity: '2023-03-20', inspection: '2023-03-21', review: '2023-03-22' }).map((d) => d.message)).toEqual([
+      m.dateBefore(['steps', 'implement', 'activities', 0, 'date'], '2023-03-20', '2023-04-01', 'start').message,
+      m.dateBefore(['steps', 'inspect', 0, 'date'], '2023-03-21', '2023-04-01', 'start').message,
+      m.dateBefore(['steps', 'review', 'date'], '2023-03-22', '2023-04-01', 'start').message,
+    ]);
+  });
+
+  it('compares no date with one that is not a real day (its schema error says so)', () => {
+    // As text, 2023-13-01 would sort after the start and the review.
+    expect(check({ registered: '2023-13-01' })).toEqual([]);
+    expect(check({ start: '2023-13-01' })).toEqual([]);
+    expect(check({ start: '"1"', registered: '2023-03-15' })).toEqual([]);
+  });
+
   it('a missing register step checks nothing', () => {
     expect(rule(run([file('m.yaml', model({ steps: 'steps:\n  review: { date: 2000-01-01 }' }))]).diagnostics, 'date-order')).toEqual([]);
   });
@@ -168,6 +185,20 @@ describe('evidence-outside and evidence-missing', () => {
     expect(evidencePath('../a.pdf')).toBeUndefined();
     const f = file('m.yaml', withEvidence('evidence/a.pdf', '../b.pdf', './evidence/c.pdf'));
     expect([...evidenceCandidates([f])].sort()).toEqual(['evidence/a.pdf', 'evidence/c.pdf']);
+  });
+
+  it('takes a colon or :// inside a path as part of a name, and a path that climbs to the root as outside', () => {
+    expect(evidencePath('ban-do/xa:1.pdf')).toBe('ban-do/xa:1.pdf');
+    expect(evidencePath('ghi-am/a+b://1.mp3')).toBe('ghi-am/a+b:/1.mp3');
+    expect(evidencePath('..')).toBeUndefined();
+    expect(evidencePath('evidence/../..')).toBeUndefined();
+  });
+
+  it('looks only at models, and only at evidence items that name a file', () => {
+    const items = { kind: 'model', data: { evidence: [null, 'a.pdf', { title: 'x' }, { file: 5 }, { file: 'evidence/a.pdf' }] } };
+    expect([...evidenceCandidates([items, { kind: 'criteria', data: { evidence: [{ file: 'evidence/b.pdf' }] } }, { kind: 'model', data: { evidence: { file: 'evidence/c.pdf' } } }, { kind: 'model' }])]).toEqual(['evidence/a.pdf']);
+    const ds = run([file('m.yaml', model({ extra: 'evidence:\n  - { title: Ảnh }\n' }))]).diagnostics;
+    expect(ds.map((d) => d.rule)).toEqual(['schema-required']);
   });
 });
 
@@ -210,6 +241,52 @@ describe('step-incomplete', () => {
   it('a required step stays an error whatever the configuration says', () => {
     const ds = run([file('m.yaml', partial)], { require: ['register'], severities: { 'step-incomplete': 'off' } }).diagnostics;
     expect(ds.map((d) => [d.rule, d.severity])).toEqual([['step-incomplete', 'error']]);
+  });
+});
+
+describe('step-incomplete on steps that failed their schema, and the step states', () => {
+  it('does not list again what a schema error already reports inside a step', () => {
+    const steps = 'steps:\n  implement:\n    activities:\n      - { date: 2023-02-30, title: Hội nghị }\n      - { title: Tập huấn }';
+    const ds = run([file('m.yaml', model({ steps }))]).diagnostics;
+    expect(ds.map((d) => d.rule).sort()).toEqual(['schema-format', 'step-incomplete']);
+    const incomplete = ds.find((d) => d.rule === 'step-incomplete')!;
+    expect(incomplete.message).toContain('activities[1].date');
+    expect(incomplete.message).not.toContain('activities[0].date');
+    // Past the tenth item too.
+    const many = `steps:\n  implement:\n    activities:\n${'      - { date: 2023-04-01, title: Họp }\n'.repeat(10)}      - { date: 2023-02-30, title: Họp }\n      - { title: Tập huấn }`;
+    const again = rule(run([file('m.yaml', model({ steps: many }))]).diagnostics, 'step-incomplete');
+    expect(again.map((d) => d.message.includes('activities[10]'))).toEqual([false]);
+    expect(again[0]!.message).toContain('activities[11].date');
+  });
+
+  it('says nothing of a step, required or not, whose steps or step are the wrong type', () => {
+    const incomplete = (steps: string, require: StepName[]) => rule(run([file('m.yaml', model({ steps }))], { require }).diagnostics, 'step-incomplete');
+    expect(incomplete('steps: viết sau', [])).toEqual([]);
+    expect(incomplete('steps: viết sau', ['register'])).toEqual([]);
+    expect(incomplete('steps:\n  register: viết sau', [])).toEqual([]);
+    // The broken step is left to its schema error; a required step that is absent is still one.
+    expect(incomplete('steps:\n  register: viết sau', ['register', 'review']).map((d) => d.message)).toEqual([m.stepAbsent('review').message]);
+  });
+
+  it('an absent required step stays an error whatever the configuration says', () => {
+    const ds = run([file('m.yaml', model())], { require: ['review'], severities: { 'step-incomplete': 'off' } }).diagnostics;
+    expect(ds.map((d) => [d.rule, d.severity])).toEqual([['step-incomplete', 'error']]);
+  });
+
+  it('names an empty list as missing its first entry, and a list too short by its key', () => {
+    expect(missingInStep('inspect', [])).toEqual(['[0]']);
+    expect(missingInStep('implement', { activities: [] })).toEqual(['activities']);
+    expect(missingInStep('implement', { activities: [{ title: 'x' }] })).toEqual(['activities[0].date']);
+  });
+
+  it('a null step is absent, with nothing missing', () => {
+    const states = stepStates({ steps: { register: null, review: undefined } } as never);
+    expect(states.map((s) => [s.step, s.present, s.complete, s.missing])).toEqual([
+      ['register', false, false, []],
+      ['implement', false, false, []],
+      ['inspect', false, false, []],
+      ['review', false, false, []],
+    ]);
   });
 });
 
@@ -419,6 +496,55 @@ describe('framework consistency', () => {
       ['framework-unknown-class', 17],
     ]);
     expect(ds[0]!.hint).toContain('"dat"');
+  });
+});
+
+describe('framework consistency: places, rounding, and data that failed its schema', () => {
+  /** A framework whose groups' criteria have these maximums, and its diagnostics. */
+  const withMax = (maxes: (number | string)[], extra = '') =>
+    run([file('c.yaml', criteria({ extra, groups: ['groups:', '  - id: C1', '    title: Nhóm 1', '    criteria:', ...maxes.map((max, i) => `      - { id: C1.${i + 1}, title: T, max: ${max} }`)].join('\n') }))]).diagnostics;
+
+  it('points at the id used again, the min out of order and the unknown class, as errors', () => {
+    const groups = ['groups:', '  - id: C1', '    title: Nhóm 1', '    criteria:', '      - { id: C1.1, title: a, max: 10 }', '      - { id: C1.1, title: b, max: 5 }'].join('\n');
+    const classes = ['classes:', '  - { id: tot, label: Tốt, min: 10 }', '  - { id: tot, label: Khá, min: 10 }', '  - { id: dat, label: Đạt, min: 0 }'].join('\n');
+    const extra = ['recognition:', '  exemplary:', '    min_class: xuat-sac'].join('\n');
+    const ds = run([file('c.yaml', criteria({ groups, classes, extra }))]).diagnostics;
+    expect(ds.map((d) => [d.rule, d.severity, d.line, d.column, d.endColumn])).toEqual([
+      ['framework-duplicate-id', 'error', 11, 15, 19],
+      ['framework-duplicate-id', 'error', 14, 11, 14],
+      ['framework-class-order', 'error', 14, 33, 35],
+      ['framework-unknown-class', 'error', 18, 16, 24],
+    ]);
+  });
+
+  it('framework-rounding: a maximum that is not a multiple of the rounding step', () => {
+    const ds = withMax([7.5, 7.25], 'rounding: 0.5');
+    expect(ds.map((d) => [d.rule, d.severity, d.line, d.column])).toEqual([['framework-rounding', 'error', 11, 36]]);
+    expect(ds[0]!.message).toContain('"C1.2"');
+    expect(ds[0]!.message).toContain('bước làm tròn 0.5:');
+  });
+
+  it('framework-rounding: the default step is 0.01', () => {
+    expect(withMax([7.55, 0.01]).map((d) => d.rule)).toEqual([]);
+    const ds = withMax([7.555]);
+    expect(ds.map((d) => [d.rule, d.line])).toEqual([['framework-rounding', 10]]);
+    expect(ds[0]!.message).toContain('bước làm tròn 0.01:');
+  });
+
+  it('framework-rounding: a rounding the schema refuses counts as the default, once reported', () => {
+    for (const rounding of ['-0.5', '"0.5"']) {
+      expect(withMax([7.25], `rounding: ${rounding}`).map((d) => d.rule), rounding).toEqual(['schema-' + (rounding === '-0.5' ? 'range' : 'type')]);
+    }
+  });
+
+  it('reads nothing from maximums, mins and ids of the wrong type, beyond their schema errors', () => {
+    expect(withMax(['.inf', '"10"']).map((d) => d.rule)).not.toContain('framework-rounding');
+    const classes = ['classes:', '  - { id: tot, label: Tốt, min: "10" }', '  - { id: kha, label: Khá, min: 20 }', '  - { id: 5, label: Đạt, min: 0 }'].join('\n');
+    const ds = run([file('c.yaml', criteria({ classes, extra: 'recognition: { min_class: dta }' }))]).diagnostics;
+    expect(ds.filter((d) => !d.rule.startsWith('schema-')).map((d) => d.rule)).toEqual(['framework-unknown-class']);
+    // The classes it knows are those with an id that is text.
+    expect(ds.find((d) => d.rule === 'framework-unknown-class')!.message).toContain('"dta"');
+    expect(() => run([file('c.yaml', criteria({ classes: 'classes: []' }))])).not.toThrow();
   });
 });
 

@@ -214,6 +214,89 @@ describe('types', () => {
   });
 });
 
+describe('numbers in quotes, and other values of the wrong type', () => {
+  const hint = (text: string) => one(check('model', text).findings).hint;
+  const scoreHint = (score: string) => one(check('assessment', `${ASSESSMENT}scores: { C1.1: ${score} }\n`).findings).hint;
+  const unquote = (n: string) => `Bỏ dấu nháy: viết ${n}, vì số không đặt trong dấu nháy.`;
+
+  it('a whole number in quotes where a whole number belongs: write it without the quotes', () => {
+    expect(hint(model([['year: 2023', 'year: "2023"']]))).toBe(unquote('2023'));
+    expect(hint(model([['year: 2023', 'year: " 2023 "']]))).toBe(unquote('2023'));
+    expect(hint(model([['year: 2023', 'year: "+2023"']]))).toBe(unquote('+2023'));
+    expect(hint(model([['year: 2023', 'year: "2023.5"']]))).not.toBe(unquote('2023.5'));
+  });
+
+  it('a decimal in quotes where a number belongs: write it without the quotes', () => {
+    expect(scoreHint('"8.5"')).toBe(unquote('8.5'));
+    expect(scoreHint('"12.75"')).toBe(unquote('12.75'));
+    expect(scoreHint('"8"')).toBe(unquote('8'));
+    expect(scoreHint('"-1"')).toBe(unquote('-1'));
+  });
+
+  it('thousands grouping in quotes: the number without its separators', () => {
+    expect(hint(model([['steps: {}', 'steps:\n  register:\n    resources: { funds_vnd: "1.200.000" }']]))).toContain('1200000');
+  });
+
+  it('a number or a boolean where text or a list belongs gets the hint of what belongs there', () => {
+    expect(hint(model([['name: Dân vận khéo trong thu gom rác', 'name: 12345']]))).toBe('Đặt giá trị trong dấu nháy kép.');
+    expect(hint(model([['name: Dân vận khéo trong thu gom rác', 'name: True']]))).toBe('Đặt giá trị trong dấu nháy kép.');
+    expect(hint(model([['steps: {}', 'steps:\n  register:\n    goals: 1.50']]))).toBe('Viết mỗi mục trên một dòng, bắt đầu bằng "- ".');
+  });
+});
+
+describe('the wording of each kind of schema error', () => {
+  it('a day-first date, and a day the month does not have', () => {
+    const day = one(check('model', model([['steps: {}', 'steps:\n  register:\n    date: 24/5/2023']])).findings);
+    expect(day).toMatchObject(m.badDate('steps.register.date', '24/5/2023', '2023-05-24'));
+    const feb = one(check('model', model([['steps: {}', 'steps:\n  register:\n    date: 2023-02-30']])).findings);
+    expect(feb).toMatchObject(m.badDate('steps.register.date', '2023-02-30', undefined, 28));
+    expect(feb.hint).toBe('Tháng 2 năm 2023 chỉ có 28 ngày.');
+  });
+
+  it('above a maximum, not above an exclusive minimum, an empty text, an empty list', () => {
+    expect(one(check('model', model([['year: 2023', 'year: 2200']])).findings)).toMatchObject({ rule: 'schema-range', ...m.outOfRange('year', 2200, 'maximum', 2100) });
+    expect(one(check('criteria', `${CRITERIA}rounding: 0\n`).findings)).toMatchObject({ rule: 'schema-range', ...m.outOfRange('rounding', 0, 'exclusiveMinimum', 0) });
+    expect(one(check('model', model([['steps: {}', 'steps:\n  register:\n    problem: ""']])).findings)).toMatchObject({ rule: 'schema-range', ...m.emptyText('steps.register.problem') });
+    expect(one(check('criteria', CRITERIA.replace(/groups:[\s\S]*?(?=classes:)/, 'groups: []\n')).findings)).toMatchObject({ rule: 'schema-range', ...m.tooFew('groups', 1, true) });
+  });
+
+  it('a score sheet with both forms names each form by its title', () => {
+    const f = one(check('assessment', `${ASSESSMENT}scores: { C1.1: 1 }\nassessors:\n  - scores: { C1.1: 1 }\n`).findings);
+    expect(f.message).toContain('(một bảng điểm chung)');
+    expect(f.message).toContain('(mỗi thành viên một phiếu)');
+  });
+
+  it('a union error does not hide an error elsewhere in the file', () => {
+    const { findings } = check('assessment', `${ASSESSMENT}scores: { C1.1: 1 }\nassessors:\n  - scores: { C1.1: 1 }\nnote: 5\n`);
+    expect(findings.map((f) => `${f.rule} ${dotted(f.path!)}`).sort()).toEqual(['schema-one-of ', 'schema-type note']);
+  });
+
+  it('a rule name the config does not know: the nearest rule', () => {
+    const f = one(check('config', 'rules: { date-ordr: warning }\n').findings);
+    expect(f).toMatchObject({ rule: 'schema-format', path: ['rules', 'date-ordr'], target: 'key' });
+    expect(f.hint).toBe('Có phải ý bạn là "date-order"?');
+  });
+
+  it('an id with spaces and in lowercase: the id as it should be written', () => {
+    expect(one(check('model', model([['id: DT-2023-HM-01', 'id: "dt 2023 hm 01 "']])).findings).hint).toContain('Viết DT-2023-HM-01.');
+  });
+
+  it('a missing key is named with its title', () => {
+    expect(one(check('model', MODEL.replace('name: Dân vận khéo trong thu gom rác\n', '')).findings).message).toBe(m.missingKey('name', '', 'Tên mô hình').message);
+  });
+});
+
+describe('pointers to values that are not there', () => {
+  it('keeps the segments of a pointer that runs through null', () => {
+    expect(pointerToPath('/a/0/b', { a: null })).toEqual(['a', '0', 'b']);
+    expect(pointerToPath('/a/0', { a: [1] })).toEqual(['a', 0]);
+  });
+
+  it('a valid file has no errors at all', () => {
+    expect(validateAgainst('model', check('model', MODEL).file.data)).toEqual([]);
+  });
+});
+
 describe('enums, formats and patterns', () => {
   it('a field written with diacritics gets the code without them', () => {
     const f = one(check('model', model([['field: kinh-te', 'field: văn-hóa-xã-hội']])).findings);
