@@ -231,6 +231,50 @@ describe('formatYaml: comments', () => {
   });
 });
 
+describe('formatYaml: commented-out keys after the last entry of a block', () => {
+  it('keeps a comment less indented than the entries at its own level, before the next key there', () => {
+    const text = lines('kind: model', 'steps:', '  register:', '    date: 2023-03-10', '    goals:', '      - Một', '  # implement:', '  #   activities: []', '  inspect: []');
+    expect(fmt(text)).toBe(text);
+  });
+
+  it('keeps each comment of a trailing run at its own level, the outermost at the end of the file', () => {
+    const text = lines('kind: model', 'steps:', '  register:', '    goals:', '      - Một', '    # end: 2023-11-30', '  # implement: {}', '# cuối');
+    expect(fmt(text)).toBe(text);
+  });
+
+  it('keeps a commented-out list item at the dash of the items, not at their content', () => {
+    const text = lines('kind: model', 'steps:', '  register:', '    forces:', '      - name: A', '        role: B', '      # - name: C', '    # date: x', '  # implement: {}');
+    expect(fmt(text)).toBe(text);
+    const nested = lines('kind: model', 'x:', '  - - a', '    # - b', '  # - c');
+    expect(fmt(nested)).toBe(nested);
+  });
+
+  it('keeps the comment with its level when a key moves past the collection', () => {
+    expect(fmt(lines('kind: model', 'steps:', '  register:', '    goals:', '      - Một', '  # implement: {}', 'name: A'))).toBe(
+      lines('kind: model', 'name: A', 'steps:', '  register:', '    goals:', '      - Một', '  # implement: {}'),
+    );
+  });
+});
+
+describe('formatYaml: folded text with a comment', () => {
+  it('keeps the comment on the header line of folded text whose line breaks are kept', () => {
+    const text = lines(
+      'kind: model',
+      'notes: >- # ghi chú',
+      '  Dòng một của một đoạn văn khá dài, không thể viết gọn trên một dòng cùng với khóa của nó,',
+      '  dòng hai.',
+    );
+    expect(fmt(text)).toBe(text);
+  });
+
+  it('keeps a folded line that ends exactly at column 100', () => {
+    const line = `  ${'x'.repeat(97)}.`;
+    expect(line).toHaveLength(100);
+    const text = lines('kind: model', 'notes: >-', line, '  cuối.');
+    expect(fmt(text)).toBe(text);
+  });
+});
+
 describe('formatYaml: text', () => {
   it('normalises NFD text, keys and comments to NFC', () => {
     const nfd = 'Mô hình'.normalize('NFD');
