@@ -5,7 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument, stringify, visit, type YAMLSeq } from 'yaml';
-import { commentsOf, formatYaml, keyOrder, plainData, unsafeChange } from '../../src/core/fmt.js';
+import { commentsOf, formatYaml, keyOrder, plainData, resolveRef, unsafeChange, type SchemaSet } from '../../src/core/fmt.js';
 import type { Kind } from '../../src/core/types.js';
 import { EXAMPLE, FIXTURES, ROOT } from '../helpers.js';
 import { readSchemas } from '../../src/cli/commands/fmt.js';
@@ -59,6 +59,57 @@ describe('key order from the schemas', () => {
     expect(criteria.props.groups!.items!.props.criteria!.items!.keys).toEqual(['id', 'title', 'description', 'max', 'step']);
     expect(criteria.props.classes!.items!.keys).toEqual(['id', 'label', 'min']);
     expect(keyOrder(schemas, 'config').props.levels!.items!.keys).toEqual(['id', 'label']);
+  });
+});
+
+describe('key order from any schema', () => {
+  // The schemas change; fmt must follow what they say, whatever construct says it.
+  const set: SchemaSet = {
+    'model.schema.json': {
+      $ref: 'common.json#/$defs/base',
+      properties: {
+        extra: {},
+        version: {},
+        list: { items: { $ref: '#/$defs/item' } },
+        map: { additionalProperties: { properties: { y: {}, x: {} } } },
+        loop: { $ref: '#/$defs/loop' },
+        odd: { $ref: 'common.json#/$defs/we~1ird~0' },
+        gone: { $ref: 'common.json#/$defs/none' },
+      },
+      allOf: [{ properties: { late: {} } }, { properties: { extra: { properties: { e: {} } } } }],
+      anyOf: [{ properties: { any: {} } }],
+      oneOf: [{ properties: { one: {} } }],
+      if: { properties: { cond: {} } },
+      then: { properties: { thenKey: {} } },
+      else: { properties: { elseKey: {} } },
+      $defs: { item: { properties: { b: {}, a: {} } }, loop: { properties: { z: { $ref: '#/$defs/loop' } } } },
+    },
+    'common.json': { $defs: { base: { properties: { kind: {}, version: {} } }, 'we/ird~': { properties: { w: {} } } } },
+  };
+  const leaf = { keys: [], props: {} };
+
+  it('puts the keys of a $ref first, then properties, the combinators and if/then/else, each key once', () => {
+    const o = keyOrder(set, 'model');
+    expect(o.keys).toEqual(['kind', 'version', 'extra', 'list', 'map', 'loop', 'odd', 'gone', 'late', 'any', 'one', 'cond', 'thenKey', 'elseKey']);
+    expect(o.props.kind).toEqual(leaf);
+    expect(o.props.extra).toEqual({ keys: ['e'], props: { e: leaf } });
+    expect(o.props.list).toEqual({ keys: [], props: {}, items: { keys: ['b', 'a'], props: { b: leaf, a: leaf } } });
+    expect(o.props.map).toEqual({ keys: [], props: {}, other: { keys: ['y', 'x'], props: { y: leaf, x: leaf } } });
+  });
+
+  it('follows escaped pointers, stops at a missing target and at a cycle', () => {
+    const o = keyOrder(set, 'model');
+    expect(o.props.odd).toEqual({ keys: ['w'], props: { w: leaf } });
+    expect(o.props.gone).toEqual(leaf);
+    expect(o.props.loop).toEqual({ keys: ['z'], props: { z: leaf } });
+  });
+
+  it('resolves a $ref relative to the file it is in', () => {
+    const schemas: SchemaSet = { 'common.json': { $defs: { a: { title: 'A' } } }, 'steps/x.json': { title: 'X' }, 'my file.json': { title: 'M' } };
+    expect(resolveRef(schemas, '../common.json#/$defs/a', 'steps/x.json')).toEqual({ node: { title: 'A' }, file: 'common.json' });
+    expect(resolveRef(schemas, '#', 'steps/x.json')).toEqual({ node: { title: 'X' }, file: 'steps/x.json' });
+    expect(resolveRef(schemas, 'my%20file.json', 'common.json')).toEqual({ node: { title: 'M' }, file: 'my file.json' });
+    expect(resolveRef(schemas, 'common.json#/$defs/b', 'x.json')).toBeUndefined();
   });
 });
 
