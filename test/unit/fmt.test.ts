@@ -263,6 +263,13 @@ describe('formatYaml: comments', () => {
     expect(out).toBe(lines('# yaml-language-server: $schema=x.json', 'kind: model', '# về mã', 'id: A'));
   });
 
+  it('keeps a run of comment lines with the key they stand over, after a comment on the `key:` line', () => {
+    expect(fmt(lines('kind: model', 'unit: # a', '  # b', '  # c', '  level: xa', '  name: X'))).toBe(lines('kind: model', 'unit: # a', '  name: X', '  # b', '  # c', '  level: xa'));
+    expect(fmt(lines('# yaml-language-server: $schema=x.json', '# một', '# hai', 'id: A', 'kind: model'))).toBe(
+      lines('# yaml-language-server: $schema=x.json', 'kind: model', '# một', '# hai', 'id: A'),
+    );
+  });
+
   it('keeps comments in lists and on a `key:` line over a list', () => {
     const text = lines(
       'kind: model',
