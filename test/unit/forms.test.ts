@@ -60,6 +60,52 @@ describe('the field list', () => {
     ]);
   });
 
+  it('reads, lays out and requires each field as version 1 does (what a filled form of version 1 gives depends on it)', () => {
+    const table = (kind: FormKind) => fieldsOf(spec(kind)).map((f) => [f.key, f.kind, f.layout, f.number ?? '', f.required ?? '', f.edge ?? '', ...(f.columns ?? [])].join(' ').trim());
+    expect(table('register')).toEqual([
+      'unit.name line inline  error', 'unit.level level inline', 'model.year year inline', 'model.name line inline  error',
+      'model.field field inline  error', 'model.type type inline', 'person.name line inline', 'person.position line inline',
+      'register.problem text block 1 warning', 'register.goals list block 2 warning', 'register.content text block 3 warning',
+      'register.area text block 4 warning', 'register.forces forces table 5 warning  Lực lượng Vai trò',
+      'register.resources.funds_vnd money inline', 'register.resources.socialized_vnd money inline', 'register.resources.workdays count inline',
+      'register.resources.facilities text inline', 'register.date date inline  warning', 'register.start date inline  warning start',
+      'register.end date inline  warning end', 'register.outputs list block 8 warning', 'register.sustainability text block 9', 'model.notes text block 10',
+    ]);
+    expect(table('review')).toEqual([
+      'review.model id inline  error', 'review.date date inline  warning', 'review.results.participants count inline',
+      'review.results.households count inline', 'review.results.funds_vnd money inline', 'review.results.workdays count inline',
+      'review.results.other results table    Kết quả Số lượng Đơn vị tính', 'review.summary text block 1 warning',
+      'review.lessons list block 2 warning', 'review.replication text block 3',
+    ]);
+  });
+
+  it('prints the headings, and guidance from the schemas, the configured levels and the choices', () => {
+    const headings = (kind: FormKind) => spec(kind).items.filter((i) => !('key' in i));
+    expect(headings('register')).toEqual([
+      { heading: 'I. THÔNG TIN CHUNG', section: true },
+      { heading: 'II. NỘI DUNG ĐĂNG KÝ', section: true },
+      { heading: '6. Nguồn lực', guidance: 'Ghi số tiền bằng số, ví dụ 50.000.000 hoặc 50 triệu đồng; ngày công ghi số ngày; mục nào không có thì để trống.' },
+      { heading: '7. Thời gian', guidance: 'Ghi ngày/tháng/năm, ví dụ 15/3/2023.' },
+    ]);
+    expect(headings('review')).toEqual([
+      { heading: 'I. KẾT QUẢ ĐẠT ĐƯỢC', section: true, guidance: 'Ghi ngày/tháng/năm, ví dụ 15/3/2023. Số liệu ghi bằng số; mục nào không có thì để trống.' },
+      { heading: 'II. ĐÁNH GIÁ, RÚT KINH NGHIỆM', section: true },
+    ]);
+    const guidance = (kind: FormKind, key: string) => fieldsOf(spec(kind)).find((f) => f.key === key)!.guidance;
+    expect(guidance('register', 'unit.level')).toBe('Ghi một trong: Cấp xã; Cấp huyện; Cấp tỉnh; Trung ương.');
+    expect(fieldsOf(formSpec('register', schemas, [{ id: 'xa' }, { id: 'tinh', label: 'Tỉnh' }])).find((f) => f.key === 'unit.level')!.guidance).toBe('Ghi một trong: xa; Tỉnh.');
+    expect(guidance('register', 'model.field')).toBe('Ghi một trong: Kinh tế; Văn hóa – xã hội; Quốc phòng – an ninh; Xây dựng hệ thống chính trị.');
+    expect(guidance('register', 'model.type')).toBe('Ghi Mô hình tập thể hoặc Điển hình cá nhân; để trống là mô hình tập thể.');
+    // From the schemas: the description of the key, or of what its $ref names.
+    expect(guidance('register', 'model.name')).toBe('Tên đầy đủ của mô hình hoặc điển hình, ví dụ Dân vận khéo trong thu gom, phân loại rác thải tại nguồn.');
+    expect(guidance('register', 'register.problem')).toBe('Thực trạng ở địa phương, đơn vị và lý do xây dựng mô hình.');
+    expect(guidance('review', 'review.summary')).toBe('Đánh giá chung hiệu quả của mô hình.');
+    expect(guidance('register', 'unit.name')).toBe('');
+    expect(spec('register').title).toBe('PHIẾU ĐĂNG KÝ MÔ HÌNH, ĐIỂN HÌNH “DÂN VẬN KHÉO”');
+    expect(spec('review').title).toBe('PHIẾU TỔNG KẾT MÔ HÌNH, ĐIỂN HÌNH “DÂN VẬN KHÉO”');
+    expect(spec('review')).toMatchObject({ kind: 'review', version: 1 });
+  });
+
   it('labels are distinct in loose form and never contain a colon, so each can anchor its field', () => {
     for (const kind of ['register', 'review'] as const) {
       const labels = fieldsOf(spec(kind)).map((f) => f.label);
