@@ -9,6 +9,7 @@ import {
   findPeriod,
   findWorkdays,
   fundsOf,
+  knownUnits,
   HEADER_SYNONYMS,
   IMPORT_KEYS,
   mapKey,
@@ -17,11 +18,15 @@ import {
   matchLevel,
   matchType,
   normalizeHeader,
+  oneLine,
   parseDate,
   parseForces,
   parseMap,
   parseNumber,
   parseResources,
+  readDate,
+  readFunds,
+  readWorkdays,
   roleOf,
   rowToModel,
   splitList,
@@ -320,6 +325,47 @@ describe('resources text', () => {
     expect(r.facilities).toBe('Vốn quay vòng 50.000.000 đ từ quỹ hội; giống gà, thức ăn chăn nuôi do hội viên đối ứng');
     expect(parseResources('Hệ thống loa truyền thanh, nhà văn hóa tổ dân phố').facilities).toBe('Hệ thống loa truyền thanh, nhà văn hóa tổ dân phố');
     expect(parseResources('')).toEqual({ invalid: [] });
+  });
+});
+
+describe('cells of their own (a form\'s fields, a column of dates, money or workdays)', () => {
+  it('reads a date, or for a start or an end a month, as its first or last day', () => {
+    expect(readDate('15/3/2023')).toEqual({ date: '2023-03-15' });
+    expect(readDate('15/3/2023', 'end')).toEqual({ date: '2023-03-15' });
+    expect(readDate('4/2023')).toBeUndefined();
+    expect(readDate('tháng 4/2023', 'start')).toEqual({ date: '2023-04-01', month: true });
+    expect(readDate('4/2023', 'end')).toEqual({ date: '2023-04-30', month: false });
+    expect(readDate('31/4/2023', 'start')).toBeUndefined();
+    expect(readDate('', 'start')).toBeUndefined();
+    expect(readDate('sau Tết', 'end')).toBeUndefined();
+  });
+
+  it('reads funds: none, amounts with their words, or a plain number of at least 1,000 đồng', () => {
+    for (const none of ['0', '0 đồng', '0,0', 'không', 'Không có', 'không có kinh phí']) expect(readFunds(none), none).toEqual({ funds_vnd: 0 });
+    expect(readFunds('50 triệu')).toEqual({ funds_vnd: 50_000_000 });
+    expect(readFunds('50.000.000')).toEqual({ funds_vnd: 50_000_000 });
+    expect(readFunds('1000')).toEqual({ funds_vnd: 1000 });
+    expect(readFunds('tổng 50 triệu, xã hội hóa 30 triệu')).toEqual({ funds_vnd: 50_000_000, socialized_vnd: 30_000_000 });
+    expect(readFunds('xã hội hóa 30 triệu')).toEqual({ socialized_vnd: 30_000_000 });
+    for (const bad of ['999', '1.5', '12,5', 'abc']) expect(readFunds(bad), bad).toBeUndefined();
+  });
+
+  it('reads a whole number of workdays, with or without its unit', () => {
+    for (const [text, n] of [['200', 200], ['1.500', 1500], ['200 ngày công', 200], ['200 Ngày Công', 200], ['200 ngày', 200], ['200 công', 200]] as const) expect(readWorkdays(text), text).toBe(n);
+    for (const bad of ['1,5', 'abc', '']) expect(readWorkdays(bad), bad).toBeUndefined();
+  });
+
+  it('puts a name on one line', () => {
+    expect(oneLine(' Ủy ban MTTQ\n\n phường  Hòa Mạc \r\n')).toBe('Ủy ban MTTQ phường Hòa Mạc');
+    expect(cleanText('a\u00a0\u00a0b\r\n\n\n\nc\u2028d ')).toBe('a b\n\nc\nd');
+  });
+
+  it('knows the code and level the workspace gives each unit, the first model of a unit winning', () => {
+    const units = knownUnits(
+      [{ unit: { name: 'Xã A', code: 'XA', level: 'xa' } }, { unit: { name: 'xã a', code: 'ZZ', level: 'tinh' } }, { unit: { name: 'Xã B', code: 5, level: 'phuong' } }, undefined, { unit: { name: 7 } }, {}],
+      [{ id: 'xa' }, { id: 'tinh' }],
+    );
+    expect([...units]).toEqual([['xa-a', { code: 'XA', level: 'xa' }], ['xa-b', { code: undefined, level: undefined }]]);
   });
 });
 
