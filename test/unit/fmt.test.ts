@@ -76,7 +76,10 @@ describe('key order from any schema', () => {
         odd: { $ref: 'common.json#/$defs/we~1ird~0' },
         gone: { $ref: 'common.json#/$defs/none' },
       },
-      allOf: [{ properties: { late: {} } }, { properties: { extra: { properties: { e: {} } } } }],
+      allOf: [
+        { properties: { late: {} } },
+        { properties: { extra: { properties: { e: {} } }, list: { items: { properties: { c: {} } } }, map: { additionalProperties: { properties: { w: {} } } } } },
+      ],
       anyOf: [{ properties: { any: {} } }],
       oneOf: [{ properties: { one: {} } }],
       if: { properties: { cond: {} } },
@@ -93,8 +96,8 @@ describe('key order from any schema', () => {
     expect(o.keys).toEqual(['kind', 'version', 'extra', 'list', 'map', 'loop', 'odd', 'gone', 'late', 'any', 'one', 'cond', 'thenKey', 'elseKey']);
     expect(o.props.kind).toEqual(leaf);
     expect(o.props.extra).toEqual({ keys: ['e'], props: { e: leaf } });
-    expect(o.props.list).toEqual({ keys: [], props: {}, items: { keys: ['b', 'a'], props: { b: leaf, a: leaf } } });
-    expect(o.props.map).toEqual({ keys: [], props: {}, other: { keys: ['y', 'x'], props: { y: leaf, x: leaf } } });
+    expect(o.props.list).toEqual({ keys: [], props: {}, items: { keys: ['b', 'a', 'c'], props: { b: leaf, a: leaf, c: leaf } } });
+    expect(o.props.map).toEqual({ keys: [], props: {}, other: { keys: ['y', 'x', 'w'], props: { y: leaf, x: leaf, w: leaf } } });
   });
 
   it('follows escaped pointers, stops at a missing target and at a cycle', () => {
