@@ -3,7 +3,7 @@
 // make; the YAML editing that changes one key only.
 import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import { fieldsOf, FORM_VERSION, formSpec, loose, type FormKind } from '../../src/core/forms/fields.js';
+import { fieldsOf, FORM_VERSION, formSpec, loose, parseFormId, type FormKind } from '../../src/core/forms/fields.js';
 import { readDocx, type WordDocument } from '../../src/core/forms/docx.js';
 import { changedKeys, registerModel, reviewStep } from '../../src/core/forms/model.js';
 import { identify, readFields } from '../../src/core/forms/read.js';
@@ -104,6 +104,18 @@ describe('the field list', () => {
     expect(spec('register').title).toBe('PHIẾU ĐĂNG KÝ MÔ HÌNH, ĐIỂN HÌNH “DÂN VẬN KHÉO”');
     expect(spec('review').title).toBe('PHIẾU TỔNG KẾT MÔ HÌNH, ĐIỂN HÌNH “DÂN VẬN KHÉO”');
     expect(spec('review')).toMatchObject({ kind: 'review', version: 1 });
+  });
+
+  it('reads a form id from the property (bare) and from the identity line, whole numbers only', () => {
+    expect(parseFormId(' register/12 ', true)).toEqual({ kind: 'register', version: 12 });
+    expect(parseFormId('register/1x', true)).toBeUndefined();
+    expect(parseFormId('x register/1', true)).toBeUndefined();
+    expect(parseFormId('Mẫu dvk-form  review/10 (bản in)')).toEqual({ kind: 'review', version: 10 });
+    expect(parseFormId('dvk-formregister/1')).toBeUndefined();
+  });
+
+  it('refuses to build a form from schemas that give a field no title', () => {
+    expect(() => formSpec('register', {}, LEVELS)).toThrow('no schema title for unit.level');
   });
 
   it('labels are distinct in loose form and never contain a colon, so each can anchor its field', () => {
