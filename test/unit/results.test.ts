@@ -147,6 +147,16 @@ describe('reportStats', () => {
     expect(st.incomplete).toEqual([{ model: expect.objectContaining({ id: 'M-5' }), missing: ['inspect', 'review.summary', 'review.lessons'] }]);
   });
 
+  it('counts a model as assessed by any of its rows, and a model without a review step adds nothing to the totals', () => {
+    const noReview = m('M-9');
+    delete noReview.steps.review;
+    const [assessed, unassessed] = results(input([m('M-1'), noReview], [s('M-1', { a: 10, b: 10, c: 10 })]), {}, vi);
+    const st = reportStats(2023, [{ model: assessed!.model, file: assessed!.file }, assessed!, unassessed!], ['huyen', 'xa']);
+    expect(st.counts).toEqual({ registered: 2, complete: 1, assessed: 1, recognized: 1, exemplary: 1 });
+    expect(st.results).toEqual({ participants: 100, households: 0, funds_vnd: 0, workdays: 0 });
+    expect(st.notAssessed.map((r) => r.model.id)).toEqual(['M-9']);
+  });
+
   it('counts the previous year when given, and not when it has no rows', () => {
     const st = stats();
     expect(st.previous).toEqual({ year: 2022, counts: { registered: 1, complete: 1, assessed: 1, recognized: 1, exemplary: 1 }, results: { participants: 100, households: 0, funds_vnd: 0, workdays: 0 } });
