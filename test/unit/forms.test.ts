@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { fieldsOf, FORM_VERSION, formSpec, loose, parseFormId, type FormKind } from '../../src/core/forms/fields.js';
 import { readDocx, type WordDocument } from '../../src/core/forms/docx.js';
-import { changedKeys, registerModel, reviewStep } from '../../src/core/forms/model.js';
-import { identify, readFields } from '../../src/core/forms/read.js';
+import { changedKeys, registerModel, reviewStep, valuesOf } from '../../src/core/forms/model.js';
+import { identify, readFields, type FieldValue, type FormRead } from '../../src/core/forms/read.js';
 import { setIn } from '../../src/core/forms/splice.js';
 import { plainData } from '../../src/core/fmt.js';
 import { messages } from '../../src/i18n/index.js';
@@ -362,5 +362,60 @@ describe('changing one key of a model file', () => {
       ['steps', 'review', 'results', 'workdays'],
       ['steps', 'review', 'lessons'],
     ]);
+  });
+});
+
+describe('from the values read to model data', () => {
+  const readOf = (kind: FormKind, values: Record<string, FieldValue>, lines: Record<string, number> = {}): FormRead => ({
+    kind, spec: spec(kind), values: new Map(Object.entries(values)), lines: new Map(Object.entries(lines)), diagnostics: [],
+  });
+  const base = { 'unit.name': 'Xã An', 'model.name': 'Mô hình', 'model.field': 'kinh-te' };
+  const ctx = (over: Partial<Parameters<typeof registerModel>[1]> = {}) => ({ file: 'f.docx', t, levels: LEVELS, knownUnits: new Map(), ...over });
+  const said = (ds: { line: number; severity: string; rule: string; message: string }[]) => ds.map((d) => [d.line, d.severity, d.rule, d.message]);
+
+  it('takes the level, the code and the year from what the workspace and the dates know, saying when it picks a level', () => {
+    const known = registerModel(readOf('register', { ...base, 'register.start': '2024-04-01' }), ctx({ knownUnits: new Map([['xa-an', { code: 'AN', level: 'huyen' }]]) }));
+    expect(known.diagnostics).toEqual([]);
+    expect(known.model).toMatchObject({ year: 2024, type: 'collective', unit: { name: 'Xã An', code: 'AN', level: 'huyen' } });
+    const guessed = registerModel(readOf('register', base, { 'unit.level': 7 }), ctx({ year: 2025 }));
+    expect(guessed.model).toMatchObject({ year: 2025, unit: { level: 'xa' } });
+    expect(said(guessed.diagnostics)).toEqual([[7, 'warning', 'form-field-empty', 'Mục "Cấp của đơn vị" để trống; dvk dùng cấp xã.']]);
+    const noYear = registerModel(readOf('register', { ...base, 'unit.level': 'tinh' }, { 'model.year': 3 }), ctx());
+    expect(noYear.model).toBeUndefined();
+    expect(said(noYear.diagnostics)).toEqual([[3, 'error', 'form-field-empty', t.noYear.message]]);
+  });
+
+  it('refuses dates out of order, at the later field', () => {
+    const r = registerModel(readOf('register', { ...base, 'register.date': '2023-05-01', 'register.start': '2023-04-01', 'register.end': '2023-03-01' }, { 'register.start': 20, 'register.end': 21 }), ctx());
+    expect(r.model).toBeUndefined();
+    expect(said(r.diagnostics).map((d) => d.slice(0, 3))).toEqual([[20, 'error', 'form-date-order'], [21, 'error', 'form-date-order'], [1, 'warning', 'form-field-empty']]);
+  });
+
+  it('splits one amount field that names both sums, and keeps the person only for an individual', () => {
+    const both = { funds_vnd: 50_000_000, socialized_vnd: 30_000_000 };
+    const r = registerModel(readOf('register', { ...base, 'unit.level': 'xa', 'model.year': 2023, 'register.resources.funds_vnd': both, 'person.name': 'Nguyễn Văn A', 'model.notes': 'Ghi chú' }), ctx());
+    expect(r.model?.steps.register?.resources).toEqual(both);
+    expect(r.model?.person).toBeUndefined();
+    expect(r.model?.notes).toBe('Ghi chú');
+    const own = registerModel(readOf('register', { ...base, 'unit.level': 'xa', 'model.year': 2023, 'register.resources.socialized_vnd': { funds_vnd: 20_000_000 }, 'model.type': 'individual', 'person.name': 'Nguyễn Văn A' }), ctx());
+    expect(own.model?.steps.register?.resources).toEqual({ socialized_vnd: 20_000_000 });
+    expect(own.model?.person).toEqual({ name: 'Nguyễn Văn A' });
+  });
+
+  it('warns about a review form without figures, at the first figure', () => {
+    expect(said(reviewStep(readOf('review', { 'review.model': 'A-01' }, { 'review.results.participants': 9 }), { file: 'f.docx', t }).diagnostics)).toEqual([[9, 'warning', 'form-field-empty', t.noFigures.message]]);
+    const figures = reviewStep(readOf('review', { 'review.model': 'A-01', 'review.results.households': 4 }), { file: 'f.docx', t });
+    expect(figures).toEqual({ id: 'A-01', review: { results: { households: 4 } }, diagnostics: [] });
+  });
+
+  it('pre-fills a form with what the model says: text, numbers and non-empty lists', () => {
+    const values = valuesOf(spec('register'), { name: 'Mô hình', year: 2023, unit: { name: 'Xã An', level: null }, steps: { register: { goals: [], outputs: ['Một'] } } });
+    expect([...values]).toEqual([['unit.name', 'Xã An'], ['model.year', 2023], ['model.name', 'Mô hình'], ['register.outputs', ['Một']]]);
+  });
+
+  it('names a changed register key, a removed one, and a map emptied as a whole', () => {
+    const a = { name: 'A', unit: { name: 'X', level: 'xa' }, steps: { register: { date: '2023-01-01', resources: { funds_vnd: 1 } } }, id: 'K' };
+    const b = { name: 'B', unit: { name: 'X' }, steps: { register: { date: '2023-01-01', resources: {} } }, id: 'L' };
+    expect(changedKeys(a, b, 'register')).toEqual([['name'], ['unit', 'level'], ['steps', 'register', 'resources']]);
   });
 });
