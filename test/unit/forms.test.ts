@@ -354,6 +354,23 @@ describe('changing one key of a model file', () => {
     expect(out).toBe(crlf.replace('name: Mô hình # tên ngắn', 'name: Tên mới'));
   });
 
+  it('adds a key before the first one, at the end of a file without a final newline, and with the maps it needs', () => {
+    const set = (text: string, path: string[], value: unknown) => setIn(text, path, value, schemas, 'model');
+    expect(set('id: A\nname: B\n', ['kind'], 'model')).toBe('kind: model\nid: A\nname: B\n');
+    expect(set('kind: model\nname: A', ['year'], 2023)).toBe('kind: model\nname: A\nyear: 2023\n');
+    expect(set('kind: model\nname: A\n', ['notes'], undefined)).toBe('kind: model\nname: A\n');
+    expect(set('kind: model\nsteps:\n  register:\n    date: 2023-01-01\n', ['steps', 'register', 'resources', 'funds_vnd'], 5)).toBe(
+      'kind: model\nsteps:\n  register:\n    date: 2023-01-01\n    resources:\n      funds_vnd: 5\n',
+    );
+    expect(set('kind: model\nunit:\n    name: X\n    level: xa\n', ['unit', 'code'], 'Q')).toBe('kind: model\nunit:\n    name: X\n    code: Q\n    level: xa\n');
+    expect(set('kind: model\nsteps: nothing\n', ['steps', 'review'], { summary: 'x' })).toBe('kind: model\nsteps:\n  review:\n    summary: x\n');
+  });
+
+  it('refuses a change it cannot make alone: a value an alias repeats, a file that is not a map', () => {
+    expect(() => setIn('kind: model\nunit: &u\n  name: X\n  level: xa\nother: *u\n', ['unit', 'level'], 'tinh', schemas, 'model')).toThrow('cannot set unit.level without changing other data');
+    expect(() => setIn('- a\n', ['x'], 1, schemas, 'model')).toThrow('not a block map');
+  });
+
   it('names the deepest keys that differ', () => {
     const a = { steps: { review: { date: '2024-01-01', results: { participants: 1, households: 2 }, lessons: ['a'] } } };
     const b = { steps: { review: { date: '2024-01-01', results: { participants: 3, households: 2, workdays: 4 }, lessons: ['a', 'b'] } } };
