@@ -244,8 +244,8 @@ function normalizeText(doc: Document) {
 
 /**
  * Where yaml keeps comments is not always where they belong once keys move:
- * - `key: # note` over a block collection: yaml puts the note before the collection's first
- *   line; it goes back on the key's line;
+ * - `key: # note` over a block collection or a value on the next line: yaml puts the note before
+ *   the value; it goes back on the key's line;
  * - a comment line before the first key of a nested map belongs to that key, not to the map;
  * - the `yaml-language-server` line belongs to the file, whichever key comes first.
  */
@@ -253,7 +253,7 @@ function placeComments(doc: Document, text: string) {
   visit(doc, {
     Pair(_, pair) {
       const value = pair.value;
-      if (!isCollection(value) || !value.commentBefore || !isScalar(pair.key) || pair.key.comment) return;
+      if (!(isCollection(value) || isScalar(value)) || !value.commentBefore || !isScalar(pair.key) || pair.key.comment) return;
       const end = (pair.key as ParsedNode).range?.[1];
       if (end === undefined) return;
       const eol = text.indexOf('\n', end);

@@ -261,6 +261,12 @@ describe('formatYaml: comments', () => {
     )));
   });
 
+  it('keeps a comment on the `key:` line over a value written on the next line', () => {
+    const text = lines('kind: model', 'notes: # ghi chú', '  Văn bản');
+    expect(fmt(text)).toBe(text);
+    expect(fmt(lines('kind: model', 'notes: # ghi chú', '  # thêm', '  Văn bản'))).toBe(lines('kind: model', 'notes: # ghi chú', '  # thêm', '  Văn bản'));
+  });
+
   it('keeps the yaml-language-server line first when the first key moves', () => {
     const out = fmt(lines('# yaml-language-server: $schema=x.json', '# về mã', 'id: A', 'kind: model'));
     expect(out).toBe(lines('# yaml-language-server: $schema=x.json', 'kind: model', '# về mã', 'id: A'));
