@@ -267,6 +267,10 @@ describe('formatYaml: comments', () => {
     expect(fmt(lines('kind: model', 'notes: # ghi chú', '  # thêm', '  Văn bản'))).toBe(lines('kind: model', 'notes: # ghi chú', '  # thêm', '  Văn bản'));
   });
 
+  it('formats any valid YAML, a list, a scalar or an empty map at the top included, keeping its comments', () => {
+    for (const text of [lines('# c', '- a', '- b'), lines('# yaml-language-server: $schema=x', '{}'), lines('chuỗi')]) expect(fmt(text)).toBe(text);
+  });
+
   it('keeps the yaml-language-server line first when the first key moves', () => {
     const out = fmt(lines('# yaml-language-server: $schema=x.json', '# về mã', 'id: A', 'kind: model'));
     expect(out).toBe(lines('# yaml-language-server: $schema=x.json', 'kind: model', '# về mã', 'id: A'));
