@@ -419,6 +419,28 @@ describe('from the values read to model data', () => {
     expect(own.model?.person).toEqual({ name: 'Nguyễn Văn A' });
   });
 
+  it('makes no model without a unit, a name or a field, or when reading found an error; the same day is in order', () => {
+    const full = { ...base, 'unit.level': 'xa', 'model.year': 2023 };
+    for (const key of ['unit.name', 'model.name', 'model.field'] as const) {
+      const rest: Record<string, FieldValue> = { ...full };
+      delete rest[key];
+      expect(registerModel(readOf('register', rest), ctx()).model, key).toBeUndefined();
+    }
+    const read = readOf('register', full);
+    read.diagnostics.push({ file: 'f.docx', line: 4, column: 1, severity: 'error', rule: 'form-field-invalid', message: 'x' } as never);
+    expect(registerModel(read, ctx()).model).toBeUndefined();
+    const sameDay = registerModel(readOf('register', { ...full, 'register.date': '2023-04-01', 'register.start': '2023-04-01', 'register.end': '2023-04-01' }), ctx());
+    expect(sameDay.diagnostics).toEqual([]);
+    expect(sameDay.model?.steps.register).toMatchObject({ date: '2023-04-01', start: '2023-04-01', end: '2023-04-01' });
+  });
+
+  it('takes the socialised sum from its own field over the one the amount names, and no person an individual form leaves out', () => {
+    const r = registerModel(readOf('register', { ...base, 'unit.level': 'xa', 'model.year': 2023, 'register.resources.funds_vnd': { funds_vnd: 50_000_000, socialized_vnd: 30_000_000 }, 'register.resources.socialized_vnd': 20_000_000, 'model.type': 'individual' }), ctx());
+    expect(r.model?.steps.register?.resources).toEqual({ funds_vnd: 50_000_000, socialized_vnd: 20_000_000 });
+    expect(r.model?.type).toBe('individual');
+    expect(r.model?.person).toBeUndefined();
+  });
+
   it('warns about a review form without figures, at the first figure', () => {
     expect(said(reviewStep(readOf('review', { 'review.model': 'A-01' }, { 'review.results.participants': 9 }), { file: 'f.docx', t }).diagnostics)).toEqual([[9, 'warning', 'form-field-empty', t.noFigures.message]]);
     const figures = reviewStep(readOf('review', { 'review.model': 'A-01', 'review.results.households': 4 }), { file: 'f.docx', t });
