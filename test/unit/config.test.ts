@@ -53,6 +53,7 @@ describe('configPaths', () => {
   it('names the folder out is among, with the value as written', () => {
     const [f, ...rest] = configPaths({ paths: { out: './evidence/docs/' } }, m);
     expect(rest).toEqual([]);
+    expect(f).toMatchObject({ rule: 'config-paths', severity: 'error', path: ['paths', 'out'] });
     expect(f!.message).toContain('./evidence/docs/');
     expect(f!.message).toContain('evidence');
   });
