@@ -244,8 +244,8 @@ function normalizeText(doc: Document) {
 
 /**
  * Where yaml keeps comments is not always where they belong once keys move:
- * - `key: # note` over a block collection: yaml puts the note before the collection's first
- *   line; it goes back on the key's line;
+ * - `key: # note` over a block collection or a value on the next line: yaml puts the note before
+ *   the value; it goes back on the key's line;
  * - a comment line before the first key of a nested map belongs to that key, not to the map;
  * - the `yaml-language-server` line belongs to the file, whichever key comes first.
  */
@@ -253,7 +253,7 @@ function placeComments(doc: Document, text: string) {
   visit(doc, {
     Pair(_, pair) {
       const value = pair.value;
-      if (!isCollection(value) || !value.commentBefore || !isScalar(pair.key) || pair.key.comment) return;
+      if (!(isCollection(value) || isScalar(value)) || !value.commentBefore || !isScalar(pair.key) || pair.key.comment) return;
       const end = (pair.key as ParsedNode).range?.[1];
       if (end === undefined) return;
       const eol = text.indexOf('\n', end);
@@ -295,10 +295,19 @@ function placeComments(doc: Document, text: string) {
  */
 function liftOuterComments(doc: Document, text: string) {
   type Line = { col: number; text: string };
+  const column = (at: number) => at - (text.lastIndexOf('\n', at - 1) + 1);
   const indentOf = (node: YAMLMap | YAMLSeq): number | undefined => {
     const first = node.items[0];
-    const start = isPair(first) ? (first.key as ParsedNode | null)?.range?.[0] : (first as ParsedNode | undefined)?.range?.[0];
-    return start === undefined ? undefined : start - (text.lastIndexOf('\n', start - 1) + 1);
+    if (isPair(first)) {
+      const start = (first.key as ParsedNode | null)?.range?.[0];
+      return start === undefined ? undefined : column(start);
+    }
+    const start = (first as ParsedNode | undefined)?.range?.[0];
+    if (start === undefined) return undefined;
+    // A list's entries stand at their `-`, not at their content (`- name: A` is at the dash).
+    let dash = start - 1;
+    while (dash >= 0 && /\s/.test(text[dash]!)) dash--;
+    return column(text[dash] === '-' ? dash : start);
   };
   const join = (lines: Line[], after?: string | null) => [lines.map((l) => l.text).join('\n'), after].filter((c) => c != null && c !== '').join('\n') || undefined;
   visit(doc, {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument, stringify, visit, type YAMLSeq } from 'yaml';
-import { commentsOf, formatYaml, keyOrder, plainData, unsafeChange } from '../../src/core/fmt.js';
+import { commentsOf, formatYaml, keyOrder, plainData, resolveRef, unsafeChange, type SchemaSet } from '../../src/core/fmt.js';
 import type { Kind } from '../../src/core/types.js';
 import { EXAMPLE, FIXTURES, ROOT } from '../helpers.js';
 import { readSchemas } from '../../src/cli/commands/fmt.js';
@@ -59,6 +59,60 @@ describe('key order from the schemas', () => {
     expect(criteria.props.groups!.items!.props.criteria!.items!.keys).toEqual(['id', 'title', 'description', 'max', 'step']);
     expect(criteria.props.classes!.items!.keys).toEqual(['id', 'label', 'min']);
     expect(keyOrder(schemas, 'config').props.levels!.items!.keys).toEqual(['id', 'label']);
+  });
+});
+
+describe('key order from any schema', () => {
+  // The schemas change; fmt must follow what they say, whatever construct says it.
+  const set: SchemaSet = {
+    'model.schema.json': {
+      $ref: 'common.json#/$defs/base',
+      properties: {
+        extra: {},
+        version: {},
+        list: { items: { $ref: '#/$defs/item' } },
+        map: { additionalProperties: { properties: { y: {}, x: {} } } },
+        loop: { $ref: '#/$defs/loop' },
+        odd: { $ref: 'common.json#/$defs/we~1ird~0' },
+        gone: { $ref: 'common.json#/$defs/none' },
+      },
+      allOf: [
+        { properties: { late: {} } },
+        { properties: { extra: { properties: { e: {} } }, list: { items: { properties: { c: {} } } }, map: { additionalProperties: { properties: { w: {} } } } } },
+      ],
+      anyOf: [{ properties: { any: {} } }],
+      oneOf: [{ properties: { one: {} } }],
+      if: { properties: { cond: {} } },
+      then: { properties: { thenKey: {} } },
+      else: { properties: { elseKey: {} } },
+      $defs: { item: { properties: { b: {}, a: {} } }, loop: { properties: { z: { $ref: '#/$defs/loop' } } } },
+    },
+    'common.json': { $defs: { base: { properties: { kind: {}, version: {} } }, 'we/ird~': { properties: { w: {} } } } },
+  };
+  const leaf = { keys: [], props: {} };
+
+  it('puts the keys of a $ref first, then properties, the combinators and if/then/else, each key once', () => {
+    const o = keyOrder(set, 'model');
+    expect(o.keys).toEqual(['kind', 'version', 'extra', 'list', 'map', 'loop', 'odd', 'gone', 'late', 'any', 'one', 'cond', 'thenKey', 'elseKey']);
+    expect(o.props.kind).toEqual(leaf);
+    expect(o.props.extra).toEqual({ keys: ['e'], props: { e: leaf } });
+    expect(o.props.list).toEqual({ keys: [], props: {}, items: { keys: ['b', 'a', 'c'], props: { b: leaf, a: leaf, c: leaf } } });
+    expect(o.props.map).toEqual({ keys: [], props: {}, other: { keys: ['y', 'x', 'w'], props: { y: leaf, x: leaf, w: leaf } } });
+  });
+
+  it('follows escaped pointers, stops at a missing target and at a cycle', () => {
+    const o = keyOrder(set, 'model');
+    expect(o.props.odd).toEqual({ keys: ['w'], props: { w: leaf } });
+    expect(o.props.gone).toEqual(leaf);
+    expect(o.props.loop).toEqual({ keys: ['z'], props: { z: leaf } });
+  });
+
+  it('resolves a $ref relative to the file it is in', () => {
+    const schemas: SchemaSet = { 'common.json': { $defs: { a: { title: 'A' } } }, 'steps/x.json': { title: 'X' }, 'my file.json': { title: 'M' } };
+    expect(resolveRef(schemas, '../common.json#/$defs/a', 'steps/x.json')).toEqual({ node: { title: 'A' }, file: 'common.json' });
+    expect(resolveRef(schemas, '#', 'steps/x.json')).toEqual({ node: { title: 'X' }, file: 'steps/x.json' });
+    expect(resolveRef(schemas, 'my%20file.json', 'common.json')).toEqual({ node: { title: 'M' }, file: 'my file.json' });
+    expect(resolveRef(schemas, 'common.json#/$defs/b', 'x.json')).toBeUndefined();
   });
 });
 
@@ -207,9 +261,26 @@ describe('formatYaml: comments', () => {
     )));
   });
 
+  it('keeps a comment on the `key:` line over a value written on the next line', () => {
+    const text = lines('kind: model', 'notes: # ghi chú', '  Văn bản');
+    expect(fmt(text)).toBe(text);
+    expect(fmt(lines('kind: model', 'notes: # ghi chú', '  # thêm', '  Văn bản'))).toBe(lines('kind: model', 'notes: # ghi chú', '  # thêm', '  Văn bản'));
+  });
+
+  it('formats any valid YAML, a list, a scalar or an empty map at the top included, keeping its comments', () => {
+    for (const text of [lines('# c', '- a', '- b'), lines('# yaml-language-server: $schema=x', '{}'), lines('chuỗi')]) expect(fmt(text)).toBe(text);
+  });
+
   it('keeps the yaml-language-server line first when the first key moves', () => {
     const out = fmt(lines('# yaml-language-server: $schema=x.json', '# về mã', 'id: A', 'kind: model'));
     expect(out).toBe(lines('# yaml-language-server: $schema=x.json', 'kind: model', '# về mã', 'id: A'));
+  });
+
+  it('keeps a run of comment lines with the key they stand over, after a comment on the `key:` line', () => {
+    expect(fmt(lines('kind: model', 'unit: # a', '  # b', '  # c', '  level: xa', '  name: X'))).toBe(lines('kind: model', 'unit: # a', '  name: X', '  # b', '  # c', '  level: xa'));
+    expect(fmt(lines('# yaml-language-server: $schema=x.json', '# một', '# hai', 'id: A', 'kind: model'))).toBe(
+      lines('# yaml-language-server: $schema=x.json', 'kind: model', '# một', '# hai', 'id: A'),
+    );
   });
 
   it('keeps comments in lists and on a `key:` line over a list', () => {
@@ -228,6 +299,50 @@ describe('formatYaml: comments', () => {
   it('turns a flow collection holding a comment into a block one, keeping the comment', () => {
     const out = fmt(lines('kind: model', 'unit: { name: Xã A, # tên', '  level: xa }'));
     expect(out).toBe(lines('kind: model', 'unit:', '  name: Xã A # tên', '  level: xa'));
+  });
+});
+
+describe('formatYaml: commented-out keys after the last entry of a block', () => {
+  it('keeps a comment less indented than the entries at its own level, before the next key there', () => {
+    const text = lines('kind: model', 'steps:', '  register:', '    date: 2023-03-10', '    goals:', '      - Một', '  # implement:', '  #   activities: []', '  inspect: []');
+    expect(fmt(text)).toBe(text);
+  });
+
+  it('keeps each comment of a trailing run at its own level, the outermost at the end of the file', () => {
+    const text = lines('kind: model', 'steps:', '  register:', '    goals:', '      - Một', '    # end: 2023-11-30', '  # implement: {}', '# cuối');
+    expect(fmt(text)).toBe(text);
+  });
+
+  it('keeps a commented-out list item at the dash of the items, not at their content', () => {
+    const text = lines('kind: model', 'steps:', '  register:', '    forces:', '      - name: A', '        role: B', '      # - name: C', '    # date: x', '  # implement: {}');
+    expect(fmt(text)).toBe(text);
+    const nested = lines('kind: model', 'x:', '  - - a', '    # - b', '  # - c');
+    expect(fmt(nested)).toBe(nested);
+  });
+
+  it('keeps the comment with its level when a key moves past the collection', () => {
+    expect(fmt(lines('kind: model', 'steps:', '  register:', '    goals:', '      - Một', '  # implement: {}', 'name: A'))).toBe(
+      lines('kind: model', 'name: A', 'steps:', '  register:', '    goals:', '      - Một', '  # implement: {}'),
+    );
+  });
+});
+
+describe('formatYaml: folded text with a comment', () => {
+  it('keeps the comment on the header line of folded text whose line breaks are kept', () => {
+    const text = lines(
+      'kind: model',
+      'notes: >- # ghi chú',
+      '  Dòng một của một đoạn văn khá dài, không thể viết gọn trên một dòng cùng với khóa của nó,',
+      '  dòng hai.',
+    );
+    expect(fmt(text)).toBe(text);
+  });
+
+  it('keeps a folded line that ends exactly at column 100', () => {
+    const line = `  ${'x'.repeat(97)}.`;
+    expect(line).toHaveLength(100);
+    const text = lines('kind: model', 'notes: >-', line, '  cuối.');
+    expect(fmt(text)).toBe(text);
   });
 });
 

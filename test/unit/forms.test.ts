@@ -3,10 +3,10 @@
 // make; the YAML editing that changes one key only.
 import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import { fieldsOf, FORM_VERSION, formSpec, loose, type FormKind } from '../../src/core/forms/fields.js';
+import { fieldsOf, FORM_VERSION, formSpec, loose, parseFormId, type FormKind } from '../../src/core/forms/fields.js';
 import { readDocx, type WordDocument } from '../../src/core/forms/docx.js';
-import { changedKeys, registerModel, reviewStep } from '../../src/core/forms/model.js';
-import { identify, readFields } from '../../src/core/forms/read.js';
+import { changedKeys, registerModel, reviewStep, valuesOf } from '../../src/core/forms/model.js';
+import { identify, readFields, type FieldValue, type FormRead } from '../../src/core/forms/read.js';
 import { setIn } from '../../src/core/forms/splice.js';
 import { plainData } from '../../src/core/fmt.js';
 import { messages } from '../../src/i18n/index.js';
@@ -58,6 +58,64 @@ describe('the field list', () => {
       'review.results.workdays=Ngày công đã huy động', 'review.results.other=Kết quả khác', 'review.summary=Đánh giá chung',
       'review.lessons=Bài học kinh nghiệm', 'review.replication=Nhân rộng',
     ]);
+  });
+
+  it('reads, lays out and requires each field as version 1 does (what a filled form of version 1 gives depends on it)', () => {
+    const table = (kind: FormKind) => fieldsOf(spec(kind)).map((f) => [f.key, f.kind, f.layout, f.number ?? '', f.required ?? '', f.edge ?? '', ...(f.columns ?? [])].join(' ').trim());
+    expect(table('register')).toEqual([
+      'unit.name line inline  error', 'unit.level level inline', 'model.year year inline', 'model.name line inline  error',
+      'model.field field inline  error', 'model.type type inline', 'person.name line inline', 'person.position line inline',
+      'register.problem text block 1 warning', 'register.goals list block 2 warning', 'register.content text block 3 warning',
+      'register.area text block 4 warning', 'register.forces forces table 5 warning  Lực lượng Vai trò',
+      'register.resources.funds_vnd money inline', 'register.resources.socialized_vnd money inline', 'register.resources.workdays count inline',
+      'register.resources.facilities text inline', 'register.date date inline  warning', 'register.start date inline  warning start',
+      'register.end date inline  warning end', 'register.outputs list block 8 warning', 'register.sustainability text block 9', 'model.notes text block 10',
+    ]);
+    expect(table('review')).toEqual([
+      'review.model id inline  error', 'review.date date inline  warning', 'review.results.participants count inline',
+      'review.results.households count inline', 'review.results.funds_vnd money inline', 'review.results.workdays count inline',
+      'review.results.other results table    Kết quả Số lượng Đơn vị tính', 'review.summary text block 1 warning',
+      'review.lessons list block 2 warning', 'review.replication text block 3',
+    ]);
+  });
+
+  it('prints the headings, and guidance from the schemas, the configured levels and the choices', () => {
+    const headings = (kind: FormKind) => spec(kind).items.filter((i) => !('key' in i));
+    expect(headings('register')).toEqual([
+      { heading: 'I. THÔNG TIN CHUNG', section: true },
+      { heading: 'II. NỘI DUNG ĐĂNG KÝ', section: true },
+      { heading: '6. Nguồn lực', guidance: 'Ghi số tiền bằng số, ví dụ 50.000.000 hoặc 50 triệu đồng; ngày công ghi số ngày; mục nào không có thì để trống.' },
+      { heading: '7. Thời gian', guidance: 'Ghi ngày/tháng/năm, ví dụ 15/3/2023.' },
+    ]);
+    expect(headings('review')).toEqual([
+      { heading: 'I. KẾT QUẢ ĐẠT ĐƯỢC', section: true, guidance: 'Ghi ngày/tháng/năm, ví dụ 15/3/2023. Số liệu ghi bằng số; mục nào không có thì để trống.' },
+      { heading: 'II. ĐÁNH GIÁ, RÚT KINH NGHIỆM', section: true },
+    ]);
+    const guidance = (kind: FormKind, key: string) => fieldsOf(spec(kind)).find((f) => f.key === key)!.guidance;
+    expect(guidance('register', 'unit.level')).toBe('Ghi một trong: Cấp xã; Cấp huyện; Cấp tỉnh; Trung ương.');
+    expect(fieldsOf(formSpec('register', schemas, [{ id: 'xa' }, { id: 'tinh', label: 'Tỉnh' }])).find((f) => f.key === 'unit.level')!.guidance).toBe('Ghi một trong: xa; Tỉnh.');
+    expect(guidance('register', 'model.field')).toBe('Ghi một trong: Kinh tế; Văn hóa – xã hội; Quốc phòng – an ninh; Xây dựng hệ thống chính trị.');
+    expect(guidance('register', 'model.type')).toBe('Ghi Mô hình tập thể hoặc Điển hình cá nhân; để trống là mô hình tập thể.');
+    // From the schemas: the description of the key, or of what its $ref names.
+    expect(guidance('register', 'model.name')).toBe('Tên đầy đủ của mô hình hoặc điển hình, ví dụ Dân vận khéo trong thu gom, phân loại rác thải tại nguồn.');
+    expect(guidance('register', 'register.problem')).toBe('Thực trạng ở địa phương, đơn vị và lý do xây dựng mô hình.');
+    expect(guidance('review', 'review.summary')).toBe('Đánh giá chung hiệu quả của mô hình.');
+    expect(guidance('register', 'unit.name')).toBe('');
+    expect(spec('register').title).toBe('PHIẾU ĐĂNG KÝ MÔ HÌNH, ĐIỂN HÌNH “DÂN VẬN KHÉO”');
+    expect(spec('review').title).toBe('PHIẾU TỔNG KẾT MÔ HÌNH, ĐIỂN HÌNH “DÂN VẬN KHÉO”');
+    expect(spec('review')).toMatchObject({ kind: 'review', version: 1 });
+  });
+
+  it('reads a form id from the property (bare) and from the identity line, whole numbers only', () => {
+    expect(parseFormId(' register/12 ', true)).toEqual({ kind: 'register', version: 12 });
+    expect(parseFormId('register/1x', true)).toBeUndefined();
+    expect(parseFormId('x register/1', true)).toBeUndefined();
+    expect(parseFormId('Mẫu dvk-form  review/10 (bản in)')).toEqual({ kind: 'review', version: 10 });
+    expect(parseFormId('dvk-formregister/1')).toBeUndefined();
+  });
+
+  it('refuses to build a form from schemas that give a field no title', () => {
+    expect(() => formSpec('register', {}, LEVELS)).toThrow('no schema title for unit.level');
   });
 
   it('labels are distinct in loose form and never contain a colon, so each can anchor its field', () => {
@@ -296,6 +354,26 @@ describe('changing one key of a model file', () => {
     expect(out).toBe(crlf.replace('name: Mô hình # tên ngắn', 'name: Tên mới'));
   });
 
+  it('adds a key before the first one, at the end of a file without a final newline, and with the maps it needs', () => {
+    // Each file has a key out of the schema's order, which rewriting the whole file would move:
+    // the change must be made by editing the lines alone.
+    const set = (text: string, path: string[], value: unknown) => setIn(text, path, value, schemas, 'model');
+    expect(set('name: B\nid: A\n', ['kind'], 'model')).toBe('kind: model\nname: B\nid: A\n');
+    expect(set('name: A\nkind: model', ['year'], 2023)).toBe('name: A\nkind: model\nyear: 2023\n');
+    expect(set('kind: model\nname: A\n', ['notes'], undefined)).toBe('kind: model\nname: A\n');
+    expect(set('kind: model\nsteps:\n  register:\n    end: 2023-12-01\n    date: 2023-01-01\n', ['steps', 'register', 'resources', 'funds_vnd'], 5)).toBe(
+      'kind: model\nsteps:\n  register:\n    end: 2023-12-01\n    date: 2023-01-01\n    resources:\n      funds_vnd: 5\n',
+    );
+    expect(set('kind: model\nsteps:\n  register:\n    goals:\n      - a\n      - b\nid: X\n', ['steps', 'register', 'goals'], ['c'])).toBe('kind: model\nsteps:\n  register:\n    goals:\n      - c\nid: X\n');
+    expect(set('kind: model\nunit:\n    name: X\n    level: xa\n', ['unit', 'code'], 'Q')).toBe('kind: model\nunit:\n    name: X\n    code: Q\n    level: xa\n');
+    expect(set('kind: model\nsteps: nothing\n', ['steps', 'review'], { summary: 'x' })).toBe('kind: model\nsteps:\n  review:\n    summary: x\n');
+  });
+
+  it('refuses a change it cannot make alone: a value an alias repeats, a file that is not a map', () => {
+    expect(() => setIn('kind: model\nunit: &u\n  name: X\n  level: xa\nother: *u\n', ['unit', 'level'], 'tinh', schemas, 'model')).toThrow('cannot set unit.level without changing other data');
+    expect(() => setIn('- a\n', ['x'], 1, schemas, 'model')).toThrow('not a block map');
+  });
+
   it('names the deepest keys that differ', () => {
     const a = { steps: { review: { date: '2024-01-01', results: { participants: 1, households: 2 }, lessons: ['a'] } } };
     const b = { steps: { review: { date: '2024-01-01', results: { participants: 3, households: 2, workdays: 4 }, lessons: ['a', 'b'] } } };
@@ -304,5 +382,82 @@ describe('changing one key of a model file', () => {
       ['steps', 'review', 'results', 'workdays'],
       ['steps', 'review', 'lessons'],
     ]);
+  });
+});
+
+describe('from the values read to model data', () => {
+  const readOf = (kind: FormKind, values: Record<string, FieldValue>, lines: Record<string, number> = {}): FormRead => ({
+    kind, spec: spec(kind), values: new Map(Object.entries(values)), lines: new Map(Object.entries(lines)), diagnostics: [],
+  });
+  const base = { 'unit.name': 'Xã An', 'model.name': 'Mô hình', 'model.field': 'kinh-te' };
+  const ctx = (over: Partial<Parameters<typeof registerModel>[1]> = {}) => ({ file: 'f.docx', t, levels: LEVELS, knownUnits: new Map(), ...over });
+  const said = (ds: { line: number; severity: string; rule: string; message: string }[]) => ds.map((d) => [d.line, d.severity, d.rule, d.message]);
+
+  it('takes the level, the code and the year from what the workspace and the dates know, saying when it picks a level', () => {
+    const known = registerModel(readOf('register', { ...base, 'register.start': '2024-04-01' }), ctx({ knownUnits: new Map([['xa-an', { code: 'AN', level: 'huyen' }]]) }));
+    expect(known.diagnostics).toEqual([]);
+    expect(known.model).toMatchObject({ year: 2024, type: 'collective', unit: { name: 'Xã An', code: 'AN', level: 'huyen' } });
+    const guessed = registerModel(readOf('register', base, { 'unit.level': 7 }), ctx({ year: 2025 }));
+    expect(guessed.model).toMatchObject({ year: 2025, unit: { level: 'xa' } });
+    expect(said(guessed.diagnostics)).toEqual([[7, 'warning', 'form-field-empty', 'Mục "Cấp của đơn vị" để trống; dvk dùng cấp xã.']]);
+    const noYear = registerModel(readOf('register', { ...base, 'unit.level': 'tinh' }, { 'model.year': 3 }), ctx());
+    expect(noYear.model).toBeUndefined();
+    expect(said(noYear.diagnostics)).toEqual([[3, 'error', 'form-field-empty', t.noYear.message]]);
+  });
+
+  it('refuses dates out of order, at the later field', () => {
+    const r = registerModel(readOf('register', { ...base, 'register.date': '2023-05-01', 'register.start': '2023-04-01', 'register.end': '2023-03-01' }, { 'register.start': 20, 'register.end': 21 }), ctx());
+    expect(r.model).toBeUndefined();
+    expect(said(r.diagnostics).map((d) => d.slice(0, 3))).toEqual([[20, 'error', 'form-date-order'], [21, 'error', 'form-date-order'], [1, 'warning', 'form-field-empty']]);
+  });
+
+  it('splits one amount field that names both sums, and keeps the person only for an individual', () => {
+    const both = { funds_vnd: 50_000_000, socialized_vnd: 30_000_000 };
+    const r = registerModel(readOf('register', { ...base, 'unit.level': 'xa', 'model.year': 2023, 'register.resources.funds_vnd': both, 'person.name': 'Nguyễn Văn A', 'model.notes': 'Ghi chú' }), ctx());
+    expect(r.model?.steps.register?.resources).toEqual(both);
+    expect(r.model?.person).toBeUndefined();
+    expect(r.model?.notes).toBe('Ghi chú');
+    const own = registerModel(readOf('register', { ...base, 'unit.level': 'xa', 'model.year': 2023, 'register.resources.socialized_vnd': { funds_vnd: 20_000_000 }, 'model.type': 'individual', 'person.name': 'Nguyễn Văn A' }), ctx());
+    expect(own.model?.steps.register?.resources).toEqual({ socialized_vnd: 20_000_000 });
+    expect(own.model?.person).toEqual({ name: 'Nguyễn Văn A' });
+  });
+
+  it('makes no model without a unit, a name or a field, or when reading found an error; the same day is in order', () => {
+    const full = { ...base, 'unit.level': 'xa', 'model.year': 2023 };
+    for (const key of ['unit.name', 'model.name', 'model.field'] as const) {
+      const rest: Record<string, FieldValue> = { ...full };
+      delete rest[key];
+      expect(registerModel(readOf('register', rest), ctx()).model, key).toBeUndefined();
+    }
+    const read = readOf('register', full);
+    read.diagnostics.push({ file: 'f.docx', line: 4, column: 1, severity: 'error', rule: 'form-field-invalid', message: 'x' } as never);
+    expect(registerModel(read, ctx()).model).toBeUndefined();
+    const sameDay = registerModel(readOf('register', { ...full, 'register.date': '2023-04-01', 'register.start': '2023-04-01', 'register.end': '2023-04-01' }), ctx());
+    expect(sameDay.diagnostics).toEqual([]);
+    expect(sameDay.model?.steps.register).toMatchObject({ date: '2023-04-01', start: '2023-04-01', end: '2023-04-01' });
+  });
+
+  it('takes the socialised sum from its own field over the one the amount names, and no person an individual form leaves out', () => {
+    const r = registerModel(readOf('register', { ...base, 'unit.level': 'xa', 'model.year': 2023, 'register.resources.funds_vnd': { funds_vnd: 50_000_000, socialized_vnd: 30_000_000 }, 'register.resources.socialized_vnd': 20_000_000, 'model.type': 'individual' }), ctx());
+    expect(r.model?.steps.register?.resources).toEqual({ funds_vnd: 50_000_000, socialized_vnd: 20_000_000 });
+    expect(r.model?.type).toBe('individual');
+    expect(r.model?.person).toBeUndefined();
+  });
+
+  it('warns about a review form without figures, at the first figure', () => {
+    expect(said(reviewStep(readOf('review', { 'review.model': 'A-01' }, { 'review.results.participants': 9 }), { file: 'f.docx', t }).diagnostics)).toEqual([[9, 'warning', 'form-field-empty', t.noFigures.message]]);
+    const figures = reviewStep(readOf('review', { 'review.model': 'A-01', 'review.results.households': 4 }), { file: 'f.docx', t });
+    expect(figures).toEqual({ id: 'A-01', review: { results: { households: 4 } }, diagnostics: [] });
+  });
+
+  it('pre-fills a form with what the model says: text, numbers and non-empty lists', () => {
+    const values = valuesOf(spec('register'), { name: 'Mô hình', year: 2023, unit: { name: 'Xã An', level: null }, steps: { register: { goals: [], outputs: ['Một'] } } });
+    expect([...values]).toEqual([['unit.name', 'Xã An'], ['model.year', 2023], ['model.name', 'Mô hình'], ['register.outputs', ['Một']]]);
+  });
+
+  it('names a changed register key, a removed one, and a map emptied as a whole', () => {
+    const a = { name: 'A', unit: { name: 'X', level: 'xa' }, steps: { register: { date: '2023-01-01', resources: { funds_vnd: 1 } } }, id: 'K' };
+    const b = { name: 'B', unit: { name: 'X' }, steps: { register: { date: '2023-01-01', resources: {} } }, id: 'L' };
+    expect(changedKeys(a, b, 'register')).toEqual([['name'], ['unit', 'level'], ['steps', 'register', 'resources']]);
   });
 });

@@ -9,6 +9,7 @@ import {
   findPeriod,
   findWorkdays,
   fundsOf,
+  knownUnits,
   HEADER_SYNONYMS,
   IMPORT_KEYS,
   mapKey,
@@ -17,11 +18,15 @@ import {
   matchLevel,
   matchType,
   normalizeHeader,
+  oneLine,
   parseDate,
   parseForces,
   parseMap,
   parseNumber,
   parseResources,
+  readDate,
+  readFunds,
+  readWorkdays,
   roleOf,
   rowToModel,
   splitList,
@@ -123,6 +128,38 @@ describe('header matching', () => {
   });
 });
 
+describe('header matching: more of what spreadsheets hold', () => {
+  it('drops numbering of one or two digits, roman numerals and letters', () => {
+    expect(keysOf(['a) Tên mô hình', '12. Lý do', 'iv/ Lĩnh vực'])).toEqual(['name', 'problem', 'field']);
+  });
+
+  it('reads words after a long synonym, inside or after parentheses too, and prefers the longest synonym', () => {
+    expect(keysOf(['(1) Tên mô hình của đơn vị'])).toEqual(['name']);
+    expect(keysOf(['Lực lượng xã hội'])).toEqual(['forces']);
+    // "Thời gian" (time) starts both; the longer "Thời gian đăng ký" (date) and "Thời gian bắt đầu" (start) win.
+    expect(keysOf(['Thời gian đăng ký mô hình'])).toEqual(['date']);
+    expect(keysOf(['Thời gian bắt đầu thực hiện'])).toEqual(['start']);
+  });
+
+  it('gives --map the column over a synonym, and lists columns in sheet order', () => {
+    const parsed = parseMap(['Tên sáng kiến=name', 'Lý do = -', 'Ghi chép = skip']);
+    const map = (parsed as { map: Map<string, ImportKey | null> }).map;
+    expect([...map]).toEqual([['tensangkien', 'name'], ['lydo', null], ['ghichep', null]]);
+    expect([...matchHeaders(['Tên mô hình', 'Tên sáng kiến'], map).columns]).toEqual([[1, 'name']]);
+    expect(parseMap(['Tên = tên '])).toEqual({ error: 'key', value: 'tên' });
+    expect(mapKey('skip')).toBeNull();
+    expect([...matchHeaders(['Lý do', 'Tên mô hình']).columns]).toEqual([[0, 'problem'], [1, 'name']]);
+    expect(matchHeaders([' Địa chỉ ', 'Lý do ', ' Lý do']).unmatched).toEqual(['Địa chỉ', 'Lý do']);
+  });
+
+  it('looks for the header in the first ten rows with text, else takes the first row with text', () => {
+    expect(findHeaderRow([...Array.from({ length: 10 }, () => ['Tiêu đề']), ['Tên mô hình', 'Đơn vị']])).toBe(0);
+    expect(findHeaderRow([[' ', ''], ['x', 'y'], ['1', '2']])).toBe(1);
+    expect(findHeaderRow([['', 'x'], ['a', 'b']])).toBe(0);
+    expect(findHeaderRow([['x', 'y'], ['1', '2']])).toBe(0);
+  });
+});
+
 describe('lists', () => {
   it('splits on new lines, bullets and semicolons', () => {
     expect(splitList('- Mục tiêu một\n- Mục tiêu hai\n\n- Mục tiêu ba')).toEqual(['Mục tiêu một', 'Mục tiêu hai', 'Mục tiêu ba']);
@@ -143,6 +180,49 @@ describe('lists', () => {
   it('drops empty items and trailing punctuation, and writes NFC', () => {
     expect(splitList(' ; - ;\n•  ')).toEqual([]);
     expect(splitList('Mục tiêu'.normalize('NFD'))).toEqual(['Mục tiêu']);
+  });
+});
+
+describe('lists and forces: more of what cells hold', () => {
+  it('splits on + bullets before a capital, strips trailing punctuation, reads a lone carriage return as a line break', () => {
+    expect(splitList('+ Giảm rác  +  Tăng thu gom')).toEqual(['Giảm rác', 'Tăng thu gom']);
+    expect(splitList('+ Văn hóa + xã hội')).toEqual(['Văn hóa + xã hội']);
+    expect(splitList('– Giảm rác – Tăng thu gom')).toEqual(['Giảm rác', 'Tăng thu gom']);
+    expect(splitList('- Một...\n- Hai;')).toEqual(['Một', 'Hai']);
+    expect(cleanText('a\rb')).toBe('a\nb');
+  });
+
+  it('reads roles loosely but not in long text, and names forces without stray punctuation', () => {
+    expect(roleOf('  Chủ trì.  ')).toBe('chủ trì');
+    expect(roleOf('Lực lượng phối hợp')).toBe('phối hợp');
+    expect(roleOf('phối hợp với các đoàn thể và nhân dân trên toàn địa bàn xã')).toBeUndefined();
+    expect(parseForces('Phối hợp: Hội Nông dân , Hội CCB.,, Đoàn TN;')).toEqual([
+      { name: 'Hội Nông dân', role: 'phối hợp' }, { name: 'Hội CCB', role: 'phối hợp' }, { name: 'Đoàn TN', role: 'phối hợp' },
+    ]);
+    expect(parseForces('Hội LHPN phường  (chủ trì)')).toEqual([{ name: 'Hội LHPN phường', role: 'chủ trì' }]);
+    expect(parseForces('Đoàn Thanh niên  -  phối hợp')).toEqual([{ name: 'Đoàn Thanh niên', role: 'phối hợp' }]);
+  });
+});
+
+describe('numbers and money: more forms', () => {
+  it('reads a number whole or not at all', () => {
+    const cases: [string, number | undefined, number | undefined][] = [
+      [' 50.000 ', 50_000, 50_000], ['1 000 000 x', undefined, undefined], ['x 1.000', undefined, undefined], ['1.000,5', 1000.5, 1000.5],
+      ['1.000.000,25', 1_000_000.25, 1_000_000.25], ['1,000,000.25', 1_000_000.25, 1_000_000.25], ['1,000,000.2x', undefined, undefined],
+      ['12,5', 12.5, 12.5], ['1,25', 1.25, 1.25], ['12,500', 12_500, undefined],
+    ];
+    for (const [text, plain, withMultiplier] of cases) {
+      expect(parseNumber(text), text).toBe(plain);
+      expect(parseNumber(text, true), text).toBe(withMultiplier);
+    }
+  });
+
+  it('takes a labelled amount without a currency only from 1,000 đồng', () => {
+    const values = (text: string) => findMoney(text).map((a) => a.value);
+    expect(values('Kinh phí: 500')).toEqual([]);
+    expect(values('Kinh phí: 1.000')).toEqual([1000]);
+    expect(values('500 đồng')).toEqual([500]);
+    expect(values('2 triệu')).toEqual([2_000_000]);
   });
 });
 
@@ -320,6 +400,47 @@ describe('resources text', () => {
     expect(r.facilities).toBe('Vốn quay vòng 50.000.000 đ từ quỹ hội; giống gà, thức ăn chăn nuôi do hội viên đối ứng');
     expect(parseResources('Hệ thống loa truyền thanh, nhà văn hóa tổ dân phố').facilities).toBe('Hệ thống loa truyền thanh, nhà văn hóa tổ dân phố');
     expect(parseResources('')).toEqual({ invalid: [] });
+  });
+});
+
+describe('cells of their own (a form\'s fields, a column of dates, money or workdays)', () => {
+  it('reads a date, or for a start or an end a month, as its first or last day', () => {
+    expect(readDate('15/3/2023')).toEqual({ date: '2023-03-15' });
+    expect(readDate('15/3/2023', 'end')).toEqual({ date: '2023-03-15' });
+    expect(readDate('4/2023')).toBeUndefined();
+    expect(readDate('tháng 4/2023', 'start')).toEqual({ date: '2023-04-01', month: true });
+    expect(readDate('4/2023', 'end')).toEqual({ date: '2023-04-30', month: false });
+    expect(readDate('31/4/2023', 'start')).toBeUndefined();
+    expect(readDate('', 'start')).toBeUndefined();
+    expect(readDate('sau Tết', 'end')).toBeUndefined();
+  });
+
+  it('reads funds: none, amounts with their words, or a plain number of at least 1,000 đồng', () => {
+    for (const none of ['0', '0 đồng', '0,0', 'không', 'Không có', 'không có kinh phí']) expect(readFunds(none), none).toEqual({ funds_vnd: 0 });
+    expect(readFunds('50 triệu')).toEqual({ funds_vnd: 50_000_000 });
+    expect(readFunds('50.000.000')).toEqual({ funds_vnd: 50_000_000 });
+    expect(readFunds('1000')).toEqual({ funds_vnd: 1000 });
+    expect(readFunds('tổng 50 triệu, xã hội hóa 30 triệu')).toEqual({ funds_vnd: 50_000_000, socialized_vnd: 30_000_000 });
+    expect(readFunds('xã hội hóa 30 triệu')).toEqual({ socialized_vnd: 30_000_000 });
+    for (const bad of ['999', '1.5', '12,5', 'abc']) expect(readFunds(bad), bad).toBeUndefined();
+  });
+
+  it('reads a whole number of workdays, with or without its unit', () => {
+    for (const [text, n] of [['200', 200], ['1.500', 1500], ['200 ngày công', 200], ['200 Ngày Công', 200], ['200 ngày', 200], ['200 công', 200]] as const) expect(readWorkdays(text), text).toBe(n);
+    for (const bad of ['1,5', 'abc', '']) expect(readWorkdays(bad), bad).toBeUndefined();
+  });
+
+  it('puts a name on one line', () => {
+    expect(oneLine(' Ủy ban MTTQ\n\n phường  Hòa Mạc \r\n')).toBe('Ủy ban MTTQ phường Hòa Mạc');
+    expect(cleanText('a\u00a0\u00a0b\r\n\n\n\nc\u2028d ')).toBe('a b\n\nc\nd');
+  });
+
+  it('knows the code and level the workspace gives each unit, the first model of a unit winning', () => {
+    const units = knownUnits(
+      [{ unit: { name: 'Xã A', code: 'XA', level: 'xa' } }, { unit: { name: 'xã a', code: 'ZZ', level: 'tinh' } }, { unit: { name: 'Xã B', code: 5, level: 'phuong' } }, undefined, { unit: { name: 7 } }, {}],
+      [{ id: 'xa' }, { id: 'tinh' }],
+    );
+    expect([...units]).toEqual([['xa-a', { code: 'XA', level: 'xa' }], ['xa-b', { code: undefined, level: undefined }]]);
   });
 });
 
