@@ -535,6 +535,8 @@ describe('framework consistency: places, rounding, and data that failed its sche
     for (const rounding of ['-0.5', '"0.5"']) {
       expect(withMax([7.25], `rounding: ${rounding}`).map((d) => d.rule), rounding).toEqual(['schema-' + (rounding === '-0.5' ? 'range' : 'type')]);
     }
+    // Infinity is a number to JavaScript: it was taken as the step, and Ratio refused it (exit 70).
+    for (const rounding of ['1e999', '.inf']) expect(withMax([7.25], `rounding: ${rounding}`).map((d) => d.rule), rounding).toEqual(['schema-type']);
   });
 
   it('reads nothing from maximums, mins and ids of the wrong type, beyond their schema errors', () => {

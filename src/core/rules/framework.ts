@@ -40,7 +40,8 @@ export const frameworkConsistency: FileRule<CriteriaFile> = (file, { m }) => {
   }
 
   // A maximum that is not a multiple of the rounding step could round above itself (7.5 -> 8).
-  const rounding = typeof f.rounding === 'number' && f.rounding > 0 ? f.rounding : 0.01;
+  // `rounding: 1e999` or `.inf` is Infinity: no step (fuzz seed 20261201, case 313).
+  const rounding = typeof f.rounding === 'number' && Number.isFinite(f.rounding) && f.rounding > 0 ? f.rounding : 0.01;
   const step = Ratio.of(rounding);
   groups.forEach((g, i) =>
     list(g.criteria).map(obj).forEach((c, j) => {
