@@ -63,7 +63,7 @@ export function loadChecked(root: string, jobs: FileJob[], opts: EngineOptions, 
   let index = opts.cache ? Cache.open<IndexEntry>(root, 'index', m.lang, { lazy: true }) : undefined;
   let records: FileRecord[] | undefined = readRecords(root, jobs, opts, first, index);
   const files = jobs.map((job, i) => {
-    const file = job.bytes ? restoreFile(job.show, job.rel, records![i]!, stdinBytes(job.bytes)) : restoreFile(job.show, job.rel, records![i]!, bytesOf, job.abs);
+    const file = restoreFile(job.show, job.rel, records![i]!, job.bytes ? stdinBytes(job.bytes) : bytesOf, job.abs);
     // All of a file's data, for a run that kept only what validation needs: a score sheet's marks
     // when its framework changed since they were checked.
     if (need === 'index') file.whole = wholeReader(job, m);
@@ -79,9 +79,9 @@ export function loadChecked(root: string, jobs: FileJob[], opts: EngineOptions, 
       // against a framework): remembered with the file.
       files.forEach((f, i) => {
         const placed = f.ranges && Object.keys(f.ranges).length !== Object.keys(records![i]!.ranges ?? {}).length;
-        if ((!placed && f.scored === records![i]!.scored) || stdin.has(f.rel) || !index!.get(f.rel)) return;
-        const e = index!.get(f.rel)!;
-        index!.set(f.rel, { ...e, f: { ...e.f, ranges: f.ranges, scored: f.scored } });
+        if ((!placed && f.scored === records![i]!.scored) || stdin.has(f.rel)) return;
+        const e = index!.get(f.rel);
+        if (e) index!.set(f.rel, { ...e, f: { ...e.f, ranges: f.ranges, scored: f.scored } });
       });
       index.save(new Set(files.map((f) => f.rel)));
       // The rest of the run (scoring, documents) has the files: the cache's entries and the
