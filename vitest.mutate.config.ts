@@ -13,5 +13,5 @@ import base from './vitest.config.js';
 // kills no mutant: src/cli/commands is not mutated.
 export default defineConfig({
   ...base,
-  test: { ...base.test, include: ['test/unit/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/unit/commands.test.ts'], testTimeout: 300_000 },
+  test: { ...base.test, include: ['test/unit/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/unit/commands.test.ts'], testTimeout: 300_000, env: { DVK_MUTATE: '1' } },
 });

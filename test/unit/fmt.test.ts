@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { runs } from '../runs.js';
 import { describe, expect, it } from 'vitest';
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument, stringify, visit, type YAMLSeq } from 'yaml';
 import { commentsOf, formatYaml, keyOrder, plainData, resolveRef, unsafeChange, type SchemaSet } from '../../src/core/fmt.js';
@@ -538,7 +539,7 @@ describe('properties', () => {
         const shuffled = doc.toString({ lineWidth: 0 });
         expect(formatYaml(shuffled, kind, schemas).text).toBe(canonical);
       }),
-      { numRuns: 30 },
+      { numRuns: runs(30) },
     );
   });
 
@@ -569,7 +570,7 @@ describe('properties', () => {
         expect(unsafeChange(text, once)).toBeUndefined();
         expect(formatYaml(once, kind, schemas).text).toBe(once);
       }),
-      { numRuns: 25 },
+      { numRuns: runs(25) },
     );
   });
 
@@ -588,7 +589,7 @@ describe('properties', () => {
         expect(unsafeChange(source, once)).toBeUndefined();
         expect(formatYaml(once, 'model', schemas).text).toBe(once);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -610,7 +611,7 @@ describe('properties', () => {
         expect(formatYaml(once, 'model', schemas).text).toBe(once);
         expect(isSeq(parseDocument(once).getIn(['steps', 'register', 'forces'], true))).toBe(true);
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
+import { runs } from '../runs.js';
 import { describe, expect, it, vi } from 'vitest';
 import { createRequire } from 'node:module';
 import { fastParse, locate, parseWithPositions, position, risky } from '../../src/core/parse.js';
@@ -83,7 +84,7 @@ describe('fastParse agrees with yaml on plain scalars (property)', () => {
         const b = (data as Record<string, unknown>).v;
         expect(Object.is(a, b), `${JSON.stringify(text)}: fast ${String(a)} (${typeof a}), yaml ${String(b)} (${typeof b})`).toBe(true);
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 
@@ -123,7 +124,7 @@ const documents = fc
 
 describe('fastParse agrees with yaml on whole documents (property)', () => {
   it('declines or gives exactly the data yaml gives', () => {
-    fc.assert(fc.property(documents, agrees), { numRuns: 1500 });
+    fc.assert(fc.property(documents, agrees), { numRuns: runs(1500) });
   });
 
   // Each of these is a disagreement the property above can run into, where js-yaml reads
@@ -323,7 +324,7 @@ describe('risky: the fast path declines at least what these expressions match', 
       fc.property(fc.array(chars, { maxLength: 30 }).map((a) => a.join('')), (text) => {
         if (REFERENCE.some((re) => re.test(text))) expect(risky(text), JSON.stringify(text)).toBe(true);
       }),
-      { numRuns: 20000 },
+      { numRuns: runs(20000) },
     );
   });
   // Declining is always safe, so the properties above cannot see a scanner that declines too
@@ -370,7 +371,7 @@ describe('many keys in one mapping (issue 9, defect 4)', () => {
         const theirs = yamlPackage.parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true }).errors.map((e) => `${e.code}@${e.pos[0]}`);
         expect(ours.sort()).toEqual(theirs.sort());
       }),
-      { seed: 9, numRuns: 300 },
+      { seed: 9, numRuns: runs(300) },
     );
   });
 

@@ -1,5 +1,6 @@
 // The cross-file and per-file rules, run through validate() on files loaded from YAML text.
 import fc from 'fast-check';
+import { runs } from '../runs.js';
 import { describe, expect, it } from 'vitest';
 import { framework as builtFramework, model as builtModel, sheet as builtSheet } from './builders.js';
 import { DEFAULT_LEVELS, levelsOf } from '../../src/core/config.js';
@@ -687,7 +688,7 @@ describe('rules on data that failed its schema', () => {
         const again = diagnostics.filter((d) => !d.rule.startsWith('schema-') && d.rule !== 'nfc' && d.rule !== 'placeholder' && schemaAt.has(`${d.file}:${d.line}:${d.column}`));
         expect(again).toEqual([]);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

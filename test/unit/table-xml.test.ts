@@ -2,6 +2,7 @@
 // writes for the same table, built with docx's own Table, TableRow, TableCell, Paragraph, TextRun.
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
 import fc from 'fast-check';
+import { runs } from '../runs.js';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { formatFor } from '../../src/render/official/format.js';
@@ -100,7 +101,7 @@ describe('fixedTable', () => {
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 4 }), fc.boolean(), async (rows, borders) => {
         expect(ours([1200, 2400], rows, { borders })).toBe(await docxXml(docxTable([1200, 2400], rows, { borders })));
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 });
