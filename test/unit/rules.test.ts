@@ -7,6 +7,7 @@ import { DEFAULT_LEVELS, levelsOf } from '../../src/core/config.js';
 import { loadFile, type LoadedFile } from '../../src/core/load.js';
 import { evidenceCandidates, evidencePath } from '../../src/core/rules/evidence.js';
 import { isNfc } from '../../src/core/rules/nfc.js';
+import { isObj, list, obj, str, text } from '../../src/core/rules/shape.js';
 import { missingInStep, stepStates } from '../../src/core/rules/step-completeness.js';
 import type { Diagnostic, StepName } from '../../src/core/types.js';
 import { validate, type ValidateOptions } from '../../src/core/validate.js';
@@ -444,6 +445,67 @@ describe('score sheets', () => {
       ['a.yaml', 'score-over-max', 'error'],
       ['c.yaml', 'framework-class-order', 'warning'],
     ]);
+  });
+});
+
+describe('shape: reading data that may not have passed its schema', () => {
+  it('takes only values of the expected shape', () => {
+    expect([null, [], 'a', 1, undefined].map(isObj)).toEqual([false, false, false, false, false]);
+    expect(isObj({})).toBe(true);
+    expect(obj(null)).toEqual({});
+    expect(list('abc')).toEqual([]);
+    expect(list(['a'])).toEqual(['a']);
+    expect([5, null, ['a'], 'a'].map(str)).toEqual([undefined, undefined, undefined, 'a']);
+    expect([null, undefined, 5, 'a', { toString: false }, [1]].map(text)).toEqual(['null', 'undefined', '5', 'a', '{"toString":false}', '[1]']);
+  });
+});
+
+describe('score sheets: severities, places and hints (mutation testing)', () => {
+  const base = () => [file('m.yaml', model({ steps: COMPLETE })), file('c.yaml', criteria())];
+  const sheetDs = (a: string) => run([...base(), file('a.yaml', a)]).diagnostics;
+
+  it('every finding of a score sheet against the workspace is an error, at what it names', () => {
+    const refs = sheetDs(assessment({ model: 'DT-2023-HM-99', framework: 'khac' }));
+    expect(refs.map((d) => [d.rule, d.severity, d.line])).toEqual([
+      ['unknown-model', 'error', 3],
+      ['unknown-framework', 'error', 5],
+    ]);
+    const other = run([file('m.yaml', model({ field: 'van-hoa-xa-hoi', steps: COMPLETE })), file('c.yaml', criteria()), file('a.yaml', assessment())]).diagnostics;
+    expect(other.map((d) => [d.rule, d.severity, d.line, d.column])).toEqual([['framework-not-applicable', 'error', 5, 12]]);
+    // missing-score points at the key `scores`, not at its value.
+    const missing = sheetDs(assessment({ body: 'scores:\n  C1.1: 8' }));
+    expect(missing.map((d) => [d.rule, d.severity, d.line, d.column, d.endColumn])).toEqual([['missing-score', 'error', 6, 1, 7]]);
+    const over = sheetDs(assessment({ body: 'scores: { C1.1: 11, C1.2: 1 }' }));
+    expect(over.map((d) => [d.rule, d.severity])).toEqual([['score-over-max', 'error']]);
+  });
+
+  it('a sheet with no assessor names no one', () => {
+    const [d] = sheetDs(assessment({ body: 'scores: { C1.1: 8 }' }));
+    expect(d!.message).toBe(m.missingScores(['C1.2']).message);
+    const [e] = sheetDs(assessment({ body: 'assessors:\n  - scores: { C1.1: 8 }' }));
+    expect(e!.message).toBe(m.missingScores(['C1.2']).message);
+  });
+
+  it('an unknown criterion far from every id: the one the sheet lacks, when it lacks one', () => {
+    const unknown = (body: string) => sheetDs(assessment({ body })).find((d) => d.rule === 'unknown-criterion')!;
+    expect(unknown('scores: { C1.1: 8, khac-han: 4 }').hint).toBe(m.unknownCriterion('khac-han', 'vd', 'C1.2', true).hint);
+    // Lacking none: no suggestion at all, since none is near.
+    expect(unknown('scores: { C1.1: 8, C1.2: 4, khac-han: 4 }').hint).toBe(m.unknownCriterion('khac-han', 'vd').hint);
+    // Lacking two, neither near: none is picked.
+    expect(unknown('scores: { khac-han: 4 }').hint).toBe(m.unknownCriterion('khac-han', 'vd').hint);
+  });
+
+  it('values of the wrong type get their schema error and nothing more', () => {
+    for (const [body, extra] of [
+      ['scores: { C1.1: "99", C1.2: 1 }', {}],
+      ['scores: [1, 2]', {}],
+      ['assessors: [{ name: A, scores: [1] }]', {}],
+      ['scores: { C1.1: 8, C1.2: 4 }', { framework: '5' }],
+    ] as const) {
+      const ds = sheetDs(assessment({ body, ...extra }));
+      expect(ds.length, body).toBeGreaterThan(0);
+      expect(ds.every((d) => d.rule.startsWith('schema-')), JSON.stringify(ds.map((d) => d.rule))).toBe(true);
+    }
   });
 });
 
