@@ -403,6 +403,127 @@ describe('resources text', () => {
   });
 });
 
+describe('dates, periods, funds and separators: the edges (mutation testing)', () => {
+  it('reads a date cell only when the whole cell is the date, with spaces and times where people put them', () => {
+    for (const s of ['x2023-03-15', '2023-03-15x', 'ngày 2023-03-15', 'a15/3/2023', '15/3/2023 b', '115/3/2023', 'x ngày 15 tháng 3 năm 2023', '15 tháng 3 năm 2023 x', '15 tháng 3 năm 20234']) {
+      expect(parseDate(s), s).toBeNull();
+    }
+    expect(parseDate('15 / 3 / 2023')).toBe('2023-03-15');
+    expect(parseDate('15 /3/ 2023')).toBe('2023-03-15');
+    expect(parseDate('15 tháng 3 năm 2023')).toBe('2023-03-15');
+    expect(parseDate('ngày15tháng3năm2023')).toBe('2023-03-15');
+    expect(parseDate('ngày   15   tháng   12   năm   2023')).toBe('2023-12-15');
+    expect(parseDate('15 tháng 12 / 2023')).toBe('2023-12-15');
+    expect(parseDate('15 tháng 3-2023')).toBe('2023-03-15');
+    // The times that online forms and spreadsheets add.
+    expect(parseDate('15/03/2023   9:05')).toBe('2023-03-15');
+    expect(parseDate('15/03/2023 10:22:31.125')).toBe('2023-03-15');
+    expect(parseDate('15/03/2023 10:22 SA')).toBe('2023-03-15');
+    expect(parseDate('15/03/2023 10:22CH')).toBe('2023-03-15');
+    expect(parseDate('15/03/2023 10:22:31 pm')).toBe('2023-03-15');
+    expect(parseDate('2023-03-15t10:00')).toBe('2023-03-15');
+    expect(parseDate('15/03/2023 10:2')).toBeNull();
+    expect(parseDate('15/03/2023 10:22:31.')).toBeNull();
+    expect(parseDate('15/03/2023 10:22:31.x')).toBeNull();
+    expect(parseDate('15/03/2023 10:22 xx')).toBeNull();
+    expect(parseDate('2023-03-15t1:00')).toBeNull();
+  });
+
+  it('reads a range only across a joining word, and the year from the other end', () => {
+    const p = (s: string) => {
+      const { start, end, invalid } = findPeriod(s);
+      return [start, end, invalid];
+    };
+    expect(p('01/4/2023 và 30/11/2023')).toEqual([undefined, undefined, []]);
+    expect(p('01/4/2023 ~ 30/11/2023')).toEqual(['2023-04-01', '2023-11-30', []]);
+    // Month 12 and month 1 are months; 13 and 0 are not.
+    expect(p('tháng 12/2023 - tháng 1/2024')).toEqual(['2023-12-01', '2024-01-31', []]);
+    expect(p('tháng 1/2023 - tháng 12/2023')).toEqual(['2023-01-01', '2023-12-31', []]);
+    expect(p('tháng 13/2023 - tháng 12/2023')).toEqual([undefined, undefined, ['tháng 13/2023']]);
+    expect(p('tháng 0/2023 - tháng 12/2023')).toEqual([undefined, undefined, ['tháng 0/2023']]);
+    // The year of an end without one: the start's, or the next when its month comes earlier.
+    expect(p('từ 01/11/2023 đến 31/3')).toEqual(['2023-11-01', '2024-03-31', []]);
+    expect(p('từ 01/3/2023 đến 30/11')).toEqual(['2023-03-01', '2023-11-30', []]);
+    expect(p('từ 01/3/2023 đến 31/3')).toEqual(['2023-03-01', '2023-03-31', []]);
+    expect(p('từ 01/3 đến 15/3/2023')).toEqual(['2023-03-01', '2023-03-15', []]);
+    // The range fails on its end; the labelled start still stands.
+    expect(p('từ 01/3/2023 đến 31/4')).toEqual(['2023-03-01', undefined, ['31/4']]);
+    expect(p('từ 01/3 đến 31/3')).toEqual([undefined, undefined, []]);
+    // Two ranges: the earliest start and the latest end, however they are written.
+    expect(p('6/2023 - 7/2023; 01/3/2023 - 15/3/2023')).toEqual(['2023-03-01', '2023-07-31', []]);
+    expect(findPeriod('6/2023 - 7/2023; 01/3/2023 - 15/3/2023').startIsMonth).toBe(false);
+    expect(findPeriod('tháng 3/2023 - 15/3/2023').startIsMonth).toBe(true);
+  });
+
+  it('reads labelled dates only when no range was read, and says where every date read stood', () => {
+    const text = 'Bắt đầu: 15/4/2023, kết thúc vào ngày 30/11/2023';
+    const period = findPeriod(text);
+    expect([period.start, period.end]).toEqual(['2023-04-15', '2023-11-30']);
+    expect(period.spans.map(([s, e]) => text.slice(s, e))).toEqual(['15/4/2023', 'ngày 30/11/2023']);
+    expect(findPeriod('khởi động tháng 4/2023').startIsMonth).toBe(true);
+    expect(findPeriod('khởi động tháng 4/2023')).toMatchObject({ start: '2023-04-01', end: undefined });
+    expect(findPeriod('hoàn thành tháng 11/2023')).toMatchObject({ start: undefined, end: '2023-11-30' });
+    expect(findPeriod('bắt đầu 31/4/2023')).toMatchObject({ start: undefined, invalid: ['31/4/2023'] });
+    expect(findPeriod('kết thúc 31/4/2023')).toMatchObject({ end: undefined, invalid: ['31/4/2023'] });
+    // A range is read; the labelled date beside it is not.
+    expect(findPeriod('từ 01/4/2023 đến 30/6/2023, tổng kết 30/11/2023')).toMatchObject({ start: '2023-04-01', end: '2023-06-30' });
+    const range = 'từ 01/4/2023 đến 30/6/2023';
+    expect(findPeriod(range).spans.map(([s, e]) => range.slice(s, e))).toEqual(['01/4/2023 đến 30/6/2023']);
+    // A date far before its label is not labelled.
+    expect(findPeriod(`bắt đầu ${'x'.repeat(40)} 15/4/2023`).start).toBeUndefined();
+  });
+
+  it('adds a budget part to the socialised part, and never gives funds below the socialised part', () => {
+    const money = (value: number, context: string) => ({ value, start: 0, end: 0, context });
+    expect(fundsOf([money(20, 'ngan-sach'), money(30, 'xa-hoi-hoa')])).toEqual({ funds_vnd: 50, socialized_vnd: 30 });
+    expect(fundsOf([money(50, 'kinh-phi-cap'), money(30, 'xa-hoi-hoa')])).toEqual({ funds_vnd: 80, socialized_vnd: 30 });
+    // A smaller plain amount is the other part; a larger one is the whole; an equal one too.
+    expect(fundsOf([money(20, ''), money(30, 'dong-gop')])).toEqual({ funds_vnd: 50, socialized_vnd: 30 });
+    expect(fundsOf([money(80, ''), money(30, 'dong-gop')])).toEqual({ funds_vnd: 80, socialized_vnd: 30 });
+    expect(fundsOf([money(30, ''), money(30, 'tai-tro')])).toEqual({ funds_vnd: 30, socialized_vnd: 30 });
+    expect(fundsOf([money(80, '')])).toEqual({ funds_vnd: 80 });
+    // A total below the socialised part is not taken.
+    expect(fundsOf([money(20, 'tong'), money(10, 'khac'), money(30, 'xa-hoi-hoa')])).toEqual({ socialized_vnd: 30 });
+    expect(fundsOf([money(30, 'tong'), money(10, 'khac'), money(30, 'xa-hoi-hoa')])).toEqual({ funds_vnd: 30, socialized_vnd: 30 });
+    expect(fundsOf([])).toEqual({});
+  });
+
+  it('reads workdays as whole numbers only, at their place', () => {
+    expect(findWorkdays('khoảng 200 ngày công')).toEqual([{ value: 200, start: 7, end: 20 }]);
+    expect(findWorkdays('Ngày công: 150')).toEqual([{ value: 150, start: 0, end: 14 }]);
+    expect(findWorkdays('2,5 ngày công')).toEqual([]);
+  });
+
+  it('keeps the resources text unless the figures were all it said', () => {
+    expect(parseResources('50 triệu đồng').facilities).toBeUndefined();
+    expect(parseResources('200 ngày công').facilities).toBeUndefined();
+    expect(parseResources('từ 01/4/2023 đến 30/11/2023').facilities).toBeUndefined();
+    expect(parseResources('tổng kết 30/11/2023').facilities).toBeUndefined();
+    expect(parseResources('bắt đầu 01/4/2023').facilities).toBeUndefined();
+    expect(parseResources('xã hội hóa 30 triệu đồng').facilities).toBeUndefined();
+    // One word left over is filler; two are worth keeping, wherever the figures stood.
+    expect(parseResources('50 triệu đồng loa').facilities).toBeUndefined();
+    expect(parseResources('loa đài 50 triệu đồng').facilities).toBe('loa đài 50 triệu đồng');
+    expect(parseResources('loa 50 triệu đồng, đài 200 ngày công').facilities).toBe('loa 50 triệu đồng, đài 200 ngày công');
+    expect(parseResources('50 triệu đồng 2023 2024').facilities).toBeUndefined();
+    expect(parseResources('50 triệu đồng 2023a 2024b').facilities).toBe('50 triệu đồng 2023a 2024b');
+  });
+
+  it('counts separators on the first line with any, outside quotes, after a byte order mark', () => {
+    expect(detectDelimiter('\n\na;b;c\nx,y,z,w')).toBe(';');
+    expect(detectDelimiter('\r\na;b;c\r\nx,y,z,w')).toBe(';');
+    expect(detectDelimiter('a;b;c\nx,y,z,w')).toBe(';');
+    expect(detectDelimiter('a;b;c\rx,y,z,w')).toBe(';');
+    expect(detectDelimiter('"a\n,,,";b;c\nx')).toBe(';');
+    expect(detectDelimiter('"a,b,c";d;e')).toBe(';');
+    expect(detectDelimiter('"a;b;c",d,e')).toBe(',');
+    expect(detectDelimiter('\uFEFFa;b')).toBe(';');
+    expect(detectDelimiter('a,b;c;d')).toBe(';');
+    expect(detectDelimiter('a,b,c;d')).toBe(',');
+    expect(detectDelimiter('a;b,c')).toBe(',');
+  });
+});
+
 describe('cells of their own (a form\'s fields, a column of dates, money or workdays)', () => {
   it('reads a date, or for a start or an end a month, as its first or last day', () => {
     expect(readDate('15/3/2023')).toEqual({ date: '2023-03-15' });
