@@ -21,7 +21,8 @@
 //   on its line (after a flow collection that becomes block, it goes after `key:`, or above the
 //   list item); the `# yaml-language-server: $schema=…` line stays first, and a comment block
 //   that a blank line separates from the first key stays at the top of the file;
-// - blank lines between entries are kept (one at most), except at the start of a collection.
+// - blank lines between entries are kept (one at most), except at the start of a collection and
+//   between a key and its value.
 // Files with anchors and aliases keep their key order: moving a key past an anchor would break
 // the aliases that follow it.
 import { isDeepStrictEqual } from 'node:util';
@@ -369,9 +370,12 @@ function sortKeys(node: unknown, order: KeyOrder | undefined) {
   }
 }
 
-/** No blank line at the start of a collection (it may have moved there with its key). */
+/** No blank line at the start of a collection (it may have moved there with its key), nor between a key and its value. */
 function trimLeadingBlank(doc: Document) {
   visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.value) || isCollection(pair.value)) pair.value.spaceBefore = false;
+    },
     Map(_, node) {
       const first = node.items[0];
       if (first && isScalar(first.key)) first.key.spaceBefore = false;
@@ -413,6 +417,8 @@ const hasAlias = (node: unknown): boolean => {
 
 /** A string's width written on one line: plain, or quoted where it must be. */
 function inlineWidth(value: string): number {
+  // In single quotes for a YAML 1.1 reader (plainStyle), which yaml, writing YAML 1.2, does not know.
+  if (otherIn11(value)) return value.length + 2;
   const s = stringify(value, { ...OPTIONS, lineWidth: 0 }).replace(/\n$/, '');
   return s.includes('\n') ? value.length + 2 : s.length;
 }

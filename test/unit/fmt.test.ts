@@ -647,3 +647,102 @@ describe('what a YAML 1.1 reader would read otherwise (issue 9, defect 11)', () 
     expect(unsafeChange(lines('kind: model', 'name: "a\\uFEFFb\\Nc\\Ld\\Pe"', '"k\\L": 1'), out)).toBeUndefined();
   });
 });
+
+describe('formatYaml: the edges (mutation testing)', () => {
+  const ws = (n: number) => 'v'.repeat(n);
+
+  it('counts a key as wide as it is written, so text after it is plain up to column 100 exactly', () => {
+    // [key in the source, key as written]: a key YAML 1.1 reads as a boolean or number keeps its
+    // quotes (two more columns), one YAML needs quoted keeps them, a needlessly quoted one loses them.
+    const keys: [string, string][] = [['name', 'name'], ['C1.2', 'C1.2'], ['yes', "'yes'"], ['"1_000"', "'1_000'"], ["'true'", "'true'"], ["'a:'", "'a:'"], ["'a: b'", "'a: b'"], ["'ab'", 'ab'], ['1', '1'], ['0x1F', '0x1F']];
+    for (const [key, written] of keys) {
+      const room = 100 - written.length - 2;
+      expect(fmt(`${key}: ${ws(room)}\n`, 'config'), key).toBe(`${written}: ${ws(room)}\n`);
+      expect(fmt(`${key}: ${ws(room + 1)}\n`, 'config'), key).toBe(`${written}: >-\n  ${ws(room + 1)}\n`);
+    }
+  });
+
+  it('measures from where the value starts: after a key with a comment, in a list, two levels in', () => {
+    expect(fmt(`k: # c\n  ${ws(98)}\n`, 'config')).toBe(`k: # c\n  ${ws(98)}\n`);
+    expect(fmt(`k: # c\n  ${ws(99)}\n`, 'config')).toBe(`k: # c\n  >-\n  ${ws(99)}\n`);
+    expect(fmt(`k:\n  - ${ws(96)}\n`, 'config')).toBe(`k:\n  - ${ws(96)}\n`);
+    expect(fmt(`k:\n  - ${ws(97)}\n`, 'config')).toBe(`k:\n  - >-\n    ${ws(97)}\n`);
+    expect(fmt(`a:\n  b:\n    c: ${ws(93)}\n`, 'config')).toBe(`a:\n  b:\n    c: ${ws(93)}\n`);
+    expect(fmt(`a:\n  b:\n    c: ${ws(94)}\n`, 'config')).toBe(`a:\n  b:\n    c: >-\n      ${ws(94)}\n`);
+    // Escaped characters make quoted text wider than its length.
+    const ctl = `${ws(75)}${'\\x01'.repeat(5)}`;
+    expect(`k: "${ctl}"`).toHaveLength(100);
+    expect(fmt(`k: "${ctl}"\n`, 'config')).toBe(`k: "${ctl}"\n`);
+  });
+
+  it('keeps a flow collection flow when it ends at column 100 exactly, not at 101', () => {
+    const seq = (a: number, b: number) => `k: [${'a'.repeat(a)}, ${'b'.repeat(b)}]\n`;
+    expect(seq(46, 47)).toHaveLength(101);
+    expect(fmt(seq(46, 47), 'config')).toBe(seq(46, 47));
+    expect(fmt(seq(47, 47), 'config')).toBe(`k:\n  - ${'a'.repeat(47)}\n  - ${'b'.repeat(47)}\n`);
+    const map = (a: number, b: number) => `k: { a: ${'a'.repeat(a)}, b: ${'b'.repeat(b)} }\n`;
+    expect(map(42, 43)).toHaveLength(101);
+    expect(fmt(map(42, 43), 'config')).toBe(map(42, 43));
+    expect(fmt(map(43, 43), 'config')).toBe(`k:\n  a: ${'a'.repeat(43)}\n  b: ${'b'.repeat(43)}\n`);
+    const item = (a: number) => `k:\n  - [${'a'.repeat(a)}, b]\n`;
+    expect(fmt(item(91), 'config')).toBe(item(91));
+    expect(fmt(item(92), 'config')).toBe(`k:\n  - - ${'a'.repeat(92)}\n    - b\n`);
+    expect(fmt('k: [1, 0x1F, 8.50, true, ~, { a:, b: [] }]\n', 'config')).toBe('k: [1, 0x1F, 8.50, true, ~, { a:, b: [] }]\n');
+  });
+
+  it('keeps the comment of a flow collection on its line, and turns one with a comment or a line break inside into a block', () => {
+    expect(fmt('k: [a, b] # note\n', 'config')).toBe('k: [a, b] # note\n');
+    expect(fmt('k: [a, # c\n  b]\n', 'config')).toBe('k:\n  - a # c\n  - b\n');
+    expect(fmt('k: [a, "x\\ny"]\n', 'config')).toBe('k:\n  - a\n  - |-\n    x\n    y\n');
+    const items = Array.from({ length: 30 }, (_, i) => `i${i}`);
+    const block = (indent: string) => items.map((i) => `${indent}- ${i}\n`).join('');
+    expect(fmt(`k: [${items.join(', ')}] # note\n`, 'config')).toBe(`k: # note\n${block('  ')}`);
+    expect(fmt(`k: # a\n  [${items.join(', ')}] # b\n`, 'config')).toBe(`k: # a\n  # b\n${block('  ')}`);
+    expect(fmt(`k:\n  - [${items.join(', ')}] # note\n`, 'config')).toBe(`k:\n  # note\n  - ${block('    ').slice(4)}`);
+  });
+
+  it('leaves a flow collection holding an alias as written, and keeps a file with aliases in its key order', () => {
+    expect(fmt("a: &x q\nk: [*x, 'b']\n", 'config')).toBe("a: &x q\nk: [*x, 'b']\n");
+    const anchored = lines('name: a', 'kind: model', 'x: &y 1', 'id: *y');
+    expect(fmt(anchored)).toBe(anchored);
+    expect(fmt(lines('name: a', 'kind: model', 'x: 1', 'id: 1'))).not.toBe(lines('name: a', 'kind: model', 'x: 1', 'id: 1'));
+  });
+
+  it('double-quotes text with a blank before a line break, which no block scalar can hold', () => {
+    const out = fmt('k: "a \\nb"\n', 'config');
+    expect(out).toBe('k: "a\\ \\nb"\n');
+    expect(plainData(out)).toEqual({ k: 'a \nb' });
+  });
+
+  it('refolds folded text whose line ends with a blank, leaving no trailing blank', () => {
+    expect(fmt('notes: >-\n  abc \n  def\n', 'config')).toBe('notes: abc  def\n');
+  });
+
+  it('drops a blank line at the start of a collection and between a key and its value', () => {
+    expect(fmt('k:\n\n  - a\n  - b\n', 'config')).toBe('k:\n  - a\n  - b\n');
+    expect(fmt('k:\n\n  v\n', 'config')).toBe('k: v\n');
+    expect(fmt('k:\n\n  a: 1\n\n  b: 2\n', 'config')).toBe('k:\n  a: 1\n\n  b: 2\n');
+  });
+
+  it('puts a comment on the `key:` line back there, and leaves one on the next line where it is', () => {
+    expect(fmt('k: # on the key line\n  v', 'config')).toBe('k: # on the key line\n  v\n');
+    expect(fmt('k:\n  # on the next line\n  v\n', 'config')).toBe('k:\n  # on the next line\n  v\n');
+    expect(fmt('a: # c0\n  # c1\n  b: 1\n', 'config')).toBe('a: # c0\n  # c1\n  b: 1\n');
+  });
+
+  it('throws on a syntax error or a warning, with yaml’s code; keeps a BOM inside text as an escape', () => {
+    expect(() => fmt('a: [\n', 'config')).toThrow(/^[A-Z_]+: \S/);
+    expect(() => fmt('%FOO bar\n---\na: 1\n', 'config')).toThrow(/^BAD_DIRECTIVE: /);
+    expect(fmt('\uFEFFa: "x\uFEFFy"\n', 'config')).toBe('a: "x\\uFEFFy"\n');
+  });
+
+  it('says whether the text changed', () => {
+    expect(formatYaml('a: 1\n', 'config', schemas).changed).toBe(false);
+    expect(formatYaml('a:   1\n', 'config', schemas).changed).toBe(true);
+  });
+
+  it('lists comments trimmed; calls two texts that do not parse a change of meaning', () => {
+    expect(commentsOf('\uFEFF# a \n#b\nk: 1 #  c\n')).toEqual(['a', 'b', 'c']);
+    expect(unsafeChange('a: [', 'b: [')).toBe('meaning');
+  });
+});
