@@ -74,6 +74,8 @@ function riskyLine(t: string, i: number): boolean {
     const c = t.charCodeAt(j);
     if (!(j >= t.length || isBreak(c) || c === 35 /* # */)) return true;
   }
+  // `---x: 1` is the key `---x` for yaml; at the start of a text js-yaml reads a marker and `x: 1`.
+  if (t.startsWith('---', i) && !endsToken(t.charCodeAt(i + 3))) return true;
   let j = i;
   while (isBlank(t.charCodeAt(j))) j++;
   let dashes = 0;

@@ -9,7 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createRequire } from 'node:module';
 import { fastParse, locate, parseWithPositions, position, risky } from '../../src/core/parse.js';
 import type { Path } from '../../src/core/types.js';
-import { EXAMPLE } from '../helpers.js';
+import { EXAMPLE, ROOT } from '../helpers.js';
 
 /** What `yaml` makes of a text, and whether it found a problem. */
 function slow(text: string): { data: unknown; clean: boolean } {
@@ -396,5 +396,66 @@ describe('many keys in one mapping (issue 9, defect 4)', () => {
     for (let i = 0; i < n; i += 1) expect(locate(p, '', [`k${i}`], 'key').line).toBe(i + 1);
     // A search per key read n²/2 entries (12.5 million here); an index reads each once.
     expect(reads).toBeLessThanOrEqual(2 * n);
+  });
+});
+
+describe('the edges (mutation testing)', () => {
+  it('declines a text that starts with `---x`: yaml reads the key `---x`, js-yaml a marker and `x` (found by mutation testing)', () => {
+    expect(fastParse('---x: 1\n')).toBeUndefined();
+    expect(parseWithPositions('---x: 1\n').doc.toJS()).toEqual({ '---x': 1 });
+    expect(fastParse('----\n')).toBeUndefined();
+    // A marker alone, or with blanks or a comment after it, stays on the fast path.
+    for (const text of ['---\na: 1\n', '---   \na: 1\n', '--- # c\na: 1\n', '---']) {
+      expect(risky(text), JSON.stringify(text)).toBe(false);
+      agrees(text);
+    }
+  });
+
+  it('declines content on the line of a document marker, at its start or end', () => {
+    expect(risky('--- a: 1\n')).toBe(true);
+    expect(risky('... x\n')).toBe(true);
+    expect(risky('---\tx\n')).toBe(true);
+  });
+
+  // The white space either parser may end an indicator with: the fast path declines `?` followed
+  // by any of them, and takes `?` followed by characters that are not.
+  const SPACES = [0x85, 0xa0, 0x1680, 0x2000, 0x2005, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff];
+  it.each(SPACES.map((c) => [c.toString(16), String.fromCharCode(c)]))('declines `?` followed by U+%s', (_hex, ch) => {
+    expect(risky(`?${ch}a: 1\n`)).toBe(true);
+    expect(risky(`a:\n  - -${ch}\n`)).toBe(true);
+  });
+  it.each([0x1fff, 0x200b, 0x2030].map((c) => [c.toString(16), String.fromCharCode(c)]))('takes `?` followed by U+%s, which is no white space', (_hex, ch) => {
+    expect(risky(`?${ch}a: 1\n`)).toBe(false);
+    expect(risky(`a:\n  - -${ch}\n`)).toBe(false);
+  });
+
+  it('tells a list in a list (`- - a`, `- -`) from text that starts with a dash (`- -a`)', () => {
+    expect(risky('- - a\n')).toBe(true);
+    expect(risky('-  -\n')).toBe(true);
+    for (const text of ['- -a: 1\n', '- -x\n', ':x: 1\n']) {
+      expect(risky(text), JSON.stringify(text)).toBe(false);
+      agrees(text);
+    }
+    expect(risky(': 1\n')).toBe(true);
+  });
+
+  it('declines a quote left open at the end of the text', () => {
+    expect(fastParse('a: "abc')).toBeUndefined();
+    expect(fastParse("a: 'abc")).toBeUndefined();
+  });
+
+  it('reads octal, hexadecimal and the other number forms exactly as yaml does', () => {
+    expect(fastParse('a: 0o17\nb: 0x1F\nc: +12\nd: -.Inf\ne: 1e3\nf: .5\n')).toEqual({ data: { a: 15, b: 31, c: 12, d: -Infinity, e: 1000, f: 0.5 } });
+  });
+
+  it('reports a file on which yaml’s parser recurses past the stack as nested too deep (fuzz case 5609)', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'test/fixtures/fuzz/5609-model.yaml'), 'utf8');
+    const { doc } = parseWithPositions(text);
+    // A later yaml may read it and find its indentation errors instead: either way, errors.
+    expect(doc.errors.length).toBeGreaterThan(0);
+    if (doc.errors[0]!.code === 'RESOURCE_EXHAUSTION') {
+      expect(doc.errors[0]!.pos).toEqual([0, 1]);
+      expect(doc.toJS()).toBeNull();
+    }
   });
 });
