@@ -429,3 +429,73 @@ describe('files read back from their bytes', () => {
     expect(file.text.startsWith('kind')).toBe(true);
   });
 });
+
+describe('the edges (mutation testing)', () => {
+  it.each<[string, number[], number]>([
+    ['0xC1 never leads (an overlong two-byte form)', [0xc1, 0xbf], 0],
+    ['U+0080, the smallest two-byte code point', [0xc2, 0x80], -1],
+    ['U+07FF, the largest two-byte code point', [0xdf, 0xbf], -1],
+    ['U+0800, the smallest three-byte code point', [0xe0, 0xa0, 0x80], -1],
+    ['U+FFFF', [0xef, 0xbf, 0xbf], -1],
+    ['U+10000, the smallest four-byte code point', [0xf0, 0x90, 0x80, 0x80], -1],
+    ['U+D7FF, just below the surrogates', [0xed, 0x9f, 0xbf], -1],
+    ['U+DFFF, the last surrogate', [0x41, 0xed, 0xbf, 0xbf], 1],
+    ['U+E000, just above the surrogates', [0xee, 0x80, 0x80], -1],
+  ])('firstInvalidUtf8: %s', (_what, b, offset) => {
+    expect(firstInvalidUtf8(Uint8Array.from(b))).toBe(offset);
+  });
+
+  it('declared reads only top-level keys, however many blanks follow the colon', () => {
+    expect(declared('unit:\n  year: 1\nyear:  2023\nkind:\tmodel\n')).toEqual({ year: '2023', kind: 'model' });
+  });
+
+  it('places a key that runs into the line below on that line when it holds a key', () => {
+    expect(only(load('kind: model\nx:\n- a\n  b: 1\n'))).toMatchObject({ rule: 'yaml-syntax', line: 4, column: 1, endLine: 4, endColumn: 4 });
+    const two = diags(load('kind: model\nx: a\n  b: c\n  d: e\n'));
+    expect(two.map((d) => [d.line, d.column, d.endColumn])).toEqual([[3, 1, 4], [4, 1, 4]]);
+    expect(two[0]).toMatchObject(m.yamlKeyTooDeep('b', 2, 0, 'x'));
+  });
+
+  it('recognises a colon in a value at the end of the line, after a list dash and after several blanks', () => {
+    expect(only(load('kind: model\nname: a:\n'))).toMatchObject({ line: 2, column: 8, endColumn: 9, ...m.yamlColonInValue('name', 'name: "a:"') });
+    expect(only(load('kind: model\nlist:\n  -   name: a: b\n'))).toMatchObject({ line: 3, column: 14, ...m.yamlColonInValue('name', 'name: "a: b"') });
+    expect(only(load('kind: model\nname:   x: y\n'))).toMatchObject({ line: 2, column: 10, ...m.yamlColonInValue('name', 'name: "x: y"') });
+    // A Windows line end is not part of the value.
+    expect(only(load('kind: model\r\nname: a: b\r\nid: X\r\n'))).toMatchObject({ line: 2, column: 8, ...m.yamlColonInValue('name', 'name: "a: b"') });
+  });
+
+  it('recognises a key deeper than the one above on the last line, without a final line break', () => {
+    expect(only(load('kind: model\nname: a\n    level: b'))).toMatchObject({ line: 3, column: 1, endColumn: 10, ...m.yamlKeyTooDeep('level', 4, 0, 'name') });
+  });
+
+  it('a key without its colon: the comment stays out of the fix, a rest of 30 characters is whole, a key alone gets its colon', () => {
+    expect(only(load('kind: model\nname Dân vận khéo # ghi chú\nid: X\n'))).toMatchObject({ line: 2, column: 1, endColumn: 5, ...m.yamlMissingColon('name', 'name: Dân vận khéo') });
+    const thirty = 'abcdefghij abcdefghij abcdefgh';
+    expect(thirty).toHaveLength(30);
+    expect(only(load(`kind: model\nname ${thirty}\n`))).toMatchObject(m.yamlMissingColon('name', `name: ${thirty}`));
+    expect(only(load(`kind: model\nname ${thirty}x\n`))).toMatchObject(m.yamlMissingColon('name', `name: ${thirty}…`));
+    expect(only(load('kind: model\nname\n'))).toMatchObject({ line: 2, column: 1, endColumn: 5, ...m.yamlMissingColon('name', 'name:') });
+    expect(only(load('kind: model\n_x abc\n'))).toMatchObject(m.yamlMissingColon('_x', '_x: abc'));
+    // A line that starts with a bracket is not a key that lost its colon.
+    expect(only(load('kind: model\n[a] b\n')).message).not.toBe(m.yamlMissingColon('[a]', '[a]: b').message);
+  });
+
+  it('reports no duplicate key beside a syntax error: the parser’s recovery makes such echoes', () => {
+    for (const text of ['kind: model\nname: [a\nid: X\nid: Y\n', 'kind: model\nid: A\nid: B\nname: [a\n']) {
+      const d = diags(load(text));
+      expect(d.length).toBeGreaterThan(0);
+      expect(d.map((x) => x.rule)).not.toContain('yaml-duplicate-key');
+    }
+  });
+
+  it('an alias to no anchor: the alias named, one column wide', () => {
+    expect(only(load('kind: model\nb: *nothing\n'))).toMatchObject({ line: 2, column: 4, endLine: 2, endColumn: 5, ...m.yamlError('BAD_ALIAS', '*nothing') });
+  });
+
+  it('an unknown tag: named with !!, placed at the tag when it stands on the value’s line', () => {
+    expect(only(load('kind: model\nx: !!binary aGVsbG8=\n'))).toMatchObject({ line: 2, column: 4, ...m.yamlError('TAG_RESOLVE_FAILED', '!!binary') });
+    expect(only(load('kind: model\nx: [a, !!binary aGVsbG8=]\n'))).toMatchObject({ line: 2, column: 8, endColumn: 25 });
+    // On the line above its value, it is placed at the value.
+    expect(only(load('kind: model\nx: !!binary\n  aGVsbG8=\n'))).toMatchObject({ line: 3, column: 3, endColumn: 11 });
+  });
+});
