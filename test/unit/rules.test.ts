@@ -10,7 +10,7 @@ import { isNfc } from '../../src/core/rules/nfc.js';
 import { isObj, list, obj, str, text } from '../../src/core/rules/shape.js';
 import { missingInStep, stepStates } from '../../src/core/rules/step-completeness.js';
 import type { Diagnostic, StepName } from '../../src/core/types.js';
-import { validate, type ValidateOptions } from '../../src/core/validate.js';
+import { byPlace, usableFrameworks, validate, type ValidateOptions } from '../../src/core/validate.js';
 import { messages } from '../../src/i18n/index.js';
 
 const m = messages('vi');
@@ -795,5 +795,54 @@ describe('config: levels and paths', () => {
   it('levels: the defaults, or the config\'s, by id with the default label where one is known', () => {
     expect(levelsOf({}).map((l) => l.id)).toEqual(['xa', 'huyen', 'tinh', 'trung-uong']);
     expect(levelsOf({ levels: ['huyen', 'doi', { id: 'x', label: 'X' }] } as never)).toEqual([{ id: 'huyen', label: 'Cấp huyện' }, { id: 'doi' }, { id: 'x', label: 'X' }]);
+  });
+});
+
+describe('validate: the wiring (mutation testing)', () => {
+  it('sorts diagnostics by file, then line, then column', () => {
+    const d = (file: string, line: number, column: number) => ({ file, line, column }) as Diagnostic;
+    const sorted = [d('b.yaml', 1, 1), d('a.yaml', 2, 5), d('a.yaml', 2, 3), d('a.yaml', 1, 9)].sort(byPlace);
+    expect(sorted.map((x) => `${x.file}:${x.line}:${x.column}`)).toEqual(['a.yaml:1:9', 'a.yaml:2:3', 'a.yaml:2:5', 'b.yaml:1:1']);
+  });
+
+  it('indexes models by text id and kind; the valid ones apart', () => {
+    const v = run([file('m.yaml', model({ id: 'X' })), file('c.yaml', criteria({ id: 'X' })), file('n.yaml', model({ id: 'Y', level: '""' }))]);
+    expect([...v.index.models.keys()]).toEqual(['X', 'Y']);
+    expect(v.index.models.get('X')!.map((f) => f.path)).toEqual(['m.yaml']);
+    expect([...v.index.validModels.keys()]).toEqual(['X']);
+  });
+
+  it('uses for each framework id the first valid framework with no error of its own', () => {
+    const rec = (kind: string, id: string, valid: boolean, severity?: 'error' | 'warning') => ({ kind, valid, data: { id }, findings: severity ? [{ severity }] : [] }) as never;
+    const first = rec('criteria', 'f', true);
+    const usable = usableFrameworks([rec('model', 'g', true), rec('criteria', 'h', false), rec('criteria', 'i', true, 'error'), first, rec('criteria', 'j', true, 'warning'), rec('criteria', 'f', true)]);
+    expect([...usable.keys()]).toEqual(['f', 'j']);
+    expect(usable.get('f')).toBe(first);
+  });
+
+  it('drops a cross-file rule’s finding at a place whose schema error is reported', () => {
+    expect(run([file('m.yaml', model({ level: '""' }))]).diagnostics.map((d) => d.rule)).toEqual(['schema-format']);
+    expect(run([file('m.yaml', model({ id: 'M 1' })), file('n.yaml', model({ id: 'M 1' }))]).diagnostics.map((d) => d.rule)).toEqual(['schema-format', 'schema-format']);
+  });
+
+  it('checks the paths of a valid configuration only', () => {
+    const config = (text: string) => loadFile('dvk.config.yaml', 'dvk.config.yaml', new TextEncoder().encode(text), { m, requireKind: true, defaultKind: 'config' });
+    expect(run([config('kind: config\npaths: { out: ../x }\n')]).diagnostics.map((d) => [d.rule, d.line])).toEqual([['config-paths', 2]]);
+    expect(run([config('kind: config\npaths: { out: ../x }\nbogus: 1\n')]).diagnostics.map((d) => d.rule)).toEqual(['schema-unknown-key']);
+  });
+
+  it('checks each file once, however many times it is validated', () => {
+    const files = [file('m.yaml', model({ level: 'quan' })), file('c.yaml', criteria()), file('a.yaml', assessment({ body: 'scores: { C1.1: 11 }' }))];
+    const first = run(files).diagnostics;
+    expect(first.length).toBeGreaterThan(1);
+    expect(run(files).diagnostics).toEqual(first);
+  });
+
+  it('gives a file’s errors, not its warnings, before any severity setting', () => {
+    const f = file('m.yaml', model({ level: 'quan', steps: 'steps:\n  register: { date: 2023-03-15 }' }));
+    const v = run([f], { severities: { 'unknown-level': 'warning' } });
+    expect(v.diagnostics.map((d) => [d.rule, d.severity])).toContainEqual(['unknown-level', 'warning']);
+    expect(v.diagnostics.some((d) => d.severity === 'warning' && d.rule !== 'unknown-level')).toBe(true);
+    expect(v.errorsOf(f).map((d) => [d.rule, d.severity])).toEqual([['unknown-level', 'error']]);
   });
 });
