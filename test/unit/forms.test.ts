@@ -369,6 +369,19 @@ describe('changing one key of a model file', () => {
     expect(set('kind: model\nsteps: nothing\n', ['steps', 'review'], { summary: 'x' })).toBe('kind: model\nsteps:\n  review:\n    summary: x\n');
   });
 
+  it('edits the lines alone in a file out of canonical order, which rewriting it whole would reorder (mutation testing)', () => {
+    const set = (text: string, path: string[], value: unknown) => setIn(text, path, value, schemas, 'model');
+    expect(set('name: A\nkind: model\nnotes: x\n', ['notes'], undefined)).toBe('name: A\nkind: model\n');
+    expect(set('name: A\nkind: model\n', ['steps', 'review', 'date'], undefined)).toBe('name: A\nkind: model\n');
+    expect(set('name: A\nkind: model\nunit: { name: X, level: xa }\n', ['unit', 'code'], 'Q')).toBe('name: A\nkind: model\nunit: { name: X, code: Q, level: xa }\n');
+    // Keys the schema does not know go after the others, in the order they come.
+    expect(set('name: A\nkind: model\nzz: 1\n', ['yy'], 2)).toBe('name: A\nkind: model\nzz: 1\nyy: 2\n');
+    // Before the first key, after the comment above it.
+    expect(set('# c\nname: B\nid: A\n', ['kind'], 'model')).toBe('# c\nkind: model\nname: B\nid: A\n');
+    // After a key with no value.
+    expect(set('kind:\nname: A\n', ['version'], 1)).toBe('kind:\nversion: 1\nname: A\n');
+  });
+
   it('refuses a change it cannot make alone: a value an alias repeats, a file that is not a map', () => {
     expect(() => setIn('kind: model\nunit: &u\n  name: X\n  level: xa\nother: *u\n', ['unit', 'level'], 'tinh', schemas, 'model')).toThrow('cannot set unit.level without changing other data');
     expect(() => setIn('- a\n', ['x'], 1, schemas, 'model')).toThrow('not a block map');

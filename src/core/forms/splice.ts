@@ -14,6 +14,8 @@ const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null 
 export function setPlain(data: unknown, path: readonly string[], value: unknown): unknown {
   const [head, ...rest] = path;
   if (head === undefined) return value;
+  // Removing what is not there changes nothing (and makes no empty maps on the way).
+  if (value === undefined && !(isObject(data) && Object.hasOwn(data, head))) return data;
   const node: Json = isObject(data) ? { ...data } : {};
   const next = setPlain(node[head], rest, value);
   if (next === undefined) delete node[head];
