@@ -266,6 +266,9 @@ export function parseWithPositions(text: string): Positioned {
     strict: true,
     prettyErrors: false,
     keepSourceTokens: false,
+    // A key that is a collection (`{ a: 1 }: b`) is a schema error dvk reports; yaml would also
+    // print a Node warning on stderr when it makes it text.
+    logLevel: 'error',
   } as const;
   let doc: Document;
   try {

@@ -1,5 +1,5 @@
 // loadFile: bytes -> text -> data, kind and located problems (encoding, size, YAML, kind).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { declared, describe as describeValue, firstInvalidUtf8, loadFile, locateIn, MAX_FILE_BYTES, restoreFile, toDiagnostic, type Finding, type LoadedFile } from '../../src/core/load.js';
 import { locate } from '../../src/core/parse.js';
 import { messages } from '../../src/i18n/index.js';
@@ -497,5 +497,19 @@ describe('the edges (mutation testing)', () => {
     expect(only(load('kind: model\nx: [a, !!binary aGVsbG8=]\n'))).toMatchObject({ line: 2, column: 8, endColumn: 25 });
     // On the line above its value, it is placed at the value.
     expect(only(load('kind: model\nx: !!binary\n  aGVsbG8=\n'))).toMatchObject({ line: 3, column: 3, endColumn: 11 });
+  });
+});
+
+describe('a key that is a collection', () => {
+  it('loads as its text (validate then reports an unknown key), printing no Node warning', () => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    try {
+      const file = load('kind: model\n{ a: 1 }: b\n');
+      expect(file.findings).toEqual([]);
+      expect(Object.keys(file.data!)).toEqual(['kind', '{ a: 1 }']);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

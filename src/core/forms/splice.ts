@@ -43,7 +43,7 @@ function render(path: readonly string[], value: unknown, indent: number, schemas
 }
 
 function splice(text: string, path: readonly string[], value: unknown, schemas: SchemaSet, kind: Kind, flow = false): string {
-  const doc = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true, strict: true, prettyErrors: false });
+  const doc = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true, strict: true, prettyErrors: false, logLevel: 'error' });
   if (doc.errors.length) throw new Error(doc.errors[0]!.message);
   let map = doc.contents as unknown;
   for (let i = 0; i < path.length; i++) {
