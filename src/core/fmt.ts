@@ -87,6 +87,9 @@ const OPTIONS: ToStringOptions = {
   defaultStringType: 'PLAIN',
   defaultKeyType: 'PLAIN',
   trailingComma: false,
+  // yaml's own prefixes `#` after every line break JavaScript knows, a lone CR included; YAML keeps
+  // a lone CR inside a comment, so lines end at LF only.
+  commentString: (comment: string) => comment.split('\n').map((l) => (l === '' ? l : l === ' ' ? '#' : `#${l}`)).join('\n'),
 };
 
 // ---- Key orders from the schemas ----
@@ -226,8 +229,8 @@ function styleTags(folds: Folds) {
 
 const isCollection = (n: unknown): n is YAMLMap | YAMLSeq => isMap(n) || isSeq(n);
 const nfc = (s: string) => s.normalize('NFC');
-/** A comment's text in NFC, without trailing blanks on its lines. */
-const cleanComment = (c: string | null | undefined) => (c ? nfc(c).replace(/[ \t\r]+$/gm, '') : c);
+/** A comment's text in NFC, without trailing blanks on its lines (which end at LF, as in commentString). */
+const cleanComment = (c: string | null | undefined) => (c ? nfc(c).replace(/[ \t\r]+(?=\n|$)/g, '') : c);
 const keyName = (pair: Pair) => (isScalar(pair.key) ? String(pair.key.value) : String(pair.key));
 
 /** NFC text and tidy comments everywhere. */

@@ -746,3 +746,14 @@ describe('formatYaml: the edges (mutation testing)', () => {
     expect(unsafeChange('a: [', 'b: [')).toBe('meaning');
   });
 });
+
+describe('a lone CR inside a comment (fuzz seed 20261231, case 5930)', () => {
+  it('stays in the comment as it is: no `#` after it, no blank before it taken away', () => {
+    const text = '# đầu \rcuối\nkind: config # x \r y\nyear: 2023\n';
+    const out = fmt(text, 'config');
+    expect(out).toBe(text);
+    expect(unsafeChange(text, out)).toBeUndefined();
+    // Blanks at the end of a comment line still go.
+    expect(fmt('# a  \nkind: config # b \t\n', 'config')).toBe('# a\nkind: config # b\n');
+  });
+});
