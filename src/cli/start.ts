@@ -1,6 +1,9 @@
 // What `dvk` does as a process, for bin/dvk.js and the standalone executable alike: run the
 // arguments with the real streams, and leave the exit code in process.exitCode.
-import { run } from './main.js';
+import { VERSION } from '../assets.js';
+
+/** `dvk --version` alone: answered before commander, the message catalogue and the commands are loaded. */
+const VERSION_FLAGS = ['--version', '-v', '-V'];
 
 export async function start(): Promise<void> {
   // A reader that stops early (`dvk … | head`) is not an error.
@@ -9,7 +12,13 @@ export async function start(): Promise<void> {
       if (e.code !== 'EPIPE') throw e;
     });
   }
-  process.exitCode = await run(process.argv.slice(2), {
+  const argv = process.argv.slice(2);
+  if (argv.length === 1 && VERSION_FLAGS.includes(argv[0]!)) {
+    process.stdout.write(`${VERSION}\n`);
+    return;
+  }
+  const { run } = await import('./main.js');
+  process.exitCode = await run(argv, {
     // Created only when a command reads it.
     get stdin() {
       return process.stdin;

@@ -36,7 +36,7 @@ export interface Workspace {
 }
 
 /** A path with `/` between its parts, whatever the system. */
-export const slash = (p: string) => p.split(path.sep).join('/');
+export const slash = path.sep === '/' ? (p: string) => p : (p: string) => p.split(path.sep).join('/');
 const isYaml = (name: string) => /\.ya?ml$/i.test(name);
 
 interface Walk {
