@@ -158,6 +158,8 @@ export class Cache<E> {
   private readonly dirty = new Set<number>();
   /** Shard files on disk: name -> [i, n]; and those read. */
   private readonly onDisk = new Map<string, [number, number]>();
+  /** The same by count, then index (n -> i -> name): a path's shards found without a search. */
+  private readonly byCount = new Map<number, Map<number, string>>();
   private readonly read = new Set<string>();
   /** Shards being written as entries come (`stream`), and the paths written so. */
   private streams?: { n: number; files: Map<number, ShardFile | undefined> };
@@ -193,7 +195,11 @@ export class Cache<E> {
     }
     for (const name of names) {
       const match = /^(\d+)-(\d+)\.jsonl?$/.exec(name.startsWith(`${cache.prefix}.`) ? name.slice(cache.prefix.length + 1) : '');
-      if (match) cache.onDisk.set(name, [Number(match[1]), Number(match[2])]);
+      if (!match) continue;
+      const [i, n] = [Number(match[1]), Number(match[2])];
+      cache.onDisk.set(name, [i, n]);
+      if (!cache.byCount.has(n)) cache.byCount.set(n, new Map());
+      cache.byCount.get(n)!.set(i, name);
     }
     if (!opts.lazy) for (const name of cache.onDisk.keys()) cache.load(name);
     return cache;
@@ -203,7 +209,10 @@ export class Cache<E> {
   get(rel: string): E | undefined {
     if (!this.entries.has(rel)) {
       const h = fnv(rel);
-      for (const [name, [i, n]] of this.onDisk) if (h % n === i) this.load(name);
+      for (const [n, names] of this.byCount) {
+        const name = names.get(h % n);
+        if (name !== undefined) this.load(name);
+      }
     }
     const e = this.entries.get(rel);
     if (typeof e !== 'string') return e;
@@ -215,7 +224,7 @@ export class Cache<E> {
   /** The shard on disk that holds a path's entry: files read in this order have their shards read one at a time. */
   shardOf(rel: string): number {
     const h = fnv(rel);
-    for (const [i, n] of this.onDisk.values()) if (h % n === i) return i;
+    for (const [n, names] of this.byCount) if (names.has(h % n)) return h % n;
     return 0;
   }
 
@@ -228,7 +237,10 @@ export class Cache<E> {
   forget(rel: string): void {
     if (!this.entries.delete(rel)) return;
     const h = fnv(rel);
-    for (const [name, [i, n]] of this.onDisk) if (h % n === i) this.read.delete(name);
+    for (const [n, names] of this.byCount) {
+      const name = names.get(h % n);
+      if (name !== undefined) this.read.delete(name);
+    }
   }
 
   /** From now on, entries set as text go to their shard file at once (a run of `files` files), not into memory. */
