@@ -69,7 +69,8 @@ function walk(dir: string, w: Walk): void {
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-    const full = path.join(dir, e.name);
+    // path.join without its normalizing: `dir` is normalized and a name has no separator.
+    const full = dir.endsWith(path.sep) ? dir + e.name : dir + path.sep + e.name;
     let isDir = e.isDirectory();
     if (e.isSymbolicLink()) {
       // Never followed: what it points to is read where it lies, if dvk reads that place; if
@@ -108,8 +109,9 @@ function walk(dir: string, w: Walk): void {
  * compares without case on Windows, only where the prefix is not found there.
  */
 function inside(file: string, dir: string): boolean {
-  const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
-  if (file.startsWith(prefix)) return file.length > prefix.length;
+  // `dir` and a separator begin `file` (with no string built for the prefix).
+  const prefix = dir.endsWith(path.sep) ? dir.length : dir.length + 1;
+  if (file.startsWith(dir) && (prefix === dir.length || file[dir.length] === path.sep)) return file.length > prefix;
   if (process.platform !== 'win32') return false;
   const rel = path.relative(dir, file);
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);

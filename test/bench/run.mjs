@@ -36,6 +36,8 @@ const YARDSTICKS = {
       '-s', path.join(schemas, 'model.schema.json'), '-r', path.join(schemas, 'common.schema.json'), '-r', path.join(schemas, 'steps/*.schema.json'), '-d', 'models/**/*.yaml']],
   },
   floor: { name: 'floor: read + parse (js-yaml)', command: (ws) => [node, [path.join(root, 'test/bench/floor.mjs'), ws, 'js-yaml']] },
+  // A warm run's floor, shown with its ratio to ajv-cli: below the warm rows' target, or not.
+  stat: { name: 'floor, warm: list + stat', command: (ws) => [node, [path.join(root, 'test/bench/floor.mjs'), ws, 'stat']], vs: ['ajv'] },
   node: { name: 'node -e 0', command: () => [node, ['-e', '0']] },
 };
 
@@ -70,6 +72,8 @@ const ROWS = [
   { name: (n) => `dvk decide (annex of ~${Math.round(n * 0.65)} rows)`, sizes: [1000, 10000], command: (ws, out) => [node, [dvk, 'decide', '-o', path.join(out, 'qd.docx')]], vs: ['ajv', 'floor'], target: { ratio: 3, mib: 500 } },
   { name: (n) => `dvk report --by unit (${Math.ceil(n / 100)} reports)`, sizes: [1000, 10000], command: (ws, out) => [node, [dvk, 'report', '--by', 'unit', '--no-number', '-o', path.join(out, 'units')]], vs: ['ajv', 'floor'], target: { ratio: 3 } },
   { name: 'dvk --version', sizes: [], command: () => [node, [dvk, '--version']], vs: ['node'], target: { ms: 40 } },
+  // What every run of validate pays before its first file: node, dvk's modules, the catalogue.
+  { name: 'dvk validate, empty folder', sizes: [], command: (ws, out) => [node, [dvk, '-C', out, 'validate']], vs: ['node'] },
 ];
 
 function run([file, args], cwd) {
@@ -115,13 +119,13 @@ function print(size, r) {
       ? `≤ ${to} + ${r.target.ms} ms`
       : [`≤ ${r.target.ratio}× ${to === 'ajv' ? 'ajv-cli' : `${to} (${fmt(r.ratios[to])}×)`}`, r.target.mib ? `< ${r.target.mib} MiB` : ''].filter(Boolean).join(', ')
     : '';
-  const vsAjv = r.ratios.ajv !== undefined ? `${fmt(r.ratios.ajv)}×` : r.target?.ms !== undefined ? `+${Math.round(r.above)} ms` : '';
+  const vsAjv = r.ratios.ajv !== undefined ? `${fmt(r.ratios.ajv)}×` : r.ratios.node !== undefined ? `+${Math.round(r.above)} ms` : '';
   const vsFloor = r.ratios.floor !== undefined ? `${fmt(r.ratios.floor)}×` : '';
   const met = !r.target ? '' : r.target.ms !== undefined ? r.above <= r.target.ms : r.ratios[to] <= r.target.ratio && !(r.mib > r.target.mib);
   console.log(
     `${String(size || '').padStart(7)}  ${r.label.padEnd(40)} ${fmt(r.ms / 1000).padStart(7)} s ${fmt(r.mib, 0).padStart(6)} MiB ${vsAjv.padStart(9)} ${vsFloor.padStart(8)}   ${target}${target ? (met ? '  ✓' : '  ✗') : ''}${r.status ? `  (exit ${r.status})` : ''}`,
   );
-  results.push({ size, name: r.label, dvk: Boolean(r.vs), seconds: +fmt(r.ms / 1000, 3), peakMiB: Math.round(r.mib), ratios: r.ratios, aboveMs: r.above === undefined ? undefined : Math.round(r.above), exit: r.status, target: r.target });
+  results.push({ size, name: r.label, dvk: Boolean(r.vs) && !r.yardstick, seconds: +fmt(r.ms / 1000, 3), peakMiB: Math.round(r.mib), ratios: r.ratios, aboveMs: r.above === undefined ? undefined : Math.round(r.above), exit: r.status, target: r.target });
 }
 
 console.log(`node ${process.version}, ${os.cpus().length} cores, ${rounds} rounds; times are medians, ratios the median of each round's ratio`);
@@ -132,6 +136,7 @@ for (const n of sizes) {
   const commands = [
     { key: 'ajv', label: YARDSTICKS.ajv.name, command: YARDSTICKS.ajv.command },
     { key: 'floor', label: YARDSTICKS.floor.name, command: YARDSTICKS.floor.command },
+    { key: 'stat', label: YARDSTICKS.stat.name, command: YARDSTICKS.stat.command, vs: YARDSTICKS.stat.vs, yardstick: true },
     ...rows.map((r) => ({ ...r, key: typeof r.name === 'function' ? r.name(n) : r.name, label: typeof r.name === 'function' ? r.name(n) : r.name })),
   ];
   for (const r of measure(commands, ws, rounds)) print(n, r);
@@ -144,7 +149,7 @@ for (const r of measure([{ key: 'node', label: YARDSTICKS.node.name, command: YA
 
 const ratioOf = (r) => r.ratios.ajv ?? r.ratios.node;
 if (writeBaseline) {
-  fs.writeFileSync(baselineFile, `${JSON.stringify(Object.fromEntries(results.filter((r) => ratioOf(r) !== undefined).map((r) => [`${r.size} ${r.name}`, +fmt(ratioOf(r))])), null, 2)}\n`);
+  fs.writeFileSync(baselineFile, `${JSON.stringify(Object.fromEntries(results.filter((r) => r.dvk && ratioOf(r) !== undefined).map((r) => [`${r.size} ${r.name}`, +fmt(ratioOf(r))])), null, 2)}\n`);
   console.log(`\n${path.relative(root, baselineFile)} written`);
 } else if (check) {
   const baseline = JSON.parse(fs.readFileSync(baselineFile, 'utf8'));
