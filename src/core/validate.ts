@@ -84,7 +84,9 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
   const { m } = opts;
   for (const f of files) if (f.valid === undefined) checkFile(f, m);
   const valid = new Set(files.filter((f) => f.valid));
-  const findings = new Map<LoadedFile, Finding[]>(files.map((f) => [f, [...f.findings]]));
+  // A file's findings with those of the rules across files: its own list until a rule adds one.
+  const findings = new Map<LoadedFile, Finding[]>();
+  const findingsOf = (f: LoadedFile) => findings.get(f) ?? f.findings;
 
   const firstValid = <F extends LoadedFile>(kind: string) => {
     const map = new Map<string, F>();
@@ -100,7 +102,13 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
   const ctx: RuleContext = { m, levels: opts.levels, require: opts.require ?? [], evidence: opts.evidence ?? new Set(), index, brokenAt };
   /** A rule's findings, less what the file's schema errors already say. */
   const add = (f: LoadedFile, ...found: Finding[][]) => {
-    for (const list of found) pushAll(findings.get(f)!, list.filter((x) => !x.path || !brokenAt(f, x.path)));
+    for (const list of found) {
+      const kept = list.filter((x) => !x.path || !brokenAt(f, x.path));
+      if (kept.length === 0) continue;
+      let own = findings.get(f);
+      if (!own) findings.set(f, (own = [...f.findings]));
+      pushAll(own, kept);
+    }
   };
   // Files that parsed into data of a known kind: the rules check them all, valid or not.
   const checked = files.filter((f) => f.valid || f.broken);
@@ -130,7 +138,8 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
 
   const diagnostics: Diagnostic[] = [];
   const failed = new Set<LoadedFile>();
-  for (const [file, list] of findings) {
+  for (const file of files) {
+    const list = findingsOf(file);
     const reported = opts.report ? opts.report(file) : true;
     for (const finding of list) {
       if (finding.severity === 'error') failed.add(file);
@@ -142,6 +151,6 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
     file.forget?.();
   }
   diagnostics.sort(byPlace);
-  const errorsOf = (file: LoadedFile) => (findings.get(file) ?? []).filter((f) => f.severity === 'error').map((f) => toDiagnostic(file, f));
+  const errorsOf = (file: LoadedFile) => findingsOf(file).filter((f) => f.severity === 'error').map((f) => toDiagnostic(file, f));
   return { diagnostics, index, valid, failed, errorsOf };
 }
