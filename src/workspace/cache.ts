@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { addTo, pushAll } from '../core/arrays.js';
 import { writeFileAtomic } from './atomic.js';
 
 export const CACHE_DIR = '.dvk-cache';
@@ -158,8 +159,8 @@ export class Cache<E> {
   private readonly dirty = new Set<number>();
   /** Shard files on disk: name -> [i, n]; and those read. */
   private readonly onDisk = new Map<string, [number, number]>();
-  /** The same by count, then index (n -> i -> name): a path's shards found without a search. */
-  private readonly byCount = new Map<number, Map<number, string>>();
+  /** The same by count, then index (n -> i -> names): a path's shards found without a search. */
+  private readonly byCount = new Map<number, Map<number, string[]>>();
   private readonly read = new Set<string>();
   /** Shards being written as entries come (`stream`), and the paths written so. */
   private streams?: { n: number; files: Map<number, ShardFile | undefined> };
@@ -199,20 +200,24 @@ export class Cache<E> {
       const [i, n] = [Number(match[1]), Number(match[2])];
       cache.onDisk.set(name, [i, n]);
       if (!cache.byCount.has(n)) cache.byCount.set(n, new Map());
-      cache.byCount.get(n)!.set(i, name);
+      addTo(cache.byCount.get(n)!, i, name);
     }
     if (!opts.lazy) for (const name of cache.onDisk.keys()) cache.load(name);
     return cache;
+  }
+
+  /** The shard files on disk that may hold the entry of a path with this hash. */
+  private namesOf(h: number): string[] {
+    const out: string[] = [];
+    for (const [n, names] of this.byCount) pushAll(out, names.get(h % n) ?? []);
+    return out;
   }
 
   /** The entry of a path (in a lazy set, its shard is read first). */
   get(rel: string): E | undefined {
     if (!this.entries.has(rel)) {
       const h = fnv(rel);
-      for (const [n, names] of this.byCount) {
-        const name = names.get(h % n);
-        if (name !== undefined) this.load(name);
-      }
+      for (const name of this.namesOf(h)) this.load(name);
     }
     const e = this.entries.get(rel);
     if (typeof e !== 'string') return e;
@@ -237,10 +242,7 @@ export class Cache<E> {
   forget(rel: string): void {
     if (!this.entries.delete(rel)) return;
     const h = fnv(rel);
-    for (const [n, names] of this.byCount) {
-      const name = names.get(h % n);
-      if (name !== undefined) this.read.delete(name);
-    }
+    for (const name of this.namesOf(h)) this.read.delete(name);
   }
 
   /** From now on, entries set as text go to their shard file at once (a run of `files` files), not into memory. */
