@@ -157,8 +157,8 @@ export class Cache<E> {
   private readonly entries = new Map<string, E | string>();
   /** Hashes of the paths set or dropped in this run. */
   private readonly dirty = new Set<number>();
-  /** Shard files on disk: name -> [i, n]; and those read. */
-  private readonly onDisk = new Map<string, [number, number]>();
+  /** Shard files on disk, and those read. */
+  private readonly onDisk = new Set<string>();
   /** The same by count, then index (n -> i -> names): a path's shards found without a search. */
   private readonly byCount = new Map<number, Map<number, string[]>>();
   private readonly read = new Set<string>();
@@ -198,11 +198,11 @@ export class Cache<E> {
       const match = /^(\d+)-(\d+)\.jsonl?$/.exec(name.startsWith(`${cache.prefix}.`) ? name.slice(cache.prefix.length + 1) : '');
       if (!match) continue;
       const [i, n] = [Number(match[1]), Number(match[2])];
-      cache.onDisk.set(name, [i, n]);
+      cache.onDisk.add(name);
       if (!cache.byCount.has(n)) cache.byCount.set(n, new Map());
       addTo(cache.byCount.get(n)!, i, name);
     }
-    if (!opts.lazy) for (const name of cache.onDisk.keys()) cache.load(name);
+    if (!opts.lazy) for (const name of cache.onDisk) cache.load(name);
     return cache;
   }
 
@@ -307,7 +307,7 @@ export class Cache<E> {
     const changed = new Set([...this.dirty].map((h) => h % n));
     const write = wanted.map((_, i) => i).filter((i) => changed.has(i) || !this.onDisk.has(wanted[i]!));
     if (write.length === 0 && this.onDisk.size === n) return;
-    if (write.some((i) => !this.onDisk.has(wanted[i]!))) for (const name of this.onDisk.keys()) this.load(name);
+    if (write.some((i) => !this.onDisk.has(wanted[i]!))) for (const name of this.onDisk) this.load(name);
     for (const i of write) if (this.onDisk.has(wanted[i]!)) this.load(wanted[i]!);
     const files = new Map(write.map((i) => [i, streams.has(i) ? streams.get(i) : this.shardFile(i, n)]));
     try {
@@ -316,7 +316,7 @@ export class Cache<E> {
       }
       if (this.broken) throw new Error('cache not written');
       for (const f of files.values()) f?.close();
-      for (const name of this.onDisk.keys()) if (!wanted.includes(name)) fs.rmSync(path.join(this.dir, name), { force: true });
+      for (const name of this.onDisk) if (!wanted.includes(name)) fs.rmSync(path.join(this.dir, name), { force: true });
       this.removeStale();
     } catch {
       // A read-only workspace, a full disk: the next run starts cold.
