@@ -40,22 +40,23 @@ export interface ScoreResult {
   max: Ratio;
 }
 
-const TWO = new Ratio(2n);
+const TWO = new Ratio(2);
 
 function mean(xs: Ratio[]): Ratio {
-  return sum(xs).div(new Ratio(BigInt(xs.length)));
+  return sum(xs).div(new Ratio(xs.length));
 }
 
 /** Aggregates marks: mean; median (mean of the middle two for an even count); trimmed-mean. */
 export function aggregate(marks: Ratio[], method: Aggregation): Ratio {
   if (marks.length === 0) throw new RangeError('no marks to aggregate');
+  // Below 3 marks the median is the mean too, and trimmed-mean falls back to it.
+  if (method === 'mean' || marks.length < 3) return mean(marks);
   const sorted = [...marks].sort((a, b) => a.cmp(b));
   if (method === 'median') {
     const mid = Math.floor(sorted.length / 2);
     return sorted.length % 2 ? sorted[mid]! : sorted[mid - 1]!.add(sorted[mid]!).div(TWO);
   }
-  if (method === 'trimmed-mean' && sorted.length >= 3) return mean(sorted.slice(1, -1));
-  return mean(sorted);
+  return mean(sorted.slice(1, -1));
 }
 
 /** The marks of each sheet: the shared `scores` map, or one map per assessor. */

@@ -45,7 +45,7 @@ export const frameworkConsistency: FileRule<CriteriaFile> = (file, { m }) => {
   const step = Ratio.of(rounding);
   groups.forEach((g, i) =>
     list(g.criteria).map(obj).forEach((c, j) => {
-      if (typeof c.max === 'number' && Number.isFinite(c.max) && Ratio.of(c.max).div(step).d !== 1n) {
+      if (typeof c.max === 'number' && Number.isFinite(c.max) && !Ratio.of(c.max).div(step).isInteger()) {
         findings.push({ rule: 'framework-rounding', severity: 'error', path: ['groups', i, 'criteria', j, 'max'], ...m.maxNotOnStep(text(c.id), c.max, rounding) });
       }
     }),
