@@ -7,7 +7,7 @@ import { DvkError, UsageError } from '../errors.js';
 import type { Lang, Messages } from '../i18n/index.js';
 import { LANGS, loadMessages, pickLang } from '../i18n/lang.js';
 import { summarize } from './reporters/types.js';
-import { printError, useColor, VERSION, type Ctx, type GlobalOptions, type Io } from './context.js';
+import { printError, useColor, VERSION, writeParts, type Ctx, type GlobalOptions, type Io } from './context.js';
 import { COMMANDS, commandOf } from './commands/index.js';
 import { nearest } from '../core/hints.js';
 import { findConfig } from '../workspace/find-config.js';
@@ -146,6 +146,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     cache: true,
     version: VERSION,
     out: (s) => io.stdout.write(s),
+    outParts: (parts) => writeParts(io.stdout, parts),
     err: (s) => io.stderr.write(s),
     exitCode: 0,
   };

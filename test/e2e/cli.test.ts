@@ -193,7 +193,7 @@ describe('usage errors', () => {
 
   it('a reader that closes the pipe early (dvk … | head) gets no stack trace', async () => {
     // `true` exits without reading, so dvk's write fails with EPIPE.
-    for (const args of ['--help', `-C "${EXAMPLE}" status`, `-C "${EXAMPLE}" validate --format sarif`]) {
+    for (const args of ['--help', `-C "${EXAMPLE}" status`, `-C "${EXAMPLE}" validate --format sarif`, `-C "${EXAMPLE}" score --format json`]) {
       const r = await execa('sh', ['-c', `"${NODE}" "${BIN}" ${args} | true`], { reject: false, env: { NO_COLOR: '1' } });
       expectNoStackTrace(String(r.stderr));
     }

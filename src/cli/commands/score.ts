@@ -41,7 +41,7 @@ export function registerScore(program: Command, ctx: Ctx): void {
     .addOption(new Option('--field <field>', t.field).choices(FIELDS))
     .addOption(new Option('--fail-under <total>', t.failUnder).argParser(parseTotal(ctx)))
     .addHelpText('after', t.examples)
-    .action((paths: string[], opts: ScopeOptions & { format: string; explain?: string; failUnder?: Ratio }) => {
+    .action(async (paths: string[], opts: ScopeOptions & { format: string; explain?: string; failUnder?: Ratio }) => {
       const loaded = checkedWorkspace(ctx, paths);
       const { ws } = loaded;
       // The workspace's own level by default, like decide and report: score sheets of other levels
@@ -56,18 +56,8 @@ export function registerScore(program: Command, ctx: Ctx): void {
       } else if (rows.length === 0) {
         ctx.err(`${t.empty}\n`);
       } else if (opts.format === 'json') {
-        // A piece at a time: the whole text of 100,000 models is over 100 MB. Pieces of 16,000
-        // characters stay in the young generation of the heap; pieces of a megabyte were each a
-        // large object that only a full collection frees (100,000 models: 130 MB of them).
-        let text = '';
-        for (const part of scoreJsonParts(rows)) {
-          text += part;
-          if (text.length > 16_000) {
-            ctx.out(text);
-            text = '';
-          }
-        }
-        ctx.out(text);
+        // A piece at a time: the whole text of 100,000 models is over 100 MB.
+        await ctx.outParts(scoreJsonParts(rows));
       } else {
         ctx.out(
           opts.format === 'csv' ? scoreCsv(rows, o)
