@@ -39,14 +39,22 @@ export { VERSION } from '../assets.js';
  * A pipe is written asynchronously on POSIX: without waiting, the whole output would wait in
  * memory (100,000 models' scores: over 100 MB, and more time). Pieces this size stay in the
  * young generation of the heap; pieces of a megabyte were each a large object that only a full
- * collection frees.
+ * collection frees. A reader that stops early (`| head`) ends the writing, not the command: what
+ * follows the output (`--fail-under`'s exit code) still happens.
  */
 export async function writeParts(stream: NodeJS.WritableStream, parts: Iterable<string>): Promise<void> {
   let text = '';
   for (const part of parts) {
     text += part;
     if (text.length > 16_000) {
-      if (!stream.write(text)) await once(stream, 'drain');
+      if (!stream.write(text)) {
+        try {
+          await once(stream, 'drain');
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code === 'EPIPE') return;
+          throw e;
+        }
+      }
       text = '';
     }
   }

@@ -50,7 +50,7 @@ function mean(xs: Ratio[]): Ratio {
 export function aggregate(marks: Ratio[], method: Aggregation): Ratio {
   if (marks.length === 0) throw new RangeError('no marks to aggregate');
   // Below 3 marks the median is the mean too, and trimmed-mean falls back to it.
-  if (method === 'mean' || marks.length < 3) return mean(marks);
+  if (marks.length < 3 || (method !== 'median' && method !== 'trimmed-mean')) return mean(marks);
   const sorted = [...marks].sort((a, b) => a.cmp(b));
   if (method === 'median') {
     const mid = Math.floor(sorted.length / 2);

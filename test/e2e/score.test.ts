@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { width } from '../../src/cli/table.js';
-import { dvk, dvkBytes, EXAMPLE, workspaceFrom, writeFile } from '../helpers.js';
+import { execa } from 'execa';
+import { BIN, dvk, dvkBytes, EXAMPLE, NODE, workspaceFrom, writeFile } from '../helpers.js';
 import { runOnTerminal } from './support.js';
 
 interface ScoreJson {
@@ -177,6 +178,16 @@ describe('dvk score on the example workspace', () => {
     expect(r.stderr).toContain('DT-2023-TN-01 (40,5)');
     expect((await dvk(['-C', EXAMPLE, 'score', '--fail-under', '40,5'])).exitCode).toBe(0);
     expect((await dvk(['-C', EXAMPLE, 'score', '--fail-under', 'abc'])).exitCode).toBe(2);
+  });
+
+  it('--fail-under still exits 1 when the reader of the JSON stops early (| true)', async () => {
+    // `true` reads nothing: the JSON (22 KB) waits for a reader that has gone, and dvk stops writing.
+    for (let i = 0; i < 3; i++) {
+      const r = await execa('bash', ['-c', `"${NODE}" "${BIN}" -C "${EXAMPLE}" score --format json --fail-under 60 | true; exit \${PIPESTATUS[0]}`], { reject: false, env: { NO_COLOR: '1' } });
+      expect(r.exitCode).toBe(1);
+      expect(r.stderr).toContain('DT-2023-TN-01 (40,5)');
+      expect(r.stderr).not.toMatch(/EPIPE|at .*\.js:\d+/);
+    }
   });
 
   it('an unknown --explain id is a usage error', async () => {

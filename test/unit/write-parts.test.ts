@@ -51,4 +51,22 @@ describe('writeParts', () => {
     await new Promise((done) => stream.end(done));
     expect(got.join('')).toBe('{}');
   });
+
+  it('stops at a reader that went away (EPIPE) and returns, but passes on any other error', async () => {
+    for (const [code, rejects] of [['EPIPE', false], ['EIO', true]] as const) {
+      let pieces = 0;
+      const gone = new Writable({
+        highWaterMark: 1,
+        write(_chunk, _encoding, done) {
+          pieces++;
+          setTimeout(() => done(Object.assign(new Error(code), { code })), 1);
+        },
+      });
+      gone.on('error', () => {});
+      const writing = writeParts(gone, Array.from({ length: 10_000 }, () => 'x'.repeat(10)));
+      if (rejects) await expect(writing).rejects.toMatchObject({ code });
+      else await expect(writing).resolves.toBeUndefined();
+      expect(pieces).toBe(1);
+    }
+  });
 });
