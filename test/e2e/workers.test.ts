@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dvk, ROOT, tempDir } from '../helpers.js';
+import { execa } from 'execa';
+import { dvk, NODE, ROOT, tempDir } from '../helpers.js';
 import { messages } from '../../src/i18n/index.js';
 import type * as Pool from '../../src/workspace/pool.js';
 import type * as Process from '../../src/workspace/process.js';
@@ -88,4 +89,12 @@ describe('worker threads', () => {
     const broken = got.map((r) => JSON.parse(r.index!) as { valid?: boolean; broken?: string[] }).filter((r) => r.broken);
     expect(broken.length).toBeGreaterThanOrEqual(5);
   }, SLOW);
+
+  it('ask V8 for a flag the Node that runs dvk knows, on a large workspace (Node reports an unknown one on stderr)', async () => {
+    const engine = JSON.stringify(pathToFileURL(path.join(ROOT, 'dist/workspace/engine.js')).href);
+    const script = `const e = await import(${engine}); e.boundHeapGrowth(e.LARGE_WORKSPACE); console.log('set');`;
+    const r = await execa(NODE, ['--input-type=module', '-e', script], { reject: false });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('set');
+  });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { messages } from '../../src/i18n/index.js';
 import { writeFileAtomic } from '../../src/workspace/atomic.js';
+import { boundHeapGrowth, LARGE_WORKSPACE } from '../../src/workspace/engine.js';
 import { openWorkspace } from '../../src/workspace/workspace.js';
 import { EXAMPLE, workspaceFrom } from '../helpers.js';
 
@@ -75,5 +76,15 @@ describe('writeFileAtomic leaves no temporary file (issue 9, defect 13)', () => 
     expect(() => writeFileAtomic(file, 'a: 2\n', { overwrite: false })).toThrow(expect.objectContaining({ code: 'EEXIST', path: file }));
     expect(fs.readdirSync(dir).sort()).toEqual(['a.yaml', 'b.yaml']);
     expect(fs.readFileSync(file, 'utf8')).toBe('a: 1\n');
+  });
+});
+
+describe('boundHeapGrowth', () => {
+  it('asks V8 to grow its heap by half at most from LARGE_WORKSPACE files, and leaves smaller workspaces alone', () => {
+    const set = vi.fn();
+    boundHeapGrowth(LARGE_WORKSPACE - 1, set);
+    expect(set).not.toHaveBeenCalled();
+    boundHeapGrowth(LARGE_WORKSPACE, set);
+    expect(set).toHaveBeenCalledWith('--heap-growing-percent=50');
   });
 });
