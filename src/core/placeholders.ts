@@ -4,22 +4,31 @@
 // (rules/placeholder.ts) and for decide and report, which refuse to print one.
 import type { Path } from './types.js';
 
-const PATTERNS: readonly RegExp[] = [
+/**
+ * Each pattern with what a text must hold for it to match, told without the pattern: with the
+ * flags `iu` a pattern cannot skip ahead to its first letter, and the patterns cost a cold
+ * validate more than all the rest of this rule (10,000 models: 0.25 s of its 9 s of CPU).
+ */
+const PATTERNS: readonly [(text: string) => boolean, RegExp][] = [
   // A fill-in in brackets: "(họ và tên)", "(địa danh)", "(tên xã)", "(tên đơn vị)".
-  /\((?:họ và tên|họ tên|địa danh|tên [^()]{1,30})\)/iu,
+  [(t) => t.includes('('), /\((?:họ và tên|họ tên|địa danh|tên [^()]{1,30})\)/iu],
   // A number left to fill in: "Kế hoạch số …".
-  /\bsố\s*(?:…|\.{3})/iu,
-  // Whole values the templates write for the user to replace.
-  /^(?:tên mô hình|tên đơn vị|tên tổ chức|nguyễn văn a|ghi thực trạng, lý do|ghi nội dung, cách thức|mục tiêu thứ nhất|sản phẩm thứ nhất|bài học thứ nhất|địa bàn, đối tượng vận động|khả năng duy trì, nhân rộng|nhận xét của đoàn kiểm tra|đánh giá chung hiệu quả của mô hình)\.?$/iu,
+  [(t) => t.includes('…') || t.includes('...'), /\bsố\s*(?:…|\.{3})/iu],
+  // Whole values the templates write for the user to replace: at most 40 letters (three code
+  // units each when decomposed).
+  [
+    (t) => t.length <= 160,
+    /^(?:tên mô hình|tên đơn vị|tên tổ chức|nguyễn văn a|ghi thực trạng, lý do|ghi nội dung, cách thức|mục tiêu thứ nhất|sản phẩm thứ nhất|bài học thứ nhất|địa bàn, đối tượng vận động|khả năng duy trì, nhân rộng|nhận xét của đoàn kiểm tra|đánh giá chung hiệu quả của mô hình)\.?$/iu,
+  ],
 ];
 
 /** The placeholder in a text, or undefined when it has none. */
 export function placeholderIn(text: string): string | undefined {
-  // Most text has none, and is told so without the patterns: they need a bracket, an ellipsis,
-  // or a whole value of at most 40 letters (three code units each when decomposed).
-  if (text.length > 160 && !text.includes('(') && !text.includes('…') && !text.includes('...')) return undefined;
-  const s = text.normalize('NFC').trim();
-  for (const re of PATTERNS) {
+  // Told on the text as it is: NFC neither makes nor takes away a bracket or an ellipsis.
+  let s: string | undefined;
+  for (const [may, re] of PATTERNS) {
+    if (!may(text)) continue;
+    s ??= text.normalize('NFC').trim();
     const m = re.exec(s);
     if (m) return m[0];
   }

@@ -3,6 +3,7 @@
 // none of the realistic example workspace.
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { placeholderIn, placeholders, printed } from '../../src/core/placeholders.js';
@@ -80,6 +81,27 @@ describe('placeholders', () => {
     expect(placeholderIn('Quyết định số .. 12')).toBeUndefined();
     expect(placeholderIn('Ghi tên mô hình')).toBeUndefined();
     expect(placeholderIn('TÊN ĐƠN VỊ.')).toBe('TÊN ĐƠN VỊ.');
+  });
+
+  it('tells as the patterns alone would, on any text of these pieces (what a text must hold is told before them)', () => {
+    // The patterns as they were before what a text must hold was told first.
+    const plain = (text: string) => {
+      if (text.length > 160 && !text.includes('(') && !text.includes('…') && !text.includes('...')) return undefined;
+      const s = text.normalize('NFC').trim();
+      for (const re of [/\((?:họ và tên|họ tên|địa danh|tên [^()]{1,30})\)/iu, /\bsố\s*(?:…|\.{3})/iu, /^(?:tên mô hình|tên đơn vị|nguyễn văn a)\.?$/iu]) {
+        const m = re.exec(s);
+        if (m) return m[0];
+      }
+      return undefined;
+    };
+    const pieces = ['(', ')', '(tên xã)', 'họ và tên', 'số', 'Số', 'sô\u0301', '…', '...', '..', '.', ' ', '  ', 'Tên mô hình', 'Te\u0302n đơn vi\u0323', 'Nguyễn Văn A', 'ĐƠN VỊ', 'x'.repeat(50), '\u0958'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(placeholderIn(text)).toBe(plain(text));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('places in a list are numbers, keys are names', () => {
