@@ -36,6 +36,8 @@ const YARDSTICKS = {
       '-s', path.join(schemas, 'model.schema.json'), '-r', path.join(schemas, 'common.schema.json'), '-r', path.join(schemas, 'steps/*.schema.json'), '-d', 'models/**/*.yaml']],
   },
   floor: { name: 'floor: read + parse (js-yaml)', command: (ws) => [node, [path.join(root, 'test/bench/floor.mjs'), ws, 'js-yaml']] },
+  // The same on every core, shown with its ratio to ajv-cli: below the cold validate target, or not.
+  cores: { name: `floor, ${os.availableParallelism?.() ?? os.cpus().length} cores: read + parse`, command: (ws) => [node, [path.join(root, 'test/bench/floor.mjs'), ws, 'cores']], vs: ['ajv'] },
   // A warm run's floor, shown with its ratio to ajv-cli: below the warm rows' target, or not.
   stat: { name: 'floor, warm: list + stat', command: (ws) => [node, [path.join(root, 'test/bench/floor.mjs'), ws, 'stat']], vs: ['ajv'] },
   node: { name: 'node -e 0', command: () => [node, ['-e', '0']] },
@@ -136,7 +138,7 @@ for (const n of sizes) {
   const commands = [
     { key: 'ajv', label: YARDSTICKS.ajv.name, command: YARDSTICKS.ajv.command },
     { key: 'floor', label: YARDSTICKS.floor.name, command: YARDSTICKS.floor.command },
-    { key: 'stat', label: YARDSTICKS.stat.name, command: YARDSTICKS.stat.command, vs: YARDSTICKS.stat.vs, yardstick: true },
+    ...['cores', 'stat'].map((key) => ({ key, label: YARDSTICKS[key].name, command: YARDSTICKS[key].command, vs: YARDSTICKS[key].vs, yardstick: true })),
     ...rows.map((r) => ({ ...r, key: typeof r.name === 'function' ? r.name(n) : r.name, label: typeof r.name === 'function' ? r.name(n) : r.name })),
   ];
   for (const r of measure(commands, ws, rounds)) print(n, r);
