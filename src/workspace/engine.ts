@@ -53,8 +53,8 @@ export const LARGE_WORKSPACE = 40_000;
 
 /**
  * V8 lets the heap grow to up to four times what survived its last full collection before it
- * collects again: at 100,000 models (188,239 files) that took a cold score run to 1,010 MiB and a
- * cold validate to 704 MiB. Growing by half at most took them to 775 and 493 MiB, in the same
+ * collects again: at 100,000 models (188,239 files) that took a cold score run to 1,002 MiB and a
+ * cold validate to 704 MiB. Growing by half at most took them to 788 and 494 MiB, for 6 % more
  * time; at 10,000 models it saves nothing and costs 2 % (README, Performance). V8 reads the flag
  * at each collection, and the worker threads share it.
  */
