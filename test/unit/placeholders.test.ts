@@ -94,7 +94,7 @@ describe('placeholders', () => {
       }
       return undefined;
     };
-    const pieces = ['(', ')', '(tên xã)', 'họ và tên', 'số', 'Số', 'sô\u0301', '…', '...', '..', '.', ' ', '  ', 'Tên mô hình', 'Te\u0302n đơn vi\u0323', 'Nguyễn Văn A', 'ĐƠN VỊ', 'x'.repeat(50), '\u0958'];
+    const pieces = ['(', ')', '(tên xã)', 'họ và tên', 'số', 'Số', 'sô\u0301', '…', '...', '..', '.', ' ', '  ', 'Tên mô hình', 'Te\u0302n đơn vi\u0323', 'Nguyễn Văn A', 'ĐƠN VỊ', 'x'.repeat(50), ' '.repeat(70), '\u0958'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
         const text = parts.join('');

@@ -2,10 +2,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { messages } from '../../src/i18n/index.js';
 import { writeFileAtomic } from '../../src/workspace/atomic.js';
-import { boundHeapGrowth, LARGE_WORKSPACE } from '../../src/workspace/engine.js';
+import { boundHeapGrowth, LARGE_WORKSPACE, loadChecked } from '../../src/workspace/engine.js';
 import { openWorkspace } from '../../src/workspace/workspace.js';
 import { EXAMPLE, workspaceFrom } from '../helpers.js';
 
@@ -13,6 +14,7 @@ const m = messages('en');
 
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.unstubAllEnvs();
 });
 
 describe('openWorkspace', () => {
@@ -85,6 +87,18 @@ describe('boundHeapGrowth', () => {
     boundHeapGrowth(LARGE_WORKSPACE - 1, set);
     expect(set).not.toHaveBeenCalled();
     boundHeapGrowth(LARGE_WORKSPACE, set);
+    expect(set).toHaveBeenCalledWith('--heap-growing-percent=50');
+  });
+
+  it('is asked by loading a workspace of that many files, and not of one file fewer', () => {
+    const set = vi.spyOn(v8, 'setFlagsFromString').mockImplementation(() => {});
+    // Files that are not there: each is read and reported at once, on this thread.
+    vi.stubEnv('DVK_WORKERS', '0');
+    const jobs = (n: number) => Array.from({ length: n }, (_, i) => ({ abs: `/nonexistent/${i}.yaml`, show: `${i}.yaml`, rel: `${i}.yaml`, requireKind: true }));
+    loadChecked('/nonexistent', jobs(LARGE_WORKSPACE - 1), { m, cache: false, need: 'index' });
+    expect(set).not.toHaveBeenCalled();
+    const { files } = loadChecked('/nonexistent', jobs(LARGE_WORKSPACE), { m, cache: false, need: 'index' });
+    expect(files).toHaveLength(LARGE_WORKSPACE);
     expect(set).toHaveBeenCalledWith('--heap-growing-percent=50');
   });
 });
