@@ -56,7 +56,8 @@ export const LARGE_WORKSPACE = 40_000;
  * collects again: at 100,000 models (188,239 files) that took a cold score run to 1,002 MiB and a
  * cold validate to 704 MiB. Growing by half at most took them to 788 and 494 MiB, for 6 % more
  * time; at 10,000 models it saves nothing and costs 2 % (README, Performance). V8 reads the flag
- * at each collection, and the worker threads share it.
+ * at each collection, in every thread: the worker threads, whose heap is capped (pool.ts), then
+ * grow by half where V8 would grow them by 1.3, which at their size changes none of their limits.
  */
 export function boundHeapGrowth(files: number, setFlags: (flags: string) => void = v8.setFlagsFromString): void {
   if (files >= LARGE_WORKSPACE) setFlags('--heap-growing-percent=50');
