@@ -59,8 +59,8 @@ export const LARGE_WORKSPACE = 40_000;
  * at each collection, in every thread: the worker threads, whose heap is capped (pool.ts), then
  * grow by half where V8 would grow them by 1.3, which at their size changes none of their limits.
  */
-export function boundHeapGrowth(files: number, setFlags: (flags: string) => void = v8.setFlagsFromString): void {
-  if (files >= LARGE_WORKSPACE) setFlags('--heap-growing-percent=50');
+export function boundHeapGrowth(files: number): void {
+  if (files >= LARGE_WORKSPACE) v8.setFlagsFromString('--heap-growing-percent=50');
 }
 
 const stampArray = (s: Stamp): IndexEntry['s'] => [s.size, s.mtime, s.ctime, s.ino];

@@ -6,7 +6,7 @@ import v8 from 'node:v8';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { messages } from '../../src/i18n/index.js';
 import { writeFileAtomic } from '../../src/workspace/atomic.js';
-import { boundHeapGrowth, LARGE_WORKSPACE, loadChecked } from '../../src/workspace/engine.js';
+import { LARGE_WORKSPACE, loadChecked } from '../../src/workspace/engine.js';
 import { openWorkspace } from '../../src/workspace/workspace.js';
 import { EXAMPLE, workspaceFrom } from '../helpers.js';
 
@@ -82,15 +82,7 @@ describe('writeFileAtomic leaves no temporary file (issue 9, defect 13)', () => 
 });
 
 describe('boundHeapGrowth', () => {
-  it('asks V8 to grow its heap by half at most from LARGE_WORKSPACE files, and leaves smaller workspaces alone', () => {
-    const set = vi.fn();
-    boundHeapGrowth(LARGE_WORKSPACE - 1, set);
-    expect(set).not.toHaveBeenCalled();
-    boundHeapGrowth(LARGE_WORKSPACE, set);
-    expect(set).toHaveBeenCalledWith('--heap-growing-percent=50');
-  });
-
-  it('is asked by loading a workspace of that many files, and not of one file fewer', () => {
+  it('asks V8 to grow its heap by half at most when a workspace of LARGE_WORKSPACE files is loaded, not of one file fewer', () => {
     const set = vi.spyOn(v8, 'setFlagsFromString').mockImplementation(() => {});
     // Files that are not there: each is read and reported at once, on this thread.
     vi.stubEnv('DVK_WORKERS', '0');
