@@ -95,7 +95,7 @@ export function scoreScope(m: Messages, { ws, validation }: Loaded, req: ScopeRe
   return results(
     {
       models: models.map((f) => ({ data: f.data as unknown as ModelInfo, file: f.path })),
-      assessments: sheets.map((f) => ({ data: f.data as unknown as Assessment, file: f.path })),
+      assessments: sheets.map((f) => ({ data: f.data as unknown as Assessment, file: f.path, scored: f.scored, whole: f.whole })),
       frameworks: new Map(frameworkFiles.map((f) => [f.data!.id as string, f.data as unknown as Framework])),
       levels: ws.levels,
       detail: req.explain !== undefined,

@@ -19,6 +19,7 @@ import { stepStates } from './rules/step-completeness.js';
 import { yearMismatch } from './rules/year.js';
 import { pointerToPath, schemaFindings, validateAgainst } from './schema.js';
 import { assessmentScores } from './rules/assessment.js';
+import { summarize } from './score.js';
 import type { Assessment, Framework, Model, ModelInfo, Path, StepState } from './types.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -62,14 +63,29 @@ function without(from: Record<string, unknown>, key: string): Record<string, unk
   return out;
 }
 
-/** What identifies a framework for checking marks against it: its id, and its criteria with their maximums. */
+const keys = new WeakMap<Framework, string>();
+
+/**
+ * What identifies a framework for checking and scoring marks against it: its id, how it
+ * aggregates and rounds, and its criteria by group with their maximums. Made once per framework.
+ */
 export function criteriaKey(f: Framework): string {
-  return createHash('sha1').update(JSON.stringify([f.id, f.groups.map((g) => g.criteria.map((c) => [c.id, c.max]))])).digest('base64');
+  let key = keys.get(f);
+  if (key === undefined) {
+    const what = [f.id, f.aggregation ?? 'mean', f.rounding ?? 0.01, f.groups.map((g) => g.criteria.map((c) => [c.id, c.max]))];
+    keys.set(f, (key = createHash('sha1').update(JSON.stringify(what)).digest('base64')));
+  }
+  return key;
 }
 
-/** A score sheet's marks checked against its framework (LoadedFile `scored`). */
+/**
+ * A score sheet's marks checked against its framework (LoadedFile `scored`) and, when they pass,
+ * its score, so that the marks need not be kept to score it (results.ts).
+ */
 export function scoreAgainst(sheet: Assessment, framework: Framework, m: Messages): NonNullable<LoadedFile['scored']> {
-  return { against: criteriaKey(framework), findings: assessmentScores(sheet, framework, { m }) };
+  const findings = assessmentScores(sheet, framework, { m });
+  const summary = findings.length === 0 ? summarize(framework, sheet) : undefined;
+  return { against: criteriaKey(framework), findings, ...(summary && { summary }) };
 }
 
 /** A file's top-level values that are not collections: enough to place a file of no known kind. */

@@ -7,6 +7,7 @@ import { fastParse, locate, MAX_ALIAS_COUNT, parseWithPositions, position, yaml,
 import { KINDS, type Diagnostic, type Kind, type Path, type Severity } from './types.js';
 import { text as asText } from './rules/shape.js';
 import { pushAll } from './arrays.js';
+import type { ScoreSummary } from './score.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 /** How deep data may nest: a dvk file needs about six levels; a parser's stack runs out near 800. */
@@ -62,9 +63,10 @@ export interface FileRecord {
   ranges?: Record<string, Range>;
   /**
    * A score sheet's findings against its framework (unknown criteria, missing scores, scores
-   * over the maximum), for the framework's criteria as `against` identifies them.
+   * over the maximum) and, when there are none, its score without detail, for the framework as
+   * `against` identifies it (check.ts `criteriaKey`).
    */
-  scored?: { against: string; findings: Finding[] };
+  scored?: { against: string; findings: Finding[]; summary?: ScoreSummary };
 }
 
 export interface LoadedFile extends FileRecord {

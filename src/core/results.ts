@@ -3,10 +3,11 @@
 import type { Messages } from '../i18n/index.js';
 import { slugify } from './hints.js';
 import { recognize, type Recognition } from './recognize.js';
-import { score, type ScoreResult } from './score.js';
+import { fromSummary, score, type ScoreResult } from './score.js';
 import type { Assessment, Field, Framework, LevelDef, Model, ModelInfo } from './types.js';
 import { addTo } from './arrays.js';
-import { modelInfo } from './check.js';
+import { criteriaKey, modelInfo } from './check.js';
+import type { LoadedFile } from './load.js';
 
 export interface Filters {
   year?: number;
@@ -29,7 +30,11 @@ export interface Row {
 export interface ResultsInput {
   /** What dvk keeps of each model (check.ts), or the whole model. */
   models: { data: ModelInfo | Model; file: string }[];
-  assessments: { data: Assessment; file: string }[];
+  /**
+   * Each score sheet, with its marks checked and scored against its framework when it was read
+   * (LoadedFile `scored`, `whole`): then `data` need not hold the marks, unless for detail.
+   */
+  assessments: { data: Assessment; file: string; scored?: LoadedFile['scored']; whole?: LoadedFile['whole'] }[];
   frameworks: ReadonlyMap<string, Framework>;
   levels: LevelDef[];
   /** Keep each criterion's marks (for --explain). */
@@ -65,7 +70,7 @@ export function results(input: ResultsInput, filters: Filters, m: Messages): Row
     for (const a of sheets) {
       const framework = input.frameworks.get(a.data.framework);
       if (!framework) continue;
-      const result = score(framework, a.data, input.detail ?? false);
+      const result = scoreOf(framework, a, input.detail ?? false);
       rows.push({ model, file, level: a.data.level, assessment: a, result, recognition: recognize(model, result, m, input.detail ?? false) });
     }
   }
@@ -79,6 +84,13 @@ export function results(input: ResultsInput, filters: Filters, m: Messages): Row
       (a.result && b.result ? b.result.total.cmp(a.result.total) : 0) ||
       (a.model.id < b.model.id ? -1 : a.model.id > b.model.id ? 1 : 0),
   );
+}
+
+/** A sheet's score: from the score worked out when it was read, if it was scored against this framework and no detail is wanted. */
+function scoreOf(framework: Framework, a: ResultsInput['assessments'][number], detail: boolean): ScoreResult {
+  const s = a.scored;
+  if (!detail && s?.summary && s.against === criteriaKey(framework)) return fromSummary(framework, s.summary);
+  return score(framework, (a.whole?.() ?? a.data) as Assessment, detail);
 }
 
 export interface Tally {

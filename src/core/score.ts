@@ -27,7 +27,7 @@ export interface GroupResult {
 
 export interface ScoreResult {
   framework: Framework;
-  /** Names of the sheets' assessors ('' for a shared sheet or an unnamed assessor). */
+  /** Names of the sheets' assessors ('' for a shared sheet or an unnamed assessor): kept only with detail. */
   assessors: string[];
   aggregation: Aggregation;
   /** What `aggregation` came to: trimmed-mean below 3 assessors falls back to mean. */
@@ -99,7 +99,7 @@ const NO_CRITERIA: CriterionResult[] = [];
 export function score(framework: Framework, assessment: Assessment, detail = true): ScoreResult {
   const sheets = sheetsOf(assessment);
   const aggregation = framework.aggregation ?? 'mean';
-  const { rounding, places, maxes, groupMax, max } = partsOf(framework);
+  const { rounding, maxes, groupMax } = partsOf(framework);
   const groups = framework.groups.map((g, gi): GroupResult => {
     const criteria = g.criteria.map((c, ci): CriterionResult => {
       const marks = sheets.map((s) => {
@@ -115,13 +115,50 @@ export function score(framework: Framework, assessment: Assessment, detail = tru
   });
   return {
     framework,
-    assessors: sheets.map((s) => s.name),
-    aggregation,
-    applied: aggregation === 'trimmed-mean' && sheets.length < 3 ? 'mean' : aggregation,
-    rounding,
-    places,
-    groups,
-    total: shared(sum(groups.map((g) => g.score))),
-    max,
+    assessors: detail ? sheets.map((s) => s.name) : [],
+    ...common(framework, sheets.length, groups),
   };
+}
+
+/** What a score adds to its groups' scores. */
+function common(framework: Framework, sheets: number, groups: GroupResult[]) {
+  const aggregation = framework.aggregation ?? 'mean';
+  const { rounding, places, max } = partsOf(framework);
+  const applied: Aggregation = aggregation === 'trimmed-mean' && sheets < 3 ? 'mean' : aggregation;
+  return { aggregation, applied, rounding, places, groups, total: shared(sum(groups.map((g) => g.score))), max };
+}
+
+/**
+ * A score sheet's score without detail, in a form that keeps it with the sheet's record (the
+ * cache, a worker thread's answer): its number of sheets and each group's score as exact decimal
+ * text. Undefined when a group's score has no finite decimal form (no rounding step gives one).
+ */
+export interface ScoreSummary {
+  sheets: number;
+  groups: string[];
+}
+
+/** The summary of a sheet's score; the sheet must be one that `score` can score (every criterion scored on every sheet). */
+export function summarize(framework: Framework, assessment: Assessment): ScoreSummary | undefined {
+  const { groups } = score(framework, assessment, false);
+  if (!groups.every((g) => g.score.isDecimal())) return undefined;
+  return { sheets: sheetsOf(assessment).length, groups: groups.map((g) => g.score.toString()) };
+}
+
+/** Group scores read back, shared: a workspace's scores take a few thousand values. */
+const readBack = new Map<string, Ratio>();
+
+/** The score a summary stands for: the same as `score(framework, sheet, false)` for the sheet it was made from. */
+export function fromSummary(framework: Framework, s: ScoreSummary): ScoreResult {
+  const { groupMax } = partsOf(framework);
+  const groups = framework.groups.map((g, gi): GroupResult => {
+    const text = s.groups[gi]!;
+    let score = readBack.get(text);
+    if (!score) {
+      if (readBack.size >= 10_000) readBack.clear();
+      readBack.set(text, (score = shared(Ratio.of(text))));
+    }
+    return { id: g.id, title: g.title, max: groupMax[gi]!, score, criteria: NO_CRITERIA };
+  });
+  return { framework, assessors: [], ...common(framework, s.sheets, groups) };
 }

@@ -54,16 +54,15 @@ function groupById(files: LoadedFile[], kind: string): Map<string, LoadedFile[]>
 export const byPlace = (a: Diagnostic, b: Diagnostic) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);
 
 /**
- * assessmentScores, worked out once per version of a valid sheet and of its framework's criteria;
- * every time for a sheet that fails its schema (its data is kept whole).
+ * assessmentScores, worked out with the sheet's score once per version of a valid sheet and of
+ * its framework (check.ts scoreAgainst); every time for a sheet that fails its schema (its data
+ * is kept whole).
  */
-function scoredAgainst(a: AssessmentFile, ctx: RuleContext, keys: Map<CriteriaFile, string>): Finding[] {
+function scoredAgainst(a: AssessmentFile, ctx: RuleContext): Finding[] {
   const framework = ctx.index.validFrameworks.get(a.data.framework);
   if (!framework) return [];
   if (!a.valid) return assessmentScores(a.data, framework.data, ctx);
-  let key = keys.get(framework);
-  if (key === undefined) keys.set(framework, (key = criteriaKey(framework.data)));
-  if (a.scored?.against !== key) a.scored = scoreAgainst((a.whole?.() ?? a.data) as unknown as Assessment, framework.data, ctx.m);
+  if (a.scored?.against !== criteriaKey(framework.data)) a.scored = scoreAgainst((a.whole?.() ?? a.data) as unknown as Assessment, framework.data, ctx.m);
   return a.scored.findings;
 }
 
@@ -115,7 +114,6 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
 
   for (const [id, f] of usableFrameworks(files)) index.validFrameworks.set(id, f as CriteriaFile);
 
-  const keys = new Map<CriteriaFile, string>();
   const byAssessmentKey = new Map<string, LoadedFile[]>();
   for (const f of checked) {
     if (f.kind === 'assessment' && typeof f.data!.model === 'string' && typeof f.data!.level === 'string') {
@@ -132,7 +130,7 @@ export function validate(files: LoadedFile[], opts: ValidateOptions): Validation
       add(f, unknownLevel(model, ctx), evidence(model, ctx), stepCompleteness(model, ctx));
     } else if (f.kind === 'assessment') {
       const a = f as AssessmentFile;
-      add(f, unknownLevel(a, ctx), duplicateAssessment(a, ctx, byAssessmentKey), assessmentRefs(a, ctx), scoredAgainst(a, ctx, keys));
+      add(f, unknownLevel(a, ctx), duplicateAssessment(a, ctx, byAssessmentKey), assessmentRefs(a, ctx), scoredAgainst(a, ctx));
     }
   }
 

@@ -81,9 +81,10 @@ export function loadChecked(root: string, jobs: FileJob[], opts: EngineOptions, 
   let records: FileRecord[] | undefined = readRecords(root, jobs, opts, first, index);
   const files = jobs.map((job, i) => {
     const file = restoreFile(job.show, job.rel, records![i]!, job.bytes ? stdinBytes(job.bytes) : bytesOf, job.abs);
-    // All of a file's data, for a run that kept only what validation needs: a score sheet's marks
-    // when its framework changed since they were checked.
-    if (need === 'index') file.whole = wholeReader(job, m);
+    // All of a file's data, where the run keeps only what validation needs of it (every file of
+    // a validate run, a sheet scored when it was read): a score sheet's marks when its framework
+    // changed since they were checked and scored, or to show them (score --explain).
+    if (need === 'index' || records![i]!.scored?.summary) file.whole = wholeReader(job, m);
     return file;
   });
   // Files from standard input are never cached: their paths may name files on disk that are.
@@ -120,7 +121,9 @@ function readRecords(root: string, jobs: FileJob[], opts: EngineOptions, first: 
   const records: FileRecord[] = new Array(jobs.length);
   const fromCache = (i: number, e: IndexEntry, d: DataEntry | undefined) => {
     const f = e.f;
-    records[i] = { ...f, data: need === 'data' ? d!.d && unpackStates(d!.d) : f.data && unpackStates(f.data) };
+    // A sheet scored when it was read has no entry of its own in the data set.
+    const data = need === 'data' ? (d!.d ?? f.data) : f.data;
+    records[i] = { ...f, data: data && unpackStates(data) };
   };
   /** The indices of the jobs whose files must be read: all of them without the cache. */
   const lookUp = (indices: number[]): number[] => {

@@ -41,7 +41,8 @@ export interface FileResult {
   stamp?: Stamp;
   /**
    * The record as JSON text, its data reduced to what validation needs (check.ts `indexData`),
-   * and all that dvk keeps of the data; both undefined when the bytes hash to `job.hash`. Text,
+   * and all that dvk keeps of the data (none for a score sheet scored here: its record has all
+   * that scoring needs); both undefined when the bytes hash to `job.hash`. Text,
    * so that a record is exactly the same whether it was just made or read from the cache.
    */
   index?: string;
@@ -81,7 +82,8 @@ export function processFile(job: FileJob, m: Messages, read: (abs: string) => Ui
   const scored = framework && scoreAgainst(data as unknown as Assessment, framework, m);
   // A file that fails its schema keeps its data whole, for the rules across files to read what they can.
   const record: FileRecord = { kind, findings, valid, broken, ranges, scored, data: data && packStates(valid || !broken ? indexData(kind, data) : data) };
-  return { hash, stamp: job.stamp, index: JSON.stringify(record), data: data && JSON.stringify(packStates(data)) };
+  // A sheet scored here is scored without its marks (results.ts): the data set keeps none of it.
+  return { hash, stamp: job.stamp, index: JSON.stringify(record), data: data && !scored?.summary ? JSON.stringify(packStates(data)) : undefined };
 }
 
 /** A step's state in the cache: 0 absent, 1 complete, else what it lacks. */

@@ -104,6 +104,26 @@ describe('the cache', () => {
     for (const a of args) await sameEveryWay(ws, a);
   }, SLOW);
 
+  it('scores unchanged score sheets again under a framework that aggregates or rounds otherwise, and back', async () => {
+    const ws = example();
+    const criteria = path.join(ws, 'criteria/vd-100-diem.yaml');
+    const original = fs.readFileSync(criteria, 'utf8');
+    const json = ['score', '--format', 'json'];
+    const before = await sameEveryWay(ws, json);
+    // The sheets were scored as they were read, and the cache keeps those scores, not their marks.
+    const cached = fs.readFileSync(path.join(ws, CACHE, shards(ws).find((n) => n.startsWith('index.'))!), 'utf8');
+    expect(cached).toContain('"summary":{"sheets":');
+    const totals = (r: Run) => (JSON.parse(r.stdout) as { models: { id: string; total: number | null }[] }).models.map((x) => `${x.id} ${x.total}`);
+    for (const [from, to] of [['aggregation: mean', 'aggregation: median'], ['rounding: 0.01', 'rounding: 0.5']]) {
+      fs.writeFileSync(criteria, original.replace(from!, to!));
+      const after = await sameEveryWay(ws, json);
+      expect(totals(after), to).not.toEqual(totals(before));
+      await sameEveryWay(ws, ['score', '--explain', 'DT-2023-ND-01']);
+    }
+    fs.writeFileSync(criteria, original);
+    expect(await dvk(json, { cwd: ws })).toEqual(before);
+  }, SLOW);
+
   it('sees an edit that keeps the size and the modification time', async () => {
     const ws = example();
     const file = path.join(ws, 'models/2023/HM/phan-loai-rac-tai-nguon.yaml');

@@ -1,10 +1,10 @@
 // One file's own checks and what dvk keeps of it (check.ts): reached by every command through the
 // engine, held here at unit level for mutation testing.
 import { describe, expect, it } from 'vitest';
-import { assessmentInfo, brokenAt, checkFile, criteriaKey, indexData, modelInfo } from '../../src/core/check.js';
+import { assessmentInfo, brokenAt, checkFile, criteriaKey, indexData, modelInfo, scoreAgainst } from '../../src/core/check.js';
 import { loadFile, type LoadedFile } from '../../src/core/load.js';
 import { messages } from '../../src/i18n/index.js';
-import { framework, model } from './builders.js';
+import { framework, model, sheet } from './builders.js';
 
 const m = messages('vi');
 const load = (text: string, requireKind = true): LoadedFile => loadFile('a.yaml', 'a.yaml', new TextEncoder().encode(text), { m, requireKind });
@@ -61,6 +61,26 @@ describe('criteriaKey', () => {
     const renamed = structuredClone(base);
     renamed.groups[1]!.criteria[0]!.id = 'd';
     expect(criteriaKey(renamed)).not.toBe(key);
+    // How marks are aggregated and rounded changes a sheet's score (LoadedFile `scored`).
+    expect(criteriaKey({ ...base, aggregation: 'median' })).not.toBe(key);
+    expect(criteriaKey({ ...base, rounding: 0.5 })).not.toBe(key);
+    expect(criteriaKey({ ...base, aggregation: 'mean', rounding: 0.01 })).toBe(key);
+    // A criterion moved to another group changes the groups' scores.
+    const moved = structuredClone(base);
+    moved.groups[1]!.criteria.push(moved.groups[0]!.criteria.pop()!);
+    expect(criteriaKey(moved)).not.toBe(key);
+  });
+});
+
+describe('scoreAgainst', () => {
+  it('scores a sheet whose marks pass, and only such a sheet', () => {
+    const f = framework();
+    const ok = scoreAgainst(sheet({ a: 8, b: 7, c: 9 }), f, m);
+    expect(ok).toEqual({ against: criteriaKey(f), findings: [], summary: { sheets: 1, groups: ['15', '9'] } });
+    const over = scoreAgainst(sheet({ a: 11, b: 7, c: 9 }), f, m);
+    expect(over.findings.map((x) => x.rule)).toEqual(['score-over-max']);
+    expect(over).not.toHaveProperty('summary');
+    expect(scoreAgainst(sheet({ a: 8, c: 9 }), f, m)).not.toHaveProperty('summary');
   });
 });
 

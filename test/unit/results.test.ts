@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { messages } from '../../src/i18n/index.js';
 import { inScope, results, tally, unitMatches, type Row } from '../../src/core/results.js';
 import { reportStats } from '../../src/core/stats.js';
+import { scoreAgainst } from '../../src/core/check.js';
+import { score } from '../../src/core/score.js';
 import type { Assessment, Framework, LevelDef, Model } from '../../src/core/types.js';
 import { framework, model, sheet } from './builders.js';
 
@@ -76,6 +78,23 @@ describe('results', () => {
     expect(full!.recognition!.checks.every((c) => c.message !== '')).toBe(true);
     expect(full!.result!.groups[0]!.criteria.map((c) => c.id)).toEqual(['a', 'b']);
     expect(brief!.result!.groups[0]!.criteria).toEqual([]);
+  });
+
+  it('scores a sheet from the score worked out when it was read against this framework, else from its marks', () => {
+    const full = s('M-1', { a: 5, b: 5.5, c: 10 });
+    const bare = { kind: full.kind, version: full.version, model: full.model, level: full.level, framework: full.framework };
+    const scored = scoreAgainst(full, f, vi);
+    const one = (a: Record<string, unknown>, detail?: boolean) =>
+      results({ ...input([m('M-1')], [], detail), assessments: [{ data: bare as Assessment, file: 'a.yaml', ...a }] }, {}, vi)[0]!.result!;
+    const want = score(f, full, false);
+    // No marks at hand: the summary is all there is.
+    expect(one({ scored })).toEqual(want);
+    // Made against another version of the framework, or wanted in detail: the marks, read again.
+    const stale = { ...scored, against: 'another', summary: { sheets: 1, groups: ['1', '1'] } };
+    expect(one({ scored: stale, whole: () => full })).toEqual(want);
+    expect(one({ scored, whole: () => full }, true)).toEqual(score(f, full, true));
+    expect(() => one({ scored: stale })).toThrow(RangeError);
+    expect(() => one({ scored }, true)).toThrow(RangeError);
   });
 
   it('tallies models, not rows', () => {

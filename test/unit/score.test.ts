@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Ratio } from '../../src/core/decimal.js';
-import { aggregate, score } from '../../src/core/score.js';
+import { aggregate, fromSummary, score, summarize } from '../../src/core/score.js';
 import type { Assessment } from '../../src/core/types.js';
 import { framework, sheet } from './builders.js';
 
@@ -129,5 +129,48 @@ describe('what rows share (memory at 100,000 models)', () => {
     const c = score(other, sheet({ a: 8, b: 7, c: 9 }), true);
     expect(c.groups[0]!.max.toString()).toBe(Ratio.of(a.groups[0]!.max.toString()).add(r(10)).toString());
     expect(c.groups[0]!.criteria.map((x) => x.max.toString())).toEqual(['20', ...f.groups[0]!.criteria.slice(1).map((x) => String(x.max))]);
+  });
+});
+
+describe('a score summarised where the sheet is read, and read back (summarize, fromSummary)', () => {
+  const mark = (max: number) => fc.integer({ min: 0, max: max * 8 }).map((n) => n / 8);
+  const sheets = fc.array(fc.record({ a: mark(10), b: mark(10), c: mark(20) }), { minLength: 1, maxLength: 7 });
+  const aggregation = fc.constantFrom('mean' as const, 'median' as const, 'trimmed-mean' as const);
+  const rounding = fc.constantFrom(undefined, 0.01, 0.1, 0.25, 0.5, 1, 2, 0.001, 0.3);
+  it('is the score without detail, exactly (property)', () => {
+    fc.assert(
+      fc.property(sheets, aggregation, rounding, (marks, agg, step) => {
+        const f = framework({ aggregation: agg, ...(step === undefined ? {} : { rounding: step }) });
+        const a = sheet(...marks);
+        const summary = summarize(f, a)!;
+        // Through JSON, as a worker thread sends it and the cache keeps it.
+        const back = fromSummary(f, JSON.parse(JSON.stringify(summary)) as typeof summary);
+        const want = score(f, a, false);
+        expect(back).toEqual({ ...want });
+        expect(back.total.eq(want.total)).toBe(true);
+        back.groups.forEach((g, i) => expect(g.score.eq(want.groups[i]!.score)).toBe(true));
+        expect(summary.sheets).toBe(marks.length);
+      }),
+    );
+  });
+
+  it('keeps each group\'s score as exact decimal text, the number of sheets and nothing else', () => {
+    const f = framework({ aggregation: 'trimmed-mean' });
+    expect(summarize(f, sheet({ a: 8.5, b: 7, c: 9 }, { a: 8, b: 7, c: 10 }))).toEqual({ sheets: 2, groups: ['15.25', '9.5'] });
+    const three = sheet({ a: 1, b: 1, c: 1 }, { a: 2, b: 2, c: 2 }, { a: 9, b: 9, c: 9 });
+    expect(summarize(f, three)).toEqual({ sheets: 3, groups: ['4', '2'] });
+    // What trimmed-mean came to depends on the number of sheets, not on the groups.
+    expect(fromSummary(f, { sheets: 2, groups: ['4', '2'] }).applied).toBe('mean');
+    expect(fromSummary(f, { sheets: 3, groups: ['4', '2'] }).applied).toBe('trimmed-mean');
+    expect(fromSummary(f, { sheets: 3, groups: ['4', '2'] }).total.toString()).toBe('6');
+  });
+
+  it('shares equal group scores read back, as score does', () => {
+    const f = framework();
+    const [a, b] = [fromSummary(f, { sheets: 1, groups: ['12.5', '9'] }), fromSummary(f, { sheets: 1, groups: ['12.5', '9'] })];
+    expect(a.groups[0]!.score).toBe(b.groups[0]!.score);
+    expect(a.groups[0]!.score).toBe(score(f, sheet({ a: 6, b: 6.5, c: 9 }), false).groups[0]!.score);
+    expect(a.groups[1]!.criteria).toEqual([]);
+    expect(a.assessors).toEqual([]);
   });
 });
