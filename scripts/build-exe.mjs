@@ -7,6 +7,7 @@
 //   node scripts/build-exe.mjs               every target, into dist-exe/
 //   node scripts/build-exe.mjs linux-x64     one target
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +65,11 @@ const add = (rel) => {
   else assets[rel] = abs;
 };
 ASSETS.forEach(add);
+// What the cache between runs is keyed by (src/workspace/cache.ts engineId): in an installed
+// package a hash of its files, here a hash of the bundle, which holds all of the code.
+const buildId = path.join(out, 'build-id');
+fs.writeFileSync(buildId, createHash('sha1').update(fs.readFileSync(bundle)).digest('base64'));
+assets['build-id'] = buildId;
 
 const generator = nodeBinary(host, NODE);
 for (const target of targets) {

@@ -33,6 +33,9 @@ export function assetPath(rel: string): string | undefined {
   return inExecutable ? undefined : path.join(packageDir(), rel);
 }
 
+/** The standalone executable's build: a hash of its code (scripts/build-exe.mjs); undefined elsewhere. */
+export const buildId = (): string | undefined => (inExecutable ? sea.getAsset('build-id', 'utf8') : undefined);
+
 /** dvk's own package.json: its name on the registry, version and source repository. */
 export const PACKAGE = JSON.parse(readAsset('package.json')) as { name: string; version: string; repository: { url: string } };
 export const VERSION = PACKAGE.version;

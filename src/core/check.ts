@@ -84,8 +84,7 @@ export function criteriaKey(f: Framework): string {
  */
 export function scoreAgainst(sheet: Assessment, framework: Framework, m: Messages): NonNullable<LoadedFile['scored']> {
   const findings = assessmentScores(sheet, framework, { m });
-  const summary = findings.length === 0 ? summarize(framework, sheet) : undefined;
-  return { against: criteriaKey(framework), findings, ...(summary && { summary }) };
+  return { against: criteriaKey(framework), findings, ...(findings.length === 0 && { summary: summarize(framework, sheet) }) };
 }
 
 /** A file's top-level values that are not collections: enough to place a file of no known kind. */

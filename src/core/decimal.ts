@@ -74,12 +74,12 @@ export class Ratio {
 
   /** The number as written: 8.5 is 17/2, 0.1 is 1/10 (never the binary float's value). */
   static of(x: number | string): Ratio {
-    if (typeof x !== 'number') return parse(x.trim());
-    // A workspace's marks are a few hundred numbers, each read thousands of times.
+    // A workspace's marks are a few hundred numbers, and its scores (kept as text with a sheet's
+    // record) a few thousand, each read thousands of times.
     let r = known.get(x);
     if (!r) {
       if (known.size >= 10_000) known.clear();
-      known.set(x, (r = parse(plain(x))));
+      known.set(x, (r = parse(typeof x === 'number' ? plain(x) : x.trim())));
     }
     return r;
   }
@@ -214,7 +214,7 @@ export class Ratio {
   }
 }
 
-const known = new Map<number, Ratio>();
+const known = new Map<number | string, Ratio>();
 const values = new Map<string, Ratio>();
 const steps: Ratio[] = [];
 

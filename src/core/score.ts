@@ -131,7 +131,7 @@ function common(framework: Framework, sheets: number, groups: GroupResult[]) {
 /**
  * A score sheet's score without detail, in a form that keeps it with the sheet's record (the
  * cache, a worker thread's answer): its number of sheets and each group's score as exact decimal
- * text. Undefined when a group's score has no finite decimal form (no rounding step gives one).
+ * text (a sum of multiples of the rounding step, itself a decimal).
  */
 export interface ScoreSummary {
   sheets: number;
@@ -139,26 +139,13 @@ export interface ScoreSummary {
 }
 
 /** The summary of a sheet's score; the sheet must be one that `score` can score (every criterion scored on every sheet). */
-export function summarize(framework: Framework, assessment: Assessment): ScoreSummary | undefined {
-  const { groups } = score(framework, assessment, false);
-  if (!groups.every((g) => g.score.isDecimal())) return undefined;
-  return { sheets: sheetsOf(assessment).length, groups: groups.map((g) => g.score.toString()) };
+export function summarize(framework: Framework, assessment: Assessment): ScoreSummary {
+  return { sheets: sheetsOf(assessment).length, groups: score(framework, assessment, false).groups.map((g) => g.score.toString()) };
 }
-
-/** Group scores read back, shared: a workspace's scores take a few thousand values. */
-const readBack = new Map<string, Ratio>();
 
 /** The score a summary stands for: the same as `score(framework, sheet, false)` for the sheet it was made from. */
 export function fromSummary(framework: Framework, s: ScoreSummary): ScoreResult {
   const { groupMax } = partsOf(framework);
-  const groups = framework.groups.map((g, gi): GroupResult => {
-    const text = s.groups[gi]!;
-    let score = readBack.get(text);
-    if (!score) {
-      if (readBack.size >= 10_000) readBack.clear();
-      readBack.set(text, (score = shared(Ratio.of(text))));
-    }
-    return { id: g.id, title: g.title, max: groupMax[gi]!, score, criteria: NO_CRITERIA };
-  });
+  const groups = framework.groups.map((g, gi): GroupResult => ({ id: g.id, title: g.title, max: groupMax[gi]!, score: shared(Ratio.of(s.groups[gi]!)), criteria: NO_CRITERIA }));
   return { framework, assessors: [], ...common(framework, s.sheets, groups) };
 }

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addTo, pushAll } from '../core/arrays.js';
 import { writeFileAtomic } from './atomic.js';
+import { buildId, VERSION } from '../assets.js';
 
 export const CACHE_DIR = '.dvk-cache';
 
@@ -52,8 +53,9 @@ export function engineId(): string {
       for (const f of codeFiles()) h.update(f.slice(f.lastIndexOf('node_modules'))).update(fs.readFileSync(f));
       engine = h.digest('base64');
     } catch {
-      // Not laid out as an installed package (a bundle): the version stands for the code.
-      engine = `v${(require('../../package.json') as { version: string }).version}`;
+      // Not laid out as an installed package: the standalone executable, which names its build;
+      // any other bundle, its version.
+      engine = buildId() ?? `v${VERSION}`;
     }
   }
   return engine;

@@ -81,10 +81,12 @@ export function loadChecked(root: string, jobs: FileJob[], opts: EngineOptions, 
   let records: FileRecord[] | undefined = readRecords(root, jobs, opts, first, index);
   const files = jobs.map((job, i) => {
     const file = restoreFile(job.show, job.rel, records![i]!, job.bytes ? stdinBytes(job.bytes) : bytesOf, job.abs);
-    // All of a file's data, where the run keeps only what validation needs of it (every file of
-    // a validate run, a sheet scored when it was read): a score sheet's marks when its framework
-    // changed since they were checked and scored, or to show them (score --explain).
-    if (need === 'index' || records![i]!.scored?.summary) file.whole = wholeReader(job, m);
+    // All of a file's data, where the run may keep only what validation needs of it (every file
+    // of a validate run; a valid score sheet, whose marks the data set does not keep once it was
+    // scored as it was read): a sheet's marks when its framework changed since they were checked
+    // and scored, or to show them (score --explain).
+    const r = records![i]!;
+    if (need === 'index' || (r.kind === 'assessment' && r.valid)) file.whole = wholeReader(job, m);
     return file;
   });
   // Files from standard input are never cached: their paths may name files on disk that are.
@@ -121,7 +123,7 @@ function readRecords(root: string, jobs: FileJob[], opts: EngineOptions, first: 
   const records: FileRecord[] = new Array(jobs.length);
   const fromCache = (i: number, e: IndexEntry, d: DataEntry | undefined) => {
     const f = e.f;
-    // A sheet scored when it was read has no entry of its own in the data set.
+    // A sheet scored when it was read has no data in the data set: its record's is all there is.
     const data = need === 'data' ? (d!.d ?? f.data) : f.data;
     records[i] = { ...f, data: data && unpackStates(data) };
   };

@@ -41,8 +41,9 @@ export interface FileResult {
   stamp?: Stamp;
   /**
    * The record as JSON text, its data reduced to what validation needs (check.ts `indexData`),
-   * and all that dvk keeps of the data (none for a score sheet scored here: its record has all
-   * that scoring needs); both undefined when the bytes hash to `job.hash`. Text,
+   * and all that dvk keeps of the data (none for a score sheet scored here: its record holds its
+   * score, and its marks are read again if its framework changes); both undefined when the bytes
+   * hash to `job.hash`. Text,
    * so that a record is exactly the same whether it was just made or read from the cache.
    */
   index?: string;

@@ -124,6 +124,25 @@ describe('the cache', () => {
     expect(await dvk(json, { cwd: ws })).toEqual(before);
   }, SLOW);
 
+  it('scores sheets again, from their files, once a framework edit that failed them is undone (no validate between)', async () => {
+    const ws = example();
+    // Older than a change the stamp cannot vouch for (cache.ts RACY_MS), as a workspace's files
+    // are: their records are then updated in place, not made again from the files.
+    await new Promise((resolve) => setTimeout(resolve, 3100));
+    const criteria = path.join(ws, 'criteria/vd-100-diem.yaml');
+    const original = fs.readFileSync(criteria, 'utf8');
+    const json = ['score', '--format', 'json'];
+    const before = await dvk(json, { cwd: ws });
+    expect(before.exitCode).toBe(0);
+    for (const edit of [original.replace('- id: C1.1\n', '- id: C1.x\n'), original.replace(/max: 8\n(\s+)step: register/, 'max: 6\n$1step: register')]) {
+      fs.writeFileSync(criteria, edit);
+      expect((await dvk(json, { cwd: ws })).exitCode).toBe(1);
+      fs.writeFileSync(criteria, original);
+      expect(await dvk(json, { cwd: ws })).toEqual(before);
+      expect(await dvk(['score', '--explain', 'DT-2023-ND-01'], { cwd: ws })).toEqual(await dvk(['--no-cache', 'score', '--explain', 'DT-2023-ND-01'], { cwd: ws }));
+    }
+  }, SLOW);
+
   it('sees an edit that keeps the size and the modification time', async () => {
     const ws = example();
     const file = path.join(ws, 'models/2023/HM/phan-loai-rac-tai-nguon.yaml');

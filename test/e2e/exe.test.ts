@@ -64,10 +64,16 @@ describe.skipIf(!built && !required)('the standalone executables', () => {
     const ws = tempDir('dvk-exe-');
     fs.cpSync(EXAMPLE, ws, { recursive: true });
     fs.rmSync(path.join(ws, 'out'), { recursive: true, force: true });
+    fs.rmSync(path.join(ws, '.dvk-cache'), { recursive: true, force: true });
     for (const { args, check } of SMOKE) {
       const r = await execa(LINUX, args, { cwd: ws, env, extendEnv: false, reject: false });
       expect(r.exitCode, `dvk ${args.join(' ')}\n${r.stderr}`).toBe(0);
       check(r, ws);
     }
+    // Its cache is keyed by its build, not by a version that two builds share.
+    const shard = fs.readdirSync(path.join(ws, '.dvk-cache')).find((n) => n.startsWith('index.vi.'))!;
+    const header = JSON.parse(fs.readFileSync(path.join(ws, '.dvk-cache', shard), 'utf8').split('\n')[0]!) as { engine: string };
+    expect(header.engine).toBe(fs.readFileSync(path.join(DIR, 'build-id'), 'utf8'));
+    expect(header.engine).toMatch(/^[A-Za-z0-9+/]{27}=$/);
   });
 });
