@@ -8,7 +8,7 @@ import { stylish } from '../../src/cli/reporters/stylish.js';
 import { summarize, type ReportInput } from '../../src/cli/reporters/types.js';
 import type { Diagnostic } from '../../src/core/types.js';
 import { messages } from '../../src/i18n/index.js';
-import { explain, scoreMarkdown, scoreTable } from '../../src/cli/reporters/score.js';
+import { explain, scoreJsonParts, scoreMarkdown, scoreTable } from '../../src/cli/reporters/score.js';
 import { DEFAULT_LEVELS } from '../../src/core/config.js';
 import { results } from '../../src/core/results.js';
 import { framework, model, sheet } from './builders.js';
@@ -280,5 +280,33 @@ describe('text from the data in score outputs (issue 9, defect 9)', () => {
     const md = scoreMarkdown(rows, o);
     expect(md).toContain('\\[bấm\\](http://x.example) @\u2060octocat');
     expect(md).not.toContain('[bấm](');
+  });
+});
+
+describe('score --format json in pieces', () => {
+  const f = framework();
+  const rowsOf = (n: number) =>
+    results(
+      {
+        models: Array.from({ length: n }, (_, i) => ({ data: model({ id: `M-${i}`, name: `Mô hình "${i}"\n` }), file: `models/${i}.yaml` })),
+        // Every third model assessed, so that rows differ in shape.
+        assessments: Array.from({ length: n }, (_, i) => ({ data: { ...sheet({ a: i % 11, b: 7, c: 15 }), model: `M-${i}` }, file: `assessments/${i}.yaml` })).filter((_, i) => i % 3 === 0),
+        frameworks: new Map([['f', f]]),
+        levels: DEFAULT_LEVELS,
+      },
+      {},
+      m,
+    );
+
+  it('is JSON.stringify of the whole document, piece boundaries included', () => {
+    for (const n of [0, 1, 2, 31, 32, 33, 64, 65, 100]) {
+      const rows = rowsOf(n);
+      const parts = [...scoreJsonParts(rows)];
+      const whole = JSON.parse(parts.join('')) as { models: { id: string }[] };
+      expect(parts.join(''), `${n} models`).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+      expect(whole.models.map((x) => x.id)).toEqual(rows.map((r) => r.model.id));
+      // A piece holds a few models, never all of a large scope.
+      if (n > 64) expect(parts.length).toBeGreaterThan(3);
+    }
   });
 });

@@ -84,8 +84,11 @@ export function scoreTable(rows: Row[], o: ScoreFormatOptions): string {
   return `${out.join('\n')}\n`;
 }
 
+/** Models per piece of the JSON: about 40 KB of text, below what V8 keeps as a large object. */
+const JSON_CHUNK = 32;
+
 /**
- * The stable JSON of DESIGN.md §3, numbers as JSON numbers, in pieces, a model at a time: exactly
+ * The stable JSON of DESIGN.md §3, numbers as JSON numbers, in pieces of a few models: exactly
  * `JSON.stringify({ models }, null, 2)`, without 100,000 models' objects and text in memory at once.
  */
 export function* scoreJsonParts(rows: Row[]): Generator<string> {
@@ -93,11 +96,16 @@ export function* scoreJsonParts(rows: Row[]): Generator<string> {
     yield `${JSON.stringify({ models: [] }, null, 2)}\n`;
     return;
   }
-  yield '{\n  "models": [\n';
-  for (let i = 0; i < rows.length; i++) {
-    yield `    ${JSON.stringify(scoreJsonModel(rows[i]!), null, 2).replaceAll('\n', '\n    ')}${i < rows.length - 1 ? ',' : ''}\n`;
+  // Each piece is the document of its own models, less its first and last lines: its models are
+  // then at the depth they have in the whole (one JSON.stringify, not one per model and a
+  // re-indenting of its text: a third of the time).
+  const [head, tail] = ['{\n  "models": [\n', '\n  ]\n}'];
+  yield head;
+  for (let i = 0; i < rows.length; i += JSON_CHUNK) {
+    const piece = JSON.stringify({ models: rows.slice(i, i + JSON_CHUNK).map(scoreJsonModel) }, null, 2);
+    yield `${i ? ',\n' : ''}${piece.slice(head.length, -tail.length)}`;
   }
-  yield '  ]\n}\n';
+  yield `${tail}\n`;
 }
 
 function scoreJsonModel(r: Row) {
