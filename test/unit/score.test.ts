@@ -25,6 +25,13 @@ describe('aggregate', () => {
     expect(aggregate(rs(10, 0), 'trimmed-mean').toString()).toBe('5');
     expect(aggregate(rs(9), 'trimmed-mean').toString()).toBe('9');
   });
+  it('median and trimmed mean where they differ', () => {
+    // The cases above give the same number both ways.
+    expect(aggregate(rs(1, 2, 9, 10, 10), 'median').toString()).toBe('9');
+    expect(aggregate(rs(1, 2, 9, 10, 10), 'trimmed-mean').toString()).toBe('7');
+    expect(aggregate(rs(0, 1, 2, 3, 10, 100), 'median').toString()).toBe('2.5');
+    expect(aggregate(rs(0, 1, 2, 3, 10, 100), 'trimmed-mean').toString()).toBe('4');
+  });
   it('refuses no marks', () => {
     expect(() => aggregate([], 'mean')).toThrow();
   });
@@ -81,6 +88,17 @@ describe('score', () => {
     const res = score(framework(), a);
     expect(res.assessors).toEqual(['']);
     expect(res.total.toString()).toBe('27.25');
+  });
+
+  it('names the method used, the framework\'s or the mean by default, and with detail the assessors', () => {
+    const two = sheet({ a: 1, b: 1, c: 1 }, { a: 2, b: 2, c: 2 });
+    expect(score(framework(), two)).toMatchObject({ aggregation: 'mean', applied: 'mean', assessors: ['TV1', 'TV2'] });
+    expect(score(framework({ aggregation: 'median' }), two)).toMatchObject({ aggregation: 'median', applied: 'median' });
+    const unnamed: Assessment = { ...two, assessors: [{ scores: { a: 1, b: 1, c: 1 } }, { name: 'B', scores: { a: 1, b: 1, c: 1 } }] };
+    expect(score(framework(), unnamed).assessors).toEqual(['', 'B']);
+    expect(score(framework(), unnamed, false).assessors).toEqual([]);
+    expect(fromSummary(framework({ aggregation: 'median' }), { sheets: 2, groups: ['2', '1'] })).toMatchObject({ aggregation: 'median', applied: 'median' });
+    expect(fromSummary(framework(), { sheets: 2, groups: ['2', '1'] })).toMatchObject({ aggregation: 'mean', applied: 'mean' });
   });
 
   it('says when trimmed-mean falls back to the mean', () => {

@@ -94,3 +94,36 @@ describe('boundHeapGrowth', () => {
     expect(set).toHaveBeenCalledWith('--heap-growing-percent=50');
   });
 });
+
+describe('what a run keeps of a score sheet', () => {
+  it('a valid sheet keeps its score, not its marks, and can read them again; a model keeps its data; a validate run can read any file again', () => {
+    vi.stubEnv('DVK_WORKERS', '0');
+    const dir = workspaceFrom(EXAMPLE);
+    fs.rmSync(path.join(dir, '.dvk-cache'), { recursive: true, force: true });
+    // Without the cache, then cold (filling it), then warm.
+    for (const cache of [false, true, true]) {
+      const ws = openWorkspace({ cwd: dir, m, engine: { m, cache, need: 'data' } });
+      const sheets = ws.files.filter((f) => f.kind === 'assessment');
+      expect(sheets.length).toBeGreaterThan(5);
+      for (const s of sheets) {
+        expect(s.scored?.summary?.groups.length, s.rel).toBeGreaterThan(0);
+        expect(Object.keys(s.data!).sort(), s.rel).toEqual(['framework', 'kind', 'level', 'model']);
+        const whole = s.whole!()!;
+        expect(whole, s.rel).toMatchObject(s.data!);
+        expect(whole.scores ?? whole.assessors, s.rel).toBeDefined();
+      }
+      for (const f of ws.files.filter((x) => x.kind === 'model')) {
+        expect(f.whole, f.rel).toBeUndefined();
+        expect(f.data, f.rel).toHaveProperty('name');
+      }
+      ws.save();
+    }
+    // The data set holds nothing of a sheet scored as it was read.
+    const data = fs.readdirSync(path.join(dir, '.dvk-cache')).filter((n) => n.startsWith('data.'));
+    const lines = data.flatMap((n) => fs.readFileSync(path.join(dir, '.dvk-cache', n), 'utf8').split('\n').slice(1, -1).map((l) => JSON.parse(l) as [string, { d?: unknown }]));
+    expect(lines.filter(([rel]) => rel.startsWith('assessments/')).every(([, e]) => e.d === undefined)).toBe(true);
+    expect(lines.filter(([rel]) => rel.startsWith('models/')).every(([, e]) => e.d !== undefined)).toBe(true);
+    const index = openWorkspace({ cwd: dir, m, engine: { m, cache: true, need: 'index' } });
+    expect(index.files.filter((f) => f.kind === 'model').every((f) => f.whole?.()?.name !== undefined)).toBe(true);
+  });
+});
