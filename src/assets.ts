@@ -34,7 +34,13 @@ export function assetPath(rel: string): string | undefined {
 }
 
 /** The standalone executable's build: a hash of its code (scripts/build-exe.mjs); undefined elsewhere. */
-export const buildId = (): string | undefined => (inExecutable ? sea.getAsset('build-id', 'utf8') : undefined);
+export function buildId(): string | undefined {
+  try {
+    return inExecutable ? sea.getAsset('build-id', 'utf8') : undefined;
+  } catch {
+    return undefined; // an executable built without it
+  }
+}
 
 /** dvk's own package.json: its name on the registry, version and source repository. */
 export const PACKAGE = JSON.parse(readAsset('package.json')) as { name: string; version: string; repository: { url: string } };

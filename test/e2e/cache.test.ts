@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, dvk, EXAMPLE, tempDir, type Run } from '../helpers.js';
 import { caseNames, caseWorkspace, readCase } from './support.js';
+import { RACY_MS } from '../../src/workspace/cache.js';
 
 const CACHE = '.dvk-cache';
 /** Each test runs dvk several times. */
@@ -128,7 +129,7 @@ describe('the cache', () => {
     const ws = example();
     // Older than a change the stamp cannot vouch for (cache.ts RACY_MS), as a workspace's files
     // are: their records are then updated in place, not made again from the files.
-    await new Promise((resolve) => setTimeout(resolve, 3100));
+    await new Promise((resolve) => setTimeout(resolve, RACY_MS + 100));
     const criteria = path.join(ws, 'criteria/vd-100-diem.yaml');
     const original = fs.readFileSync(criteria, 'utf8');
     const json = ['score', '--format', 'json'];

@@ -7,7 +7,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { messages } from '../../src/i18n/index.js';
 import { writeFileAtomic } from '../../src/workspace/atomic.js';
 import { LARGE_WORKSPACE, loadChecked } from '../../src/workspace/engine.js';
-import { openWorkspace } from '../../src/workspace/workspace.js';
+import { openWorkspace, type Workspace } from '../../src/workspace/workspace.js';
+import { RACY_MS } from '../../src/workspace/cache.js';
+import { validate } from '../../src/core/validate.js';
+import { scoreAgainst } from '../../src/core/check.js';
+import type { Assessment, Framework } from '../../src/core/types.js';
+import type { LoadedFile } from '../../src/core/load.js';
 import { EXAMPLE, workspaceFrom } from '../helpers.js';
 
 const m = messages('en');
@@ -126,4 +131,32 @@ describe('what a run keeps of a score sheet', () => {
     const index = openWorkspace({ cwd: dir, m, engine: { m, cache: true, need: 'index' } });
     expect(index.files.filter((f) => f.kind === 'model').every((f) => f.whole?.()?.name !== undefined)).toBe(true);
   });
+
+  it('a valid sheet can read its marks again when its record holds no score (a framework edit that failed it, undone)', () => {
+    vi.stubEnv('DVK_WORKERS', '0');
+    // Files older than a change their stamps cannot vouch for (RACY_MS), as a workspace's are:
+    // their records are then updated in place, not made again from their files.
+    const now = Date.now();
+    vi.spyOn(Date, 'now').mockReturnValue(now + 10 * RACY_MS);
+    const dir = workspaceFrom(EXAMPLE);
+    fs.rmSync(path.join(dir, '.dvk-cache'), { recursive: true, force: true });
+    const criteria = path.join(dir, 'criteria/vd-100-diem.yaml');
+    const original = fs.readFileSync(criteria, 'utf8');
+    const run = () => {
+      const ws = openWorkspace({ cwd: dir, m, engine: { m, cache: true, need: 'data' } });
+      const result = validate(ws.files, { m, levels: ws.levels, evidence: new Set(), severities: ws.config.rules });
+      ws.save();
+      return { ws, result };
+    };
+    run();
+    fs.writeFileSync(criteria, original.replace('- id: C1.1\n', '- id: C1.x\n'));
+    expect(run().result.failed.size).toBeGreaterThan(0);
+    fs.writeFileSync(criteria, original);
+    const { ws } = run();
+    const sheets = ws.files.filter((f) => f.kind === 'assessment');
+    expect(sheets.filter((f) => f.valid).map((f) => f.rel)).toEqual(sheets.map((f) => f.rel));
+    for (const s of sheets) expect(s.scored?.summary, s.rel).toEqual(scoreAgainst(s.whole!()! as unknown as Assessment, frameworkOf(ws, s), m).summary);
+  });
 });
+
+const frameworkOf = (ws: Workspace, sheet: LoadedFile) => ws.files.find((f) => f.kind === 'criteria' && f.data!.id === sheet.data!.framework)!.data as unknown as Framework;
